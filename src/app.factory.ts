@@ -1,0 +1,72 @@
+import { INestApplication, Logger, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { WinstonModule } from 'nest-winston';
+import { AppModule } from './app.module';
+import { requestIdMiddleware } from './common/http/request-id.middleware';
+import { PROBLEM_CONTENT_TYPE } from './common/problem/problem-details';
+import { problem } from './common/problem/problem.factory';
+import { ProblemFilter } from './common/problem/problem.filter';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import { API_KEY_HEADER } from './common/auth/auth.decorators';
+import type { EnvironmentVariables } from './infra/config/env.schema';
+import { EmbeddedPostgresServer } from './infra/database/embedded-postgres.server';
+import { httpLoggerMiddleware } from './infra/logging/http-logger.middleware';
+import { createWinston } from './infra/logging/winston.factory';
+
+export const BODY_LIMIT = '1mb';
+
+/** Body-parser failures happen before Nest routes the request, so they get their problem+json here. */
+function bodyErrorHandler(err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction): void {
+  if (!err?.type || !err.status || res.headersSent) return next(err);
+  const status = err.type === 'entity.too.large' ? 413 : err.status;
+  const detail = err.type === 'entity.too.large' ? `The request body is larger than ${BODY_LIMIT}` : 'The request body is not valid JSON';
+  res.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem(status, { instance: req.originalUrl, requestId: req.id, detail })));
+}
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('ChatGrow API')
+    .setDescription('The backend of a small Israeli business: customers, bookings, payments, invoices and notifications. Errors are application/problem+json.')
+    .setVersion('1.0')
+    .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, 'api-key')
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+}
+
+/** Creates and configures the app the same way for `main.ts`, the CLI and the tests. */
+export async function createApp(env: EnvironmentVariables, options: { logs?: boolean } = {}): Promise<NestExpressApplication> {
+  const logger = options.logs === false ? false : WinstonModule.createLogger({ instance: createWinston(env) });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), {
+    bodyParser: false,
+    logger: logger === false ? ['error'] : logger,
+    abortOnError: false,
+  });
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(requestIdMiddleware);
+  app.use(httpLoggerMiddleware);
+  app.use(helmet({ contentSecurityPolicy: false }));
+  const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  app.enableCors({ origin: origins.includes('*') ? true : origins, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
+  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(bodyErrorHandler);
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/(.*)', method: RequestMethod.GET }] });
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(createValidationPipe());
+  const document = buildOpenApi(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'ChatGrow API' });
+  return app;
+}
+
+/** Closes the app (workers drain, pools close), then stops the embedded PostgreSQL if one runs. */
+export async function shutdownApp(app: INestApplication): Promise<void> {
+  const embedded = app.get(EmbeddedPostgresServer, { strict: false });
+  await app.close();
+  await embedded.stop();
+  Logger.flush();
+}

@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { EventsModule } from './common/events/events.module';
+import type { EnvironmentVariables } from './infra/config/env.schema';
+import { DatabaseConnectionModule } from './infra/database/database-connection.module';
+import { DatabaseModule } from './infra/database/database.module';
+import { DocumentStreamModule } from './infra/document-stream/document-stream.module';
+import { QueueModule } from './infra/queue/queue.module';
+import { ThrottleModule } from './infra/throttle/throttle.module';
+import { ActivityModule } from './modules/activity/activity.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { BusinessModule } from './modules/business/business.module';
+import { HealthModule } from './modules/health/health.module';
+import { LogsModule } from './modules/logs/logs.module';
+import { MaintenanceModule } from './modules/maintenance/maintenance.module';
+
+/** Feature modules, in the order their routes appear in the API docs. */
+export const FEATURE_MODULES = [AuthModule, BusinessModule, ApiKeysModule, ActivityModule, MaintenanceModule, LogsModule, HealthModule];
+
+@Module({})
+export class AppModule {
+  /** The whole application for an already-validated environment. */
+  static forRoot(env: EnvironmentVariables): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => ({ ...env })] }),
+        DatabaseConnectionModule,
+        DatabaseModule,
+        QueueModule,
+        DocumentStreamModule.forRoot(env.MONGODB_URI),
+        ThrottleModule,
+        EventsModule,
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

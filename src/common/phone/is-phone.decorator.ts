@@ -1,0 +1,20 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { ValidateBy } from 'class-validator';
+import { toE164 } from './phone';
+
+/**
+ * Accepts any common way of writing a phone number and hands the handler its
+ * E.164 form; an invalid number fails validation on the field.
+ */
+export const IsPhone = () =>
+  applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? (toE164(value) ?? { invalidPhone: value }) : value)),
+    ValidateBy({
+      name: 'isPhone',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.startsWith('+'),
+        defaultMessage: (args) => `${args?.property ?? "phone"} must be a valid phone number (e.g. 050-1234567 or +972501234567)`,
+      },
+    }),
+  );

@@ -1,0 +1,92 @@
+import {
+  DeepPartial,
+  EntityManager,
+  FindManyOptions,
+  FindOptionsOrder,
+  FindOptionsWhere,
+  ObjectLiteral,
+  Repository,
+} from 'typeorm';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+export class MissingTenantError extends Error {
+  constructor() {
+    super('A tenant-scoped query was attempted without a business id');
+  }
+}
+
+type Tenanted = ObjectLiteral & { id: string; businessId: string };
+
+/**
+ * Base of every repository over a tenant-owned table: each method takes the
+ * business id first, refuses an empty one, adds it to every `where` and stamps
+ * it on inserts, so a query without a tenant cannot be written by accident.
+ */
+export abstract class TenantRepository<T extends Tenanted> {
+  protected constructor(protected repo: Repository<T>) {}
+
+  /** The same repository, running inside a transaction's entity manager. */
+  withManager(manager: EntityManager): this {
+    const bound = Object.create(this) as this;
+    bound.repo = manager.getRepository<T>(this.repo.target);
+    return bound;
+  }
+
+  protected scoped(businessId: string, where: FindOptionsWhere<T> = {}): FindOptionsWhere<T> {
+    if (!businessId || !isUuid(businessId)) throw new MissingTenantError();
+    return { ...where, businessId } as FindOptionsWhere<T>;
+  }
+
+  findById(businessId: string, id: string): Promise<T | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.repo.findOneBy(this.scoped(businessId, { id } as FindOptionsWhere<T>));
+  }
+
+  findOne(businessId: string, where: FindOptionsWhere<T>): Promise<T | null> {
+    return this.repo.findOneBy(this.scoped(businessId, where));
+  }
+
+  findMany(businessId: string, where: FindOptionsWhere<T> = {}, order?: FindOptionsOrder<T>): Promise<T[]> {
+    return this.repo.find({ where: this.scoped(businessId, where), order });
+  }
+
+  findPage(
+    businessId: string,
+    options: Omit<FindManyOptions<T>, 'where' | 'skip' | 'take'> & { where?: FindOptionsWhere<T> },
+    page: { offset: number; limit: number },
+  ): Promise<[T[], number]> {
+    return this.repo.findAndCount({
+      ...options,
+      where: this.scoped(businessId, options.where),
+      skip: page.offset,
+      take: page.limit,
+    });
+  }
+
+  count(businessId: string, where: FindOptionsWhere<T> = {}): Promise<number> {
+    return this.repo.countBy(this.scoped(businessId, where));
+  }
+
+  async insert(businessId: string, data: DeepPartial<T>): Promise<T> {
+    this.scoped(businessId);
+    const entity = this.repo.create({ ...data, businessId } as DeepPartial<T>);
+    return this.repo.save(entity);
+  }
+
+  /** Saves changes to an entity that was loaded through this repository. */
+  async save(businessId: string, entity: T): Promise<T> {
+    if (entity.businessId !== businessId) throw new MissingTenantError();
+    return this.repo.save(entity);
+  }
+
+  async deleteById(businessId: string, id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const result = await this.repo.delete(this.scoped(businessId, { id } as FindOptionsWhere<T>));
+    return (result.affected ?? 0) > 0;
+  }
+}

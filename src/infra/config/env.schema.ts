@@ -1,0 +1,146 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+export enum NodeEnv {
+  development = 'development',
+  production = 'production',
+  test = 'test',
+}
+
+export enum AppRole {
+  api = 'api',
+  worker = 'worker',
+  all = 'all',
+}
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A duration such as `15m`, `30d`, `3600s` or a bare number of seconds. */
+const DURATION = /^\d+(ms|s|m|h|d)?$/;
+
+const emptyToUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * Every environment variable the app reads. Validated once at boot; a bad value
+ * stops the process with a message that names the variable.
+ */
+export class EnvironmentVariables {
+  @IsEnum(NodeEnv)
+  NODE_ENV: NodeEnv = NodeEnv.development;
+
+  @IsEnum(AppRole)
+  APP_ROLE: AppRole = AppRole.all;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^mongodb(\+srv)?:\/\//, { message: 'MONGODB_URI must be a mongodb:// URL' })
+  MONGODB_URI?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Matches(DURATION, { message: 'JWT_ACCESS_TTL must be a duration such as 15m' })
+  JWT_ACCESS_TTL = '15m';
+
+  @Matches(DURATION, { message: 'JWT_REFRESH_TTL must be a duration such as 30d' })
+  JWT_REFRESH_TTL = '30d';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(4)
+  @Max(15)
+  BCRYPT_ROUNDS = 12;
+
+  /** Comma-separated origins, or `*`. */
+  @IsString()
+  CORS_ORIGINS = 'http://localhost:3000';
+
+  /** Window of the global rate limit, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_TTL = 60;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_MAX = 300;
+
+  /** Failed-or-not login attempts allowed per IP and per email in one window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_MAX = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_TTL = 900;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Defaults to `<DATA_DIR>/logs`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LOG_DIR?: string;
+
+  @Matches(/^\d+[kmg]?$/, { message: 'LOG_MAX_SIZE must be a size such as 20m' })
+  LOG_MAX_SIZE = '20m';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOG_MAX_FILES = 14;
+
+  /** Fraction of the disk under DATA_DIR that may be used before /health/ready fails. */
+  @Type(() => Number)
+  @Min(0.5)
+  @Max(1)
+  HEALTH_DISK_THRESHOLD = 0.95;
+}

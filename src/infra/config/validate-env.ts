@@ -1,0 +1,27 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvironmentVariables, NodeEnv } from './env.schema';
+import { resolveDevJwtSecret } from './dev-jwt-secret';
+
+export class ConfigValidationError extends Error {}
+
+/**
+ * Validates `process.env` into a typed object. Throws a message naming each bad
+ * variable, so the process stops at boot rather than failing later.
+ */
+export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
+  const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((msg) => `${e.property}: ${msg}`),
+  );
+  if (env.NODE_ENV === NodeEnv.production && !env.JWT_SECRET) {
+    problems.push('JWT_SECRET: required in production (at least 32 characters)');
+  }
+  if (problems.length > 0) {
+    throw new ConfigValidationError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  if (!env.JWT_SECRET) env.JWT_SECRET = resolveDevJwtSecret(env.DATA_DIR);
+  if (!env.LOG_DIR) env.LOG_DIR = `${env.DATA_DIR.replace(/\/$/, '')}/logs`;
+  return env;
+}

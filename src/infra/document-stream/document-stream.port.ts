@@ -1,0 +1,36 @@
+/**
+ * Append-only streams of documents (activity log now; message log and
+ * analytics events next). Served by MongoDB when MONGODB_URI is set, otherwise
+ * by PostgreSQL; both adapters pass the same contract tests.
+ */
+export const DOCUMENT_STREAM_STORE = Symbol('DOCUMENT_STREAM_STORE');
+
+export type StreamName = 'activity' | 'messages' | 'analytics';
+
+/** Flat fields only: equality filters match them exactly. */
+export type StreamFields = Record<string, string | number | boolean | null>;
+
+export interface StreamDocument<F extends StreamFields = StreamFields> {
+  id: string;
+  businessId: string;
+  at: Date;
+  fields: F;
+}
+
+export interface StreamQuery {
+  /** Exact matches on fields. */
+  match?: StreamFields;
+  from?: Date;
+  to?: Date;
+  offset: number;
+  limit: number;
+}
+
+export interface DocumentStreamStore {
+  readonly kind: 'postgres' | 'mongo';
+  append(stream: StreamName, businessId: string, at: Date, fields: StreamFields): Promise<StreamDocument>;
+  /** Newest first. */
+  find(stream: StreamName, businessId: string, query: StreamQuery): Promise<{ items: StreamDocument[]; total: number }>;
+  findOne(stream: StreamName, businessId: string, id: string): Promise<StreamDocument | null>;
+  ping(): Promise<void>;
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { randomUUID } from 'node:crypto';
+import { Connection, Model, Schema } from 'mongoose';
+import type { DocumentStreamStore, StreamDocument, StreamFields, StreamName, StreamQuery } from './document-stream.port';
+
+interface StreamDoc {
+  _id: string;
+  businessId: string;
+  at: Date;
+  fields: StreamFields;
+}
+
+const schema = new Schema<StreamDoc>(
+  {
+    _id: { type: String, required: true },
+    businessId: { type: String, required: true },
+    at: { type: Date, required: true },
+    fields: { type: Schema.Types.Mixed, required: true },
+  },
+  { versionKey: false, minimize: false },
+);
+schema.index({ businessId: 1, at: -1 });
+
+const toDocument = (d: StreamDoc): StreamDocument => ({ id: d._id, businessId: d.businessId, at: d.at, fields: d.fields });
+
+/** One collection per stream (`stream_activity`, …), documents keyed by a uuid like the PostgreSQL adapter. */
+@Injectable()
+export class MongoDocumentStreamStore implements DocumentStreamStore {
+  readonly kind = 'mongo' as const;
+  private readonly models = new Map<StreamName, Model<StreamDoc>>();
+
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  private model(stream: StreamName): Model<StreamDoc> {
+    let model = this.models.get(stream);
+    if (!model) {
+      model = this.connection.model<StreamDoc>(`Stream_${stream}`, schema, `stream_${stream}`);
+      this.models.set(stream, model);
+    }
+    return model;
+  }
+
+  async append(stream: StreamName, businessId: string, at: Date, fields: StreamFields): Promise<StreamDocument> {
+    const doc: StreamDoc = { _id: randomUUID(), businessId, at, fields };
+    await this.model(stream).create(doc);
+    return toDocument(doc);
+  }
+
+  async find(stream: StreamName, businessId: string, query: StreamQuery): Promise<{ items: StreamDocument[]; total: number }> {
+    const filter: Record<string, unknown> = { businessId };
+    for (const [key, value] of Object.entries(query.match ?? {})) filter[`fields.${key}`] = value;
+    if (query.from || query.to) filter.at = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lte: query.to } : {}) };
+    const model = this.model(stream);
+    const [items, total] = await Promise.all([
+      model.find(filter).sort({ at: -1, _id: -1 }).skip(query.offset).limit(query.limit).lean<StreamDoc[]>(),
+      model.countDocuments(filter),
+    ]);
+    return { items: items.map(toDocument), total };
+  }
+
+  async findOne(stream: StreamName, businessId: string, id: string): Promise<StreamDocument | null> {
+    const doc = await this.model(stream).findOne({ _id: id, businessId }).lean<StreamDoc>();
+    return doc ? toDocument(doc) : null;
+  }
+
+  async ping(): Promise<void> {
+    await this.connection.db?.admin().ping();
+  }
+}

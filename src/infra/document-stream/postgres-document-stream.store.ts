@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { isUuid } from '../../common/tenancy/tenant.repository';
+import type { DocumentStreamStore, StreamDocument, StreamFields, StreamName, StreamQuery } from './document-stream.port';
+import { StreamDocumentRow } from './stream-document.entity';
+
+const toDocument = (row: StreamDocumentRow): StreamDocument => ({
+  id: row.id,
+  businessId: row.businessId,
+  at: row.at,
+  fields: row.fields as StreamFields,
+});
+
+@Injectable()
+export class PostgresDocumentStreamStore implements DocumentStreamStore {
+  readonly kind = 'postgres' as const;
+
+  constructor(@InjectRepository(StreamDocumentRow) private readonly repo: Repository<StreamDocumentRow>) {}
+
+  async append(stream: StreamName, businessId: string, at: Date, fields: StreamFields): Promise<StreamDocument> {
+    const row = await this.repo.save(this.repo.create({ stream, businessId, at, fields }));
+    return toDocument(row);
+  }
+
+  async find(stream: StreamName, businessId: string, query: StreamQuery): Promise<{ items: StreamDocument[]; total: number }> {
+    const qb = this.repo
+      .createQueryBuilder('d')
+      .where('d.business_id = :businessId AND d.stream = :stream', { businessId, stream });
+    if (query.match && Object.keys(query.match).length) qb.andWhere('d.fields @> :match::jsonb', { match: JSON.stringify(query.match) });
+    if (query.from) qb.andWhere('d.at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('d.at <= :to', { to: query.to });
+    const [rows, total] = await qb.orderBy('d.at', 'DESC').addOrderBy('d.id', 'DESC').skip(query.offset).take(query.limit).getManyAndCount();
+    return { items: rows.map(toDocument), total };
+  }
+
+  async findOne(stream: StreamName, businessId: string, id: string): Promise<StreamDocument | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.repo.findOneBy({ id, businessId, stream });
+    return row ? toDocument(row) : null;
+  }
+
+  async ping(): Promise<void> {
+    await this.repo.query('SELECT 1');
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Job, JobsOptions, Queue } from 'bullmq';
+import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-names';
+
+export interface EnqueueOptions {
+  /** Deterministic id: a second enqueue with the same id is a no-op. */
+  jobId?: string;
+  delayMs?: number;
+  attempts?: number;
+}
+
+const DEFAULTS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 7 * 86_400, count: 10_000 },
+  removeOnFail: { age: 30 * 86_400 },
+};
+
+/** The one way side effects are scheduled: type-checked job names and payloads. */
+@Injectable()
+export class JobQueueService {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  queue(name: QueueName): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<Job> {
+    return this.queue(JOB_QUEUE[name]).add(name, payload, {
+      ...DEFAULTS,
+      jobId: options.jobId,
+      delay: options.delayMs,
+      attempts: options.attempts ?? DEFAULTS.attempts,
+    });
+  }
+
+  /** Creates or updates a repeatable job; its id is the job name, so it exists once. */
+  async repeat<N extends JobName>(name: N, payload: JobPayloads[N], everyMs: number): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+  }
+
+  async find(name: JobName, jobId: string): Promise<Job | undefined> {
+    return this.queue(JOB_QUEUE[name]).getJob(jobId);
+  }
+
+  /** Removes a pending job; false when it is gone or already running. */
+  async cancel(name: JobName, jobId: string): Promise<boolean> {
+    const job = await this.find(name, jobId);
+    if (!job) return false;
+    try {
+      await job.remove();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

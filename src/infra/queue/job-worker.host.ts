@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { Job, Worker } from 'bullmq';
+import { RequestContext } from '../../common/http/request-context';
+import type { AppConfig } from '../config/app-config';
+import { AppRole } from '../config/env.schema';
+import { JOB_HANDLER, JobHandlerContract } from './job-handler.decorator';
+import { JOB_QUEUE, JobName, QueueName } from './job-names';
+import { QUEUE_CONNECTION, QueueConnection } from './queue-connection';
+
+export class JobHandlerRegistryError extends Error {}
+
+/**
+ * Finds the handler of every job at boot (exactly one each, or boot fails) and,
+ * in the worker role, runs one BullMQ Worker per queue that dispatches by job
+ * name. Shutdown closes the workers, which waits for running jobs to finish.
+ */
+@Injectable()
+export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly handlers = new Map<JobName, JobHandlerContract<JobName>>();
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+    @Inject(ConfigService) private readonly config: AppConfig,
+    @Inject(QUEUE_CONNECTION) private readonly connection: QueueConnection,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.collectHandlers();
+    const role = this.config.get('APP_ROLE', { infer: true });
+    if (role === AppRole.api) return;
+    for (const queue of Object.values(QueueName)) this.workers.push(this.startWorker(queue));
+    this.logger.log(`Workers running on the ${this.connection.kind} backend: ${Object.values(QueueName).join(', ')}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((w) => w.close()));
+  }
+
+  private collectHandlers(): void {
+    const found = new Map<JobName, string[]>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as JobHandlerContract<JobName> | undefined;
+      if (!instance || typeof instance !== 'object' || !wrapper.metatype) continue;
+      const name = this.reflector.get<JobName | undefined>(JOB_HANDLER, wrapper.metatype);
+      if (!name) continue;
+      found.set(name, [...(found.get(name) ?? []), wrapper.name]);
+      this.handlers.set(name, instance);
+    }
+    const problems: string[] = [];
+    for (const name of Object.values(JobName)) {
+      const classes = found.get(name) ?? [];
+      if (classes.length !== 1) problems.push(`${name}: ${classes.length} handlers (${classes.join(', ') || 'none'})`);
+    }
+    if (problems.length) throw new JobHandlerRegistryError(`Every job needs exactly one handler:\n  ${problems.join('\n  ')}`);
+  }
+
+  private startWorker(queue: QueueName): Worker {
+    const worker = new Worker(queue, (job: Job) => this.dispatch(queue, job), {
+      connection: this.connection.options as never,
+      concurrency: 4,
+    });
+    worker.on('failed', (job, err) =>
+      this.logger.warn(`Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
+    );
+    worker.on('error', (err) => this.logger.error(`Worker ${queue}: ${err.message}`));
+    return worker;
+  }
+
+  private dispatch(queue: QueueName, job: Job): Promise<unknown> {
+    const name = job.name as JobName;
+    const handler = this.handlers.get(name);
+    if (!handler || JOB_QUEUE[name] !== queue) throw new Error(`No handler for job ${job.name} on queue ${queue}`);
+    return RequestContext.run({ requestId: `job:${job.id}` }, () => handler.handle(job.data, job));
+  }
+}

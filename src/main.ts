@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { createApp, shutdownApp } from './app.factory';
+import { AppRole } from './infra/config/env.schema';
+import { ConfigValidationError, validateEnv } from './infra/config/validate-env';
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const env = validateEnv(process.env);
+  const app = await createApp(env);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    Logger.log(`${signal} received: draining and shutting down`, 'Main');
+    await shutdownApp(app);
+    process.exit(0);
+  };
+  // Our own signal handling (not Nest's) so the embedded PostgreSQL stops after the app.
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  if (env.APP_ROLE === AppRole.worker) {
+    await app.init();
+    Logger.log('Worker started (no HTTP)', 'Main');
+    return;
+  }
+  await app.listen(env.PORT);
+  Logger.log(`API on ${env.PUBLIC_URL} (docs at /docs), role ${env.APP_ROLE}`, 'Main');
+}
+
+main().catch((err: Error) => {
+  const message = err instanceof ConfigValidationError ? err.message : `Startup failed: ${err.stack ?? err.message}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { concatMap, Observable } from 'rxjs';
+import { clientIp } from '../../common/http/client-ip';
+import { ACTIVITY_KEY, ActivityMeta } from './activity.decorator';
+import { ActivityService } from './activity.service';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function entityIdOf(body: unknown, req: Request): string | null {
+  const id = (body as { id?: unknown } | undefined)?.id;
+  if (typeof id === 'string') return id;
+  const param = req.params?.id;
+  return typeof param === 'string' ? param : null;
+}
+
+/** Records every successful mutating request made by an authenticated actor, before the answer leaves. */
+@Injectable()
+export class ActivityInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly activity: ActivityService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request>();
+    if (!MUTATING.has(req.method)) return next.handle();
+    return next.handle().pipe(
+      concatMap(async (body) => {
+        const actor = req.actor;
+        if (!actor) return body;
+        const meta =
+          this.reflector.get<ActivityMeta | undefined>(ACTIVITY_KEY, context.getHandler()) ??
+          ({ action: `${req.method.toLowerCase()} ${req.route?.path ?? req.path}`, entityType: String(req.route?.path ?? req.path).split('/')[2] ?? 'unknown' } satisfies ActivityMeta);
+        const entityId = entityIdOf(body, req);
+        await this.activity.recordQuietly({
+          businessId: actor.businessId,
+          actorType: actor.kind,
+          actorId: actor.id,
+          actorName: actor.name,
+          action: meta.action,
+          entityType: meta.entityType,
+          entityId,
+          summary: `${actor.name}: ${meta.action}${entityId ? ` ${meta.entityType} ${entityId}` : ''}`,
+          ip: clientIp(req),
+          requestId: req.id ?? null,
+        });
+        return body;
+      }),
+    );
+  }
+}

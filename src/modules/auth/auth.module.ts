@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '../../infra/config/app-config';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { BusinessModule } from '../business/business.module';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { AuthGuard } from './guards/auth.guard';
+import { LoginThrottleGuard } from './guards/login-throttle.guard';
+import { RolesGuard } from './guards/roles.guard';
+import { PasswordHasher } from './password.hasher';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { TokenService } from './token.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([RefreshToken]),
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: AppConfig) => ({ secret: config.get('JWT_SECRET', { infer: true }) }),
+    }),
+    UsersModule,
+    BusinessModule,
+    ApiKeysModule,
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    TokenService,
+    PasswordHasher,
+    RefreshTokensRepository,
+    LoginThrottleGuard,
+    // Order matters: rate limit, then who is calling, then may they.
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [RefreshTokensRepository, PasswordHasher],
+})
+export class AuthModule {}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { sha256 } from '../../common/crypto/tokens';
+import { Role } from '../../common/auth/role';
+import { slugify } from '../../common/text/normalize';
+import { TransactionRunner } from '../../infra/database/transaction.runner';
+import { DomainEvents } from '../../common/events/domain-events';
+import { BusinessesRepository } from '../business/businesses.repository';
+import { MembershipStatus } from '../business/entities/membership.entity';
+import { MembershipsRepository } from '../business/memberships.repository';
+import { UsersRepository } from '../users/users.repository';
+import type { User } from '../users/entities/user.entity';
+import {
+  EmailTakenException,
+  InvalidCredentialsException,
+  InvalidTokenException,
+  NotAMemberException,
+} from './auth.exception';
+import type { AcceptInviteDto, LoginDto, RegisterDto } from './dto/auth.dto';
+import type { SessionDto, TokenPairDto, UserDto } from './dto/auth-response.dto';
+import { PasswordHasher } from './password.hasher';
+import { SessionContext, TokenService } from './token.service';
+
+export const toUserDto = (u: User): UserDto => ({ id: u.id, email: u.email, name: u.name, isPlatformAdmin: u.isPlatformAdmin });
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly businesses: BusinessesRepository,
+    private readonly memberships: MembershipsRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly tx: TransactionRunner,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /** A new provider: the user, their business, and an owner membership, in one transaction. */
+  async register(dto: RegisterDto, ctx: SessionContext): Promise<SessionDto> {
+    if (await this.users.findByEmail(dto.email)) throw new EmailTakenException();
+    const passwordHash = await this.passwords.hash(dto.password);
+    const slug = await this.freeSlug(dto.businessName);
+    const { user, businessId } = await this.tx.run(async (manager) => {
+      const user = await this.users.create({ email: dto.email, name: dto.name.trim(), passwordHash }, manager);
+      const business = await this.businesses.create({ name: dto.businessName.trim(), slug }, manager);
+      await this.memberships.withManager(manager).insert(business.id, { userId: user.id, role: Role.owner, status: MembershipStatus.active });
+      return { user, businessId: business.id };
+    });
+    this.events.emit('business.registered', { businessId, userId: user.id });
+    const tokens = await this.tokens.issue(user.id, businessId, ctx);
+    return { ...tokens, user: toUserDto(user), businessId };
+  }
+
+  async login(dto: LoginDto, ctx: SessionContext): Promise<SessionDto> {
+    const user = await this.users.findByEmail(dto.email);
+    const ok = await this.passwords.verify(dto.password, user?.passwordHash);
+    if (!user || !ok) throw new InvalidCredentialsException();
+    const memberships = await this.memberships.listForUser(user.id);
+    const chosen = dto.businessId ? memberships.find((m) => m.businessId === dto.businessId) : memberships[0];
+    if (!chosen) throw dto.businessId ? new NotAMemberException() : new InvalidCredentialsException();
+    await this.users.update(user.id, { lastLoginAt: new Date() });
+    const tokens = await this.tokens.issue(user.id, chosen.businessId, ctx);
+    return { ...tokens, user: toUserDto(user), businessId: chosen.businessId };
+  }
+
+  async refresh(refreshToken: string, ctx: SessionContext): Promise<TokenPairDto> {
+    const result = await this.tokens.rotate(refreshToken, ctx);
+    if (!result.ok) {
+      throw result.reason === 'reused'
+        ? new InvalidTokenException('auth.refresh_reused', 'This refresh token was already used; the session was ended for safety')
+        : new InvalidTokenException('auth.invalid_refresh_token', 'The refresh token is invalid or expired');
+    }
+    return result.tokens;
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.tokens.revoke(refreshToken);
+  }
+
+  /** An invited member sets a password and joins. */
+  async acceptInvite(dto: AcceptInviteDto, ctx: SessionContext): Promise<SessionDto> {
+    const membership = await this.memberships.findByInviteHash(sha256(dto.token));
+    if (!membership?.user || !membership.inviteExpiresAt || membership.inviteExpiresAt.getTime() < Date.now()) {
+      throw new InvalidTokenException('auth.invalid_invite', 'The invitation is invalid or has expired');
+    }
+    const user = membership.user;
+    const passwordHash = await this.passwords.hash(dto.password);
+    await this.tx.run(async (manager) => {
+      await this.users.update(user.id, { passwordHash, ...(dto.name ? { name: dto.name.trim() } : {}) }, manager);
+      membership.status = MembershipStatus.active;
+      membership.inviteTokenHash = null;
+      membership.inviteExpiresAt = null;
+      await this.memberships.withManager(manager).save(membership.businessId, membership);
+    });
+    this.events.emit('member.joined', { businessId: membership.businessId, membershipId: membership.id, userId: user.id });
+    const tokens = await this.tokens.issue(user.id, membership.businessId, ctx);
+    return { ...tokens, user: toUserDto({ ...user, name: dto.name?.trim() ?? user.name }), businessId: membership.businessId };
+  }
+
+  private async freeSlug(name: string): Promise<string> {
+    const base = slugify(name) || 'business';
+    if (!(await this.businesses.slugTaken(base))) return base;
+    for (;;) {
+      const candidate = `${base}-${randomBytes(3).toString('hex')}`;
+      if (!(await this.businesses.slugTaken(candidate))) return candidate;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Role } from '../../../common/auth/role';
+
+export class TokenPairDto {
+  @ApiProperty({ description: 'JWT for the Authorization: Bearer header' })
+  accessToken: string;
+
+  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
+  expiresIn: number;
+
+  @ApiProperty({ description: 'Opaque token for POST /api/auth/refresh; rotates on every use' })
+  refreshToken: string;
+
+  @ApiProperty({ example: 'Bearer' })
+  tokenType: 'Bearer';
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'dana@example.co.il' })
+  email: string;
+
+  @ApiProperty({ example: 'דנה לוי' })
+  name: string;
+
+  @ApiProperty()
+  isPlatformAdmin: boolean;
+}
+
+export class MembershipSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  businessId: string;
+
+  @ApiProperty({ example: 'סטודיו דנה' })
+  businessName: string;
+
+  @ApiProperty({ enum: Role })
+  role: Role;
+}
+
+export class SessionDto extends TokenPairDto {
+  @ApiProperty({ type: UserDto })
+  user: UserDto;
+
+  @ApiProperty({ format: 'uuid', description: 'The business this session acts for' })
+  businessId: string;
+}
+
+export class MeDto {
+  @ApiProperty({ enum: ['user', 'api_key'] })
+  kind: 'user' | 'api_key';
+
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'דנה לוי' })
+  name: string;
+
+  @ApiProperty({ required: false })
+  email?: string;
+
+  @ApiProperty({ format: 'uuid' })
+  businessId: string;
+
+  @ApiProperty({ enum: Role })
+  role: Role;
+
+  @ApiProperty()
+  isPlatformAdmin: boolean;
+}

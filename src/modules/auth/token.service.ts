@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import { randomToken, sha256 } from '../../common/crypto/tokens';
+import { durationToMs } from '../../common/time/duration';
+import type { AppConfig } from '../../infra/config/app-config';
+import { TransactionRunner } from '../../infra/database/transaction.runner';
+import type { TokenPairDto } from './dto/auth-response.dto';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+
+export interface AccessClaims {
+  sub: string;
+  /** The business the session acts for. */
+  bid: string;
+  typ: 'access';
+}
+
+export interface SessionContext {
+  userAgent?: string;
+  ip?: string;
+}
+
+export type RotationResult =
+  | { ok: true; userId: string; businessId: string; tokens: TokenPairDto }
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused' };
+
+/** Issues access JWTs and rotating refresh tokens (stored as SHA-256). */
+@Injectable()
+export class TokenService {
+  private readonly accessTtlMs: number;
+  private readonly refreshTtlMs: number;
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly tx: TransactionRunner,
+    @Inject(ConfigService) config: AppConfig,
+  ) {
+    this.accessTtlMs = durationToMs(config.get('JWT_ACCESS_TTL', { infer: true }));
+    this.refreshTtlMs = durationToMs(config.get('JWT_REFRESH_TTL', { infer: true }));
+  }
+
+  verifyAccess(token: string): Promise<AccessClaims> {
+    return this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
+  }
+
+  /** A new login: a new refresh-token family. */
+  issue(userId: string, businessId: string, ctx: SessionContext): Promise<TokenPairDto> {
+    return this.issueInFamily(userId, businessId, randomUUID(), ctx);
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token that was already rotated
+   * means it leaked: its whole family is revoked and the caller gets nothing.
+   */
+  async rotate(refreshToken: string, ctx: SessionContext): Promise<RotationResult> {
+    const outcome = await this.tx.run(async (manager) => {
+      const row = await this.refreshTokens.findByHashForUpdate(sha256(refreshToken), manager);
+      if (!row) return { ok: false as const, reason: 'unknown' as const };
+      if (row.revokedAt) return { ok: false as const, reason: 'revoked' as const };
+      if (row.rotatedAt) {
+        await this.refreshTokens.revokeFamily(row.familyId, manager);
+        return { ok: false as const, reason: 'reused' as const };
+      }
+      if (row.expiresAt.getTime() <= Date.now()) return { ok: false as const, reason: 'expired' as const };
+      await this.refreshTokens.markRotated(row.id, manager);
+      return { ok: true as const, row };
+    });
+    if (!outcome.ok) return outcome;
+    const { userId, businessId, familyId } = outcome.row;
+    const tokens = await this.issueInFamily(userId, businessId, familyId, ctx);
+    return { ok: true, userId, businessId, tokens };
+  }
+
+  /** Ends the session of this refresh token (its whole family). */
+  async revoke(refreshToken: string): Promise<boolean> {
+    const row = await this.refreshTokens.findByHash(sha256(refreshToken));
+    if (!row) return false;
+    await this.refreshTokens.revokeFamily(row.familyId);
+    return true;
+  }
+
+  private async issueInFamily(userId: string, businessId: string, familyId: string, ctx: SessionContext): Promise<TokenPairDto> {
+    const claims: AccessClaims = { sub: userId, bid: businessId, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: Math.floor(this.accessTtlMs / 1000), algorithm: 'HS256' });
+    const refreshToken = randomToken(48);
+    await this.refreshTokens.create({
+      userId,
+      businessId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: new Date(Date.now() + this.refreshTtlMs),
+      userAgent: ctx.userAgent?.slice(0, 300) ?? null,
+      ip: ctx.ip ?? null,
+    });
+    return { accessToken, expiresIn: Math.floor(this.accessTtlMs / 1000), refreshToken, tokenType: 'Bearer' };
+  }
+}
