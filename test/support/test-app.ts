@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createApp, shutdownApp } from '../../src/app.factory';
+import { validateEnv } from '../../src/infra/config/validate-env';
+import { createTestDatabase } from './database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: TestAgent;
+  databaseUrl: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+/**
+ * The real application over HTTP, on its own database and data folder.
+ * `env` overrides any variable (e.g. REDIS_URL, APP_ROLE, rate limits).
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-test-'));
+  const config = validateEnv({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    DATA_DIR: dataDir,
+    JWT_SECRET: TEST_JWT_SECRET,
+    BCRYPT_ROUNDS: '4',
+    LOG_LEVEL: 'error',
+    RATE_LIMIT_MAX: '100000',
+    LOGIN_RATE_LIMIT_MAX: '1000',
+    CORS_ORIGINS: 'http://localhost:5173',
+    ...env,
+  });
+  const app = await createApp(config, { logs: false });
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    databaseUrl: db.url,
+    dataDir,
+    async close() {
+      await shutdownApp(app);
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
