@@ -19,6 +19,7 @@ function toEntry(doc: StreamDocument): ActivityEntry {
     action: String(f.action),
     entityType: String(f.entityType),
     entityId: str('entityId'),
+    customerId: str('customerId'),
     summary: String(f.summary ?? ''),
     ip: str('ip'),
     requestId: str('requestId'),
@@ -48,6 +49,7 @@ export class ActivityService {
     if (query.entityId) match.entityId = query.entityId;
     if (query.actorId) match.actorId = query.actorId;
     if (query.action) match.action = query.action;
+    if (query.customerId) match.customerId = query.customerId;
     const { items, total } = await this.store.find(STREAM, businessId, {
       match,
       from: query.from ? new Date(query.from) : undefined,

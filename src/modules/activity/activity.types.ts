@@ -8,6 +8,8 @@ export interface ActivityEntry {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** Set when the entry concerns a customer: it then shows on that customer's timeline. */
+  customerId?: string | null;
   summary: string;
   ip: string | null;
   requestId: string | null;

@@ -22,6 +22,9 @@ export class ActivityEntryDto {
   @ApiProperty({ nullable: true, type: String })
   entityId: string | null;
 
+  @ApiProperty({ nullable: true, type: String, required: false })
+  customerId?: string | null;
+
   @ApiProperty({ example: 'דנה לוי: member.invite membership 5f0c…' })
   summary: string;
 

@@ -21,6 +21,12 @@ export class ActivityQueryDto extends PageQueryDto {
   @MaxLength(64)
   actorId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: "Entries on one customer's timeline" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  customerId?: string;
+
   @ApiPropertyOptional({ example: 'member.invite' })
   @IsOptional()
   @IsString()
