@@ -55,7 +55,7 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyErrorHandler);
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/(.*)', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/{*path}', method: RequestMethod.GET }] });
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
   const document = buildOpenApi(app);

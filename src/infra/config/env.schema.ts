@@ -24,6 +24,12 @@ export enum AppRole {
   all = 'all',
 }
 
+/** How email leaves the system: `outbox` writes .eml files (no account needed), `smtp` sends through SMTP_URL. */
+export enum EmailDriver {
+  outbox = 'outbox',
+  smtp = 'smtp',
+}
+
 export const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -71,6 +77,10 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
+
+  /** Namespace of the queue keys in Redis (lets deployments share one Redis). */
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'QUEUE_PREFIX must be 1-32 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'chatgrow';
 
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -143,4 +153,23 @@ export class EnvironmentVariables {
   @Min(0.5)
   @Max(1)
   HEALTH_DISK_THRESHOLD = 0.95;
+
+  @IsEnum(EmailDriver, { message: `EMAIL_DRIVER must be one of: ${Object.values(EmailDriver).join(', ')}` })
+  EMAIL_DRIVER: EmailDriver = EmailDriver.outbox;
+
+  /** The From of every mail: an address, optionally with a display name. */
+  @Matches(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'EMAIL_FROM must be an address such as "ChatGrow <no-reply@example.co.il>"' })
+  EMAIL_FROM = 'ChatGrow <no-reply@chatgrow.local>';
+
+  /** Where the outbox driver writes .eml files. Defaults to `<DATA_DIR>/outbox`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  OUTBOX_DIR?: string;
+
+  /** `smtp://user:pass@host:587` or `smtps://…:465`. Required when EMAIL_DRIVER=smtp. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
 }

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { EnvironmentVariables, NodeEnv } from './env.schema';
+import { EmailDriver, EnvironmentVariables, NodeEnv } from './env.schema';
 import { resolveDevJwtSecret } from './dev-jwt-secret';
 
 export class ConfigValidationError extends Error {}
@@ -18,10 +18,14 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   if (env.NODE_ENV === NodeEnv.production && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: required in production (at least 32 characters)');
   }
+  if (env.EMAIL_DRIVER === EmailDriver.smtp && !env.SMTP_URL) {
+    problems.push('SMTP_URL: required when EMAIL_DRIVER=smtp');
+  }
   if (problems.length > 0) {
     throw new ConfigValidationError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   if (!env.JWT_SECRET) env.JWT_SECRET = resolveDevJwtSecret(env.DATA_DIR);
   if (!env.LOG_DIR) env.LOG_DIR = `${env.DATA_DIR.replace(/\/$/, '')}/logs`;
+  if (!env.OUTBOX_DIR) env.OUTBOX_DIR = `${env.DATA_DIR.replace(/\/$/, '')}/outbox`;
   return env;
 }

@@ -62,6 +62,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
   private startWorker(queue: QueueName): Worker {
     const worker = new Worker(queue, (job: Job) => this.dispatch(queue, job), {
       connection: this.connection.options as never,
+      prefix: this.connection.prefix,
       concurrency: 4,
     });
     worker.on('failed', (job, err) =>

@@ -9,6 +9,8 @@ export type QueueBackendKind = 'redis' | 'postgres';
 export interface QueueConnection {
   kind: QueueBackendKind;
   options: ConnectionOptions | PostgresConnectionOptions;
+  /** Key prefix (Redis only; the PostgreSQL backend namespaces by schema). */
+  prefix?: string;
 }
 
 function redisOptions(url: string): ConnectionOptions {
@@ -30,10 +32,10 @@ function redisOptions(url: string): ConnectionOptions {
  * database (its migrations run on connect). The backend factory is
  * process-wide, so every Queue and Worker follows this choice.
  */
-export function resolveQueueConnection(redisUrl: string | undefined, databaseUrl: string): QueueConnection {
+export function resolveQueueConnection(redisUrl: string | undefined, databaseUrl: string, prefix: string): QueueConnection {
   if (redisUrl) {
     setDefaultBackendFactory();
-    return { kind: 'redis', options: redisOptions(redisUrl) };
+    return { kind: 'redis', options: redisOptions(redisUrl), prefix };
   }
   setDefaultBackendFactory(createPostgresBackend);
   return {

@@ -13,7 +13,7 @@ const connectionProvider = {
   provide: QUEUE_CONNECTION,
   inject: [ConfigService, DATABASE_URL],
   useFactory: (config: AppConfig, databaseUrl: string) =>
-    resolveQueueConnection(config.get('REDIS_URL', { infer: true }), databaseUrl),
+    resolveQueueConnection(config.get('REDIS_URL', { infer: true }), databaseUrl, config.get('QUEUE_PREFIX', { infer: true })),
 };
 
 @Global()
@@ -23,7 +23,7 @@ const connectionProvider = {
     BullModule.forRootAsync({
       extraProviders: [connectionProvider],
       inject: [QUEUE_CONNECTION],
-      useFactory: (connection: QueueConnection) => ({ connection: connection.options as never }),
+      useFactory: (connection: QueueConnection) => ({ connection: connection.options as never, prefix: connection.prefix }),
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],

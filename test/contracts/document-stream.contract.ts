@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { DocumentStreamStore } from '../../src/infra/document-stream/document-stream.port';
+
+/**
+ * What every document-stream adapter must do. Each adapter's spec calls this
+ * with a store and two business ids that exist.
+ */
+export function documentStreamContract(ctx: () => { store: DocumentStreamStore; businessA: string; businessB: string }): void {
+  it('appends and reads back a document with Hebrew text intact', async () => {
+    const { store, businessA } = ctx();
+    const at = new Date('2026-11-21T10:00:00.000Z');
+    const doc = await store.append('activity', businessA, at, { action: 'customer.create', summary: 'נוצר לקוח: ישראל ישראלי', count: 3, ok: true, none: null });
+    const found = await store.findOne('activity', businessA, doc.id);
+    assert.ok(found);
+    assert.equal(found.at.toISOString(), at.toISOString());
+    assert.deepEqual(found.fields, { action: 'customer.create', summary: 'נוצר לקוח: ישראל ישראלי', count: 3, ok: true, none: null });
+  });
+
+  it('lists newest first with paging, equality filters and a time range', async () => {
+    const { store, businessA } = ctx();
+    for (let i = 0; i < 5; i++) {
+      await store.append('messages', businessA, new Date(Date.UTC(2026, 0, 1 + i)), { channel: i % 2 ? 'sms' : 'email', n: i });
+    }
+    const all = await store.find('messages', businessA, { offset: 0, limit: 2 });
+    assert.equal(all.total, 5);
+    assert.deepEqual(all.items.map((d) => d.fields.n), [4, 3]);
+    const page2 = await store.find('messages', businessA, { offset: 2, limit: 2 });
+    assert.deepEqual(page2.items.map((d) => d.fields.n), [2, 1]);
+    const sms = await store.find('messages', businessA, { match: { channel: 'sms' }, offset: 0, limit: 10 });
+    assert.deepEqual(sms.items.map((d) => d.fields.n), [3, 1]);
+    const ranged = await store.find('messages', businessA, { from: new Date(Date.UTC(2026, 0, 2)), to: new Date(Date.UTC(2026, 0, 4)), offset: 0, limit: 10 });
+    assert.deepEqual(ranged.items.map((d) => d.fields.n), [3, 2, 1]);
+  });
+
+  it("never shows one business's documents to another, nor one stream's in another", async () => {
+    const { store, businessA, businessB } = ctx();
+    const doc = await store.append('analytics', businessA, new Date(), { event: 'page_view' });
+    assert.equal(await store.findOne('analytics', businessB, doc.id), null);
+    assert.equal(await store.findOne('activity', businessA, doc.id), null);
+    assert.equal((await store.find('analytics', businessB, { offset: 0, limit: 10 })).total, 0);
+    assert.equal(await store.findOne('analytics', businessA, 'not-an-id'), null);
+  });
+
+  it('answers a ping', async () => {
+    await ctx().store.ping();
+  });
+}
