@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/infra/database/data-source-options';
+import { createTestDatabase } from '../support/database';
+
+describe('migrations and entities', () => {
+  let ds: DataSource;
+  let drop: () => Promise<void>;
+  before(async () => {
+    const db = await createTestDatabase();
+    drop = db.drop;
+    ds = await new DataSource(dataSourceOptions(db.url)).initialize();
+  });
+  after(async () => {
+    await ds.destroy();
+    await drop();
+  });
+
+  it('describe the same schema: TypeORM finds nothing to change after the migrations ran', async () => {
+    const pending = await ds.driver.createSchemaBuilder().log();
+    assert.deepEqual(pending.upQueries.map((q) => q.query), []);
+  });
+
+  it('have nothing left to run', async () => {
+    assert.equal(await ds.showMigrations(), false);
+  });
+
+  it('can be reverted one by one and applied again', async () => {
+    const count = ds.migrations.length;
+    for (let i = 0; i < count; i++) await ds.undoLastMigration({ transaction: 'each' });
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM schema_migrations`);
+    assert.equal(n, 0);
+    await ds.runMigrations({ transaction: 'each' });
+    assert.equal(await ds.showMigrations(), false);
+  });
+});
