@@ -21,9 +21,10 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-012345
 
 /**
  * The real application over HTTP, on its own database and data folder.
- * `env` overrides any variable (e.g. REDIS_URL, APP_ROLE, rate limits).
+ * `env` overrides any variable (e.g. REDIS_URL, APP_ROLE, rate limits);
+ * `logs: true` writes real log files to `<dataDir>/logs`.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logs?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-test-'));
   const config = validateEnv({
@@ -38,7 +39,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     CORS_ORIGINS: 'http://localhost:5173',
     ...env,
   });
-  const app = await createApp(config, { logs: false });
+  const app = await createApp(config, { logs: options.logs ?? false });
   await app.init();
   return {
     app,
