@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { getMetadataStorage } from 'class-validator';
+import { EnvironmentVariables } from './env.schema';
+import { ConfigValidationError, validateEnv } from './validate-env';
+
+const SECRET = 'x'.repeat(40);
+
+describe('environment validation', () => {
+  it('applies the documented defaults', () => {
+    const env = validateEnv({ JWT_SECRET: SECRET });
+    assert.equal(env.PORT, 3000);
+    assert.equal(env.DATA_DIR, './data');
+    assert.equal(env.LOG_DIR, './data/logs');
+    assert.equal(env.APP_ROLE, 'all');
+    assert.equal(env.BCRYPT_ROUNDS, 12);
+  });
+
+  it('names each bad variable', () => {
+    assert.throws(
+      () => validateEnv({ JWT_SECRET: SECRET, PORT: '70000', REDIS_URL: 'http://x', APP_ROLE: 'both', JWT_ACCESS_TTL: 'soon' }),
+      (err: Error) =>
+        err instanceof ConfigValidationError && ['PORT:', 'REDIS_URL:', 'APP_ROLE:', 'JWT_ACCESS_TTL:'].every((name) => err.message.includes(name)),
+    );
+  });
+
+  it('requires JWT_SECRET in production and generates a persistent one in development', () => {
+    assert.throws(() => validateEnv({ NODE_ENV: 'production' }), /JWT_SECRET: required in production/);
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    try {
+      const first = validateEnv({ DATA_DIR: dir }).JWT_SECRET;
+      assert.ok(first && first.length >= 32);
+      assert.equal(validateEnv({ DATA_DIR: dir }).JWT_SECRET, first, 'the same secret after a restart');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists every variable in .env.example', () => {
+    const names = new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((m) => m.propertyName));
+    const example = readFileSync(join(__dirname, '../../../../.env.example'), 'utf8');
+    const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+    assert.deepEqual([...names].filter((n) => !documented.has(n)).sort(), []);
+    assert.deepEqual([...documented].filter((n) => !names.has(n)).sort(), []);
+  });
+});
