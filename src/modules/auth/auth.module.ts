@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../infra/config/app-config';
@@ -23,7 +24,9 @@ import { TokenService } from './token.service';
     TypeOrmModule.forFeature([RefreshToken]),
     JwtModule.registerAsync({
       inject: [ConfigService],
-      useFactory: (config: AppConfig) => ({ secret: config.get('JWT_SECRET', { infer: true }) }),
+      // A KeyObject, not a string: jsonwebtoken would otherwise try to parse the
+      // string as a PEM public key on every verify before treating it as a secret.
+      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.get('JWT_SECRET', { infer: true })!, 'utf8')) as unknown as string }),
     }),
     UsersModule,
     BusinessModule,

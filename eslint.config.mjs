@@ -1,0 +1,26 @@
+// ESLint flat config: TypeScript rules, Prettier owns formatting.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through ConfigService (src/infra/config).' },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**', 'test/**', 'bench/**', 'src/main.ts', 'src/infra/config/**', 'src/infra/database/data-source.ts', '**/*.spec.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);
