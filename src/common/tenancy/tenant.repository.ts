@@ -42,20 +42,20 @@ export abstract class TenantRepository<T extends Tenanted> {
     return { ...where, businessId } as FindOptionsWhere<T>;
   }
 
-  findById(businessId: string, id: string): Promise<T | null> {
-    if (!isUuid(id)) return Promise.resolve(null);
+  async findById(businessId: string, id: string): Promise<T | null> {
+    if (!isUuid(id)) return null;
     return this.repo.findOneBy(this.scoped(businessId, { id } as FindOptionsWhere<T>));
   }
 
-  findOne(businessId: string, where: FindOptionsWhere<T>): Promise<T | null> {
+  async findOne(businessId: string, where: FindOptionsWhere<T>): Promise<T | null> {
     return this.repo.findOneBy(this.scoped(businessId, where));
   }
 
-  findMany(businessId: string, where: FindOptionsWhere<T> = {}, order?: FindOptionsOrder<T>): Promise<T[]> {
+  async findMany(businessId: string, where: FindOptionsWhere<T> = {}, order?: FindOptionsOrder<T>): Promise<T[]> {
     return this.repo.find({ where: this.scoped(businessId, where), order });
   }
 
-  findPage(
+  async findPage(
     businessId: string,
     options: Omit<FindManyOptions<T>, 'where' | 'skip' | 'take'> & { where?: FindOptionsWhere<T> },
     page: { offset: number; limit: number },
@@ -68,7 +68,7 @@ export abstract class TenantRepository<T extends Tenanted> {
     });
   }
 
-  count(businessId: string, where: FindOptionsWhere<T> = {}): Promise<number> {
+  async count(businessId: string, where: FindOptionsWhere<T> = {}): Promise<number> {
     return this.repo.countBy(this.scoped(businessId, where));
   }
 
