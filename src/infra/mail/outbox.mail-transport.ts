@@ -1,0 +1,31 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createTransport } from 'nodemailer';
+import type { MailMessage, MailTransport } from './mail.port';
+import { toNodemailerMessage } from './nodemailer-options';
+
+/**
+ * The local driver: every mail becomes an RFC 5322 `.eml` file in OUTBOX_DIR
+ * (open it with any mail client). Files appear atomically, so a reader never
+ * sees half a message.
+ */
+export class OutboxMailTransport implements MailTransport {
+  private readonly composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+
+  constructor(
+    private readonly dir: string,
+    private readonly from: string,
+  ) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  async send(message: MailMessage): Promise<{ messageId: string }> {
+    const info = await this.composer.sendMail(toNodemailerMessage(this.from, message));
+    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
+    const tmp = join(this.dir, `.${name}.tmp`);
+    writeFileSync(tmp, info.message as Buffer);
+    renameSync(tmp, join(this.dir, name));
+    return { messageId: info.messageId };
+  }
+}

@@ -1,0 +1,23 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { normalizeEmail } from '../../../common/text/normalize';
+
+/** Trimmed, lower-cased, a valid address of at most 254 characters. */
+export const IsSubscriberEmail = () =>
+  applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? normalizeEmail(value) : value)),
+    IsEmail({}, { message: 'email must be an email' }),
+    MaxLength(254),
+  );
+
+/** Up to 50 list names of 1–60 characters each, trimmed and without duplicates. */
+export const IsListNames = () =>
+  applyDecorators(
+    Transform(({ value }) => (Array.isArray(value) ? [...new Set(value.map((v) => (typeof v === 'string' ? v.trim() : v)))] : value)),
+    IsArray(),
+    ArrayMaxSize(50),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+    MaxLength(60, { each: true }),
+  );

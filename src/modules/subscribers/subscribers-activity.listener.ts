@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { SubscriberEventPayload } from '../../common/events/domain-event.map';
+import { OnDomainEvent } from '../../common/events/domain-events';
+import { ActivityService } from '../activity/activity.service';
+
+/** Consent given and withdrawn through public links is evidence: it goes in the activity log (and the customer's timeline). */
+@Injectable()
+export class SubscribersActivityListener {
+  constructor(private readonly activity: ActivityService) {}
+
+  @OnDomainEvent('subscriber.confirmed')
+  onConfirmed(e: SubscriberEventPayload): Promise<void> {
+    return this.record('subscriber.confirmed', e, `Marketing consent (${e.channel}) given`);
+  }
+
+  @OnDomainEvent('subscriber.unsubscribed')
+  onUnsubscribed(e: SubscriberEventPayload): Promise<void> {
+    return this.record('subscriber.unsubscribed', e, `Unsubscribed from marketing (${e.channel})`);
+  }
+
+  private record(action: string, e: SubscriberEventPayload, summary: string): Promise<void> {
+    return this.activity.recordQuietly({
+      businessId: e.businessId,
+      actorType: 'public',
+      actorId: null,
+      actorName: null,
+      action,
+      entityType: 'subscriber',
+      entityId: e.subscriberId,
+      customerId: e.customerId,
+      summary,
+      ip: e.ip,
+      requestId: null,
+    });
+  }
+}

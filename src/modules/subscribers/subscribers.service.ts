@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundAppException } from '../../common/problem/app.exception';
+import { BusinessesRepository } from '../business/businesses.repository';
+import { CustomersService } from '../customers/customers.service';
+import type { CreateSubscriberDto, SubscriberDto, SubscriberQueryDto, UpdateSubscriberDto } from './dto/subscriber.dto';
+import { Subscriber, SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
+import { SubscriberMailer } from './subscriber-mailer';
+import { clearChannel, setChannelStatus, toSubscriberDto } from './subscriber-status';
+import { SubscriberChannelMissingException, SubscriberContactRequiredException, SubscriberContactTakenException } from './subscribers.exception';
+import { SubscribersRepository } from './subscribers.repository';
+
+/**
+ * The business's own management of its list. A channel added by staff is
+ * `subscribed` unless they say otherwise (they attest the consent and its
+ * source); `pending` on email sends the double opt-in link instead.
+ */
+@Injectable()
+export class SubscribersService {
+  constructor(
+    private readonly subscribers: SubscribersRepository,
+    private readonly customers: CustomersService,
+    private readonly businesses: BusinessesRepository,
+    private readonly mailer: SubscriberMailer,
+  ) {}
+
+  async list(businessId: string, query: SubscriberQueryDto): Promise<[SubscriberDto[], number]> {
+    const [rows, total] = await this.subscribers.page(businessId, query, query);
+    return [rows.map(toSubscriberDto), total];
+  }
+
+  async get(businessId: string, id: string): Promise<SubscriberDto> {
+    return toSubscriberDto(await this.load(businessId, id));
+  }
+
+  async create(businessId: string, dto: CreateSubscriberDto): Promise<SubscriberDto> {
+    const email = dto.email ?? null;
+    const phone = dto.phone ?? null;
+    if (!email && !phone) throw new SubscriberContactRequiredException();
+    if (dto.emailStatus && !email) throw new SubscriberChannelMissingException('emailStatus');
+    if (dto.smsStatus && !phone) throw new SubscriberChannelMissingException('smsStatus');
+    await this.assertFree(businessId, email, phone);
+
+    const now = new Date();
+    const consentAt = dto.consentAt ? new Date(dto.consentAt) : now;
+    const draft = {
+      email,
+      phone,
+      name: dto.name ?? null,
+      lists: dto.lists ?? [],
+      consentSource: dto.consentSource ?? 'manual',
+      consentIp: null,
+      customerId: (await this.customers.findByContact(businessId, { email, phone }))?.id ?? null,
+    } as Subscriber;
+    clearChannel(draft, SubscriberChannel.email);
+    clearChannel(draft, SubscriberChannel.sms);
+    if (email) setChannelStatus(draft, SubscriberChannel.email, dto.emailStatus ?? SubscriptionStatus.subscribed, now, consentAt);
+    if (phone) setChannelStatus(draft, SubscriberChannel.sms, dto.smsStatus ?? SubscriptionStatus.subscribed, now, consentAt);
+
+    const created = await this.subscribers.insertIfAbsent(businessId, draft);
+    if (!created) throw new SubscriberContactTakenException(email ? 'email' : 'phone');
+    await this.confirmIfPending(created);
+    return toSubscriberDto(created);
+  }
+
+  async update(businessId: string, id: string, dto: UpdateSubscriberDto): Promise<SubscriberDto> {
+    const sub = await this.load(businessId, id);
+    const now = new Date();
+    const email = dto.email === undefined ? sub.email : dto.email;
+    const phone = dto.phone === undefined ? sub.phone : dto.phone;
+    if (!email && !phone) throw new SubscriberContactRequiredException();
+    if (dto.emailStatus && !email) throw new SubscriberChannelMissingException('emailStatus');
+    if (dto.smsStatus && !phone) throw new SubscriberChannelMissingException('smsStatus');
+    await this.assertFree(businessId, email !== sub.email ? email : null, phone !== sub.phone ? phone : null, sub.id);
+
+    const contactChanged = email !== sub.email || phone !== sub.phone;
+    if (email !== sub.email) {
+      // Consent belongs to an address: a new address starts over.
+      clearChannel(sub, SubscriberChannel.email);
+      sub.email = email;
+      if (email) setChannelStatus(sub, SubscriberChannel.email, dto.emailStatus ?? SubscriptionStatus.subscribed, now);
+    } else if (dto.emailStatus) {
+      setChannelStatus(sub, SubscriberChannel.email, dto.emailStatus, now);
+    }
+    if (phone !== sub.phone) {
+      clearChannel(sub, SubscriberChannel.sms);
+      sub.phone = phone;
+      if (phone) setChannelStatus(sub, SubscriberChannel.sms, dto.smsStatus ?? SubscriptionStatus.subscribed, now);
+    } else if (dto.smsStatus) {
+      setChannelStatus(sub, SubscriberChannel.sms, dto.smsStatus, now);
+    }
+    if (dto.name !== undefined) sub.name = dto.name;
+    if (dto.lists !== undefined) sub.lists = dto.lists;
+    if (contactChanged) sub.customerId = (await this.customers.findByContact(businessId, { email, phone }))?.id ?? null;
+
+    const saved = await this.subscribers.save(businessId, sub);
+    if (dto.emailStatus === SubscriptionStatus.pending) await this.confirmIfPending(saved);
+    return toSubscriberDto(saved);
+  }
+
+  async remove(businessId: string, id: string): Promise<void> {
+    if (!(await this.subscribers.deleteById(businessId, id))) throw new NotFoundAppException('subscriber', id);
+  }
+
+  private async load(businessId: string, id: string): Promise<Subscriber> {
+    const sub = await this.subscribers.findById(businessId, id);
+    if (!sub) throw new NotFoundAppException('subscriber', id);
+    return sub;
+  }
+
+  private async assertFree(businessId: string, email: string | null, phone: string | null, exceptId?: string): Promise<void> {
+    if (email && (await this.subscribers.contactTaken(businessId, 'email', email, exceptId))) throw new SubscriberContactTakenException('email');
+    if (phone && (await this.subscribers.contactTaken(businessId, 'phone', phone, exceptId))) throw new SubscriberContactTakenException('phone');
+  }
+
+  private async confirmIfPending(sub: Subscriber): Promise<void> {
+    if (sub.emailStatus !== SubscriptionStatus.pending) return;
+    const business = await this.businesses.findById(sub.businessId);
+    await this.mailer.sendConfirmation(sub, business?.name ?? '');
+  }
+}

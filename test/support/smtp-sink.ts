@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { parseEml, type ParsedMail } from './eml';
+
+export interface ReceivedMail extends ParsedMail {
+  envelope: { from: string; to: string[] };
+}
+
+/**
+ * A real SMTP server on a free local port that keeps what it receives.
+ * `failNext(n)` answers the next n messages with a temporary failure (451),
+ * as a busy server would.
+ */
+export async function startSmtpSink(): Promise<{
+  url: string;
+  received: ReceivedMail[];
+  failNext(n: number): void;
+  rejected(): number;
+  waitFor(match: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
+  close(): Promise<void>;
+}> {
+  const received: ReceivedMail[] = [];
+  let toFail = 0;
+  let rejected = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (toFail > 0) {
+          toFail--;
+          rejected++;
+          const err = Object.assign(new Error('Try again later'), { responseCode: 451 });
+          return callback(err);
+        }
+        const envelope = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+        };
+        received.push({ ...parseEml(Buffer.concat(chunks).toString('utf8')), envelope });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    failNext: (n) => {
+      toFail = n;
+    },
+    rejected: () => rejected,
+    async waitFor(match, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = received.find(match);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`No matching message after ${timeoutMs} ms (${received.length} received)`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
