@@ -33,6 +33,7 @@ export class ActivityInterceptor implements NestInterceptor {
         const meta =
           this.reflector.get<ActivityMeta | undefined>(ACTIVITY_KEY, context.getHandler()) ??
           ({ action: `${req.method.toLowerCase()} ${req.route?.path ?? req.path}`, entityType: String(req.route?.path ?? req.path).split('/')[2] ?? 'unknown' } satisfies ActivityMeta);
+        if (meta.recordedByEvents) return body;
         const entityId = entityIdOf(body, req);
         await this.activity.recordQuietly({
           businessId: actor.businessId,
@@ -42,6 +43,7 @@ export class ActivityInterceptor implements NestInterceptor {
           action: meta.action,
           entityType: meta.entityType,
           entityId,
+          customerId: meta.entityType === 'customer' ? entityId : null,
           summary: `${actor.name}: ${meta.action}${entityId ? ` ${meta.entityType} ${entityId}` : ''}`,
           ip: clientIp(req),
           requestId: req.id ?? null,

@@ -45,8 +45,12 @@ export class Customers1763800000000 implements MigrationInterface {
     `);
     await queryRunner.query(`CREATE INDEX "IDX_c04b1ab3076e753f96c6431828" ON "customers" ("business_id")`);
     await queryRunner.query(`CREATE INDEX "ix_customers_business_created" ON "customers" ("business_id", "created_at")`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_customers_business_email" ON "customers" ("business_id", "email") WHERE email IS NOT NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_customers_business_phone" ON "customers" ("business_id", "phone") WHERE phone IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_customers_business_email" ON "customers" ("business_id", "email") WHERE email IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_customers_business_phone" ON "customers" ("business_id", "phone") WHERE phone IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_customers_search_trgm" ON "customers" USING gin ("business_id", "search_text" gin_trgm_ops)`);
     await queryRunner.query(`CREATE INDEX "ix_customers_tags" ON "customers" USING gin ("tags")`);
     await queryRunner.query(`
@@ -66,7 +70,7 @@ export class Customers1763800000000 implements MigrationInterface {
         "mapping" jsonb,
         "total_rows" integer NOT NULL DEFAULT '0',
         "done_rows" integer NOT NULL DEFAULT '0',
-        "report" jsonb NOT NULL DEFAULT '{"created":0,"updated":0,"skipped":0,"errors":[]}',
+        "report" jsonb NOT NULL,
         "failure_reason" text,
         "created_by_user_id" uuid,
         "started_at" TIMESTAMP WITH TIME ZONE,

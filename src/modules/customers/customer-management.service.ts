@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainEventActor } from '../../common/events/domain-event.map';
+import { DomainEvents } from '../../common/events/domain-events';
+import { NotFoundAppException } from '../../common/problem/app.exception';
+import { ActivityService } from '../activity/activity.service';
+import type { ActivityEntry } from '../activity/activity.types';
+import { ActivityQueryDto } from '../activity/dto/activity-query.dto';
+import { buildSearchText } from './customer-search';
+import { toCustomerDto } from './customer.mapper';
+import { CustomerFilter, CustomerSort, CustomersRepository } from './customers.repository';
+import { CustomerContactRequiredException, CustomerContactTakenException } from './customers.exception';
+import type { CreateCustomerDto, MarketingConsentInputDto } from './dto/create-customer.dto';
+import type { CustomerFilterDto, CustomerQueryDto } from './dto/customer-query.dto';
+import type { CustomerDto } from './dto/customer-response.dto';
+import type { UpdateCustomerDto } from './dto/update-customer.dto';
+import type { Customer } from './entities/customer.entity';
+
+const SCALARS = ['firstName', 'lastName', 'email', 'phone', 'notes', 'address', 'birthday', 'source', 'language'] as const;
+
+export function toCustomerFilter(q: CustomerFilterDto): CustomerFilter {
+  return {
+    q: q.q?.trim() || undefined,
+    tags: q.tag,
+    consent: q.consent,
+    createdFrom: q.createdFrom ? new Date(q.createdFrom) : undefined,
+    createdTo: q.createdTo ? new Date(q.createdTo) : undefined,
+    archived: q.archived ?? 'active',
+  };
+}
+
+/** The customers API: create, read, update, archive/restore, list and timeline. */
+@Injectable()
+export class CustomerManagementService {
+  constructor(
+    private readonly customers: CustomersRepository,
+    private readonly activity: ActivityService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async create(businessId: string, dto: CreateCustomerDto, by: DomainEventActor | null): Promise<CustomerDto> {
+    const email = dto.email ?? null;
+    const phone = dto.phone ?? null;
+    if (!email && !phone) throw new CustomerContactRequiredException();
+    await this.assertContactsFree(businessId, { phone, email }, null);
+    const now = new Date();
+    const lastName = dto.lastName || null;
+    const source = dto.source ?? 'manual';
+    const customer = await this.customers.insert(businessId, {
+      firstName: dto.firstName,
+      lastName,
+      email,
+      phone,
+      tags: dto.tags ?? [],
+      notes: dto.notes || null,
+      address: dto.address || null,
+      birthday: dto.birthday ?? null,
+      source,
+      language: dto.language ?? 'he',
+      customFields: dto.customFields ?? {},
+      ...this.consentColumns(dto.marketingConsent, now),
+      searchText: buildSearchText({ firstName: dto.firstName, lastName, email, phone }),
+    });
+    this.events.emit('customer.created', { businessId, customerId: customer.id, source, by });
+    return toCustomerDto(customer);
+  }
+
+  async get(businessId: string, id: string): Promise<CustomerDto> {
+    return toCustomerDto(await this.load(businessId, id));
+  }
+
+  async update(businessId: string, id: string, dto: UpdateCustomerDto, by: DomainEventActor | null): Promise<CustomerDto> {
+    const customer = await this.load(businessId, id);
+    const changed = new Set<string>();
+    for (const key of SCALARS) {
+      const value = (dto as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      const next = value === '' ? null : value;
+      if ((customer as unknown as Record<string, unknown>)[key] !== next) {
+        (customer as unknown as Record<string, unknown>)[key] = next;
+        changed.add(key);
+      }
+    }
+    if (!customer.email && !customer.phone) throw new CustomerContactRequiredException();
+    if (changed.has('phone') || changed.has('email')) {
+      await this.assertContactsFree(
+        businessId,
+        { phone: changed.has('phone') ? customer.phone : null, email: changed.has('email') ? customer.email : null },
+        customer.id,
+      );
+    }
+    if (dto.tags !== undefined && JSON.stringify(dto.tags) !== JSON.stringify(customer.tags)) {
+      customer.tags = dto.tags;
+      changed.add('tags');
+    }
+    if (dto.customFields !== undefined && JSON.stringify(dto.customFields) !== JSON.stringify(customer.customFields)) {
+      customer.customFields = dto.customFields;
+      changed.add('customFields');
+    }
+    if (dto.marketingConsent) {
+      Object.assign(customer, this.consentColumns(dto.marketingConsent, new Date(), customer));
+      changed.add('marketingConsent');
+    }
+    if (!changed.size) return toCustomerDto(customer);
+    customer.searchText = buildSearchText(customer);
+    const saved = await this.customers.save(businessId, customer);
+    this.events.emit('customer.updated', { businessId, customerId: id, changed: [...changed], by });
+    return toCustomerDto(saved);
+  }
+
+  /** DELETE archives: customers referenced by invoices or appointments are never removed. Idempotent. */
+  async archive(businessId: string, id: string, by: DomainEventActor | null): Promise<void> {
+    const customer = await this.load(businessId, id);
+    if (customer.archivedAt) return;
+    customer.archivedAt = new Date();
+    await this.customers.save(businessId, customer);
+    this.events.emit('customer.archived', { businessId, customerId: id, by });
+  }
+
+  async restore(businessId: string, id: string, by: DomainEventActor | null): Promise<CustomerDto> {
+    const customer = await this.load(businessId, id);
+    if (!customer.archivedAt) return toCustomerDto(customer);
+    customer.archivedAt = null;
+    const saved = await this.customers.save(businessId, customer);
+    this.events.emit('customer.restored', { businessId, customerId: id, by });
+    return toCustomerDto(saved);
+  }
+
+  async list(businessId: string, query: CustomerQueryDto): Promise<[CustomerDto[], number]> {
+    const sort: CustomerSort = { field: query.sort ?? 'createdAt', direction: (query.order ?? 'desc') === 'asc' ? 'ASC' : 'DESC' };
+    const [rows, total] = await this.customers.search(businessId, toCustomerFilter(query), sort, {
+      offset: (query.page - 1) * query.limit,
+      limit: query.limit,
+    });
+    return [rows.map(toCustomerDto), total];
+  }
+
+  /** The customer's activity, newest first (appointments, registrations, payments, messages, edits). */
+  async timeline(
+    businessId: string,
+    id: string,
+    page: { page: number; limit: number },
+  ): Promise<{ items: ActivityEntry[]; total: number }> {
+    await this.load(businessId, id);
+    const query = Object.assign(new ActivityQueryDto(), { customerId: id, page: page.page, limit: page.limit });
+    return this.activity.list(businessId, query);
+  }
+
+  private async load(businessId: string, id: string): Promise<Customer> {
+    const customer = await this.customers.findById(businessId, id);
+    if (!customer) throw new NotFoundAppException('customer', id);
+    return customer;
+  }
+
+  private async assertContactsFree(
+    businessId: string,
+    contact: { phone: string | null; email: string | null },
+    selfId: string | null,
+  ): Promise<void> {
+    if (contact.phone) {
+      const other = await this.customers.findByPhone(businessId, contact.phone);
+      if (other && other.id !== selfId) throw new CustomerContactTakenException('phone', other.id);
+    }
+    if (contact.email) {
+      const other = await this.customers.findByEmail(businessId, contact.email);
+      if (other && other.id !== selfId) throw new CustomerContactTakenException('email', other.id);
+    }
+  }
+
+  private consentColumns(
+    input: MarketingConsentInputDto | undefined,
+    now: Date,
+    current?: Customer,
+  ): Pick<Customer, 'emailConsent' | 'emailConsentAt' | 'emailConsentSource' | 'smsConsent' | 'smsConsentAt' | 'smsConsentSource'> {
+    const channel = (c: 'email' | 'sms') => {
+      const given = input?.[c];
+      if (!given) {
+        return current
+          ? { granted: current[`${c}Consent`], at: current[`${c}ConsentAt`], source: current[`${c}ConsentSource`] }
+          : { granted: false, at: null, source: null };
+      }
+      return { granted: given.granted, at: given.at ? new Date(given.at) : now, source: given.source ?? 'manual' };
+    };
+    const email = channel('email');
+    const sms = channel('sms');
+    return {
+      emailConsent: email.granted,
+      emailConsentAt: email.at,
+      emailConsentSource: email.source,
+      smsConsent: sms.granted,
+      smsConsentAt: sms.at,
+      smsConsentSource: sms.source,
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { HttpStatus } from '@nestjs/common';
+import { AppException } from '../../common/problem/app.exception';
+
+export class InvalidCustomerPhoneException extends AppException {
+  constructor(field = 'phone') {
+    super(HttpStatus.BAD_REQUEST, 'customer.invalid_phone', 'The phone number is not valid', [
+      { field, message: `${field} must be a valid phone number (e.g. 050-1234567 or +972501234567)` },
+    ]);
+  }
+}
+
+export class InvalidCustomerEmailException extends AppException {
+  constructor(field = 'email') {
+    super(HttpStatus.BAD_REQUEST, 'customer.invalid_email', 'The email address is not valid', [
+      { field, message: `${field} must be an email` },
+    ]);
+  }
+}
+
+export class CustomerContactRequiredException extends AppException {
+  constructor() {
+    super(HttpStatus.BAD_REQUEST, 'customer.contact_required', 'A customer needs a phone number or an email address', [
+      { field: 'phone', message: 'phone or email is required' },
+    ]);
+  }
+}
+
+export class CustomerNameRequiredException extends AppException {
+  constructor() {
+    super(HttpStatus.BAD_REQUEST, 'customer.name_required', 'A customer needs a first name', [
+      { field: 'firstName', message: 'firstName should not be empty' },
+    ]);
+  }
+}
+
+export class CustomerContactTakenException extends AppException {
+  constructor(field: 'phone' | 'email', existingId: string) {
+    super(HttpStatus.CONFLICT, `customer.${field}_taken`, `Another customer (${existingId}) already has this ${field}`, [
+      { field, message: `${field} belongs to another customer` },
+    ]);
+  }
+}

@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { TenantRepository, isUuid } from '../../common/tenancy/tenant.repository';
+import { likeContains, searchTerms } from './customer-search';
+import { Customer } from './entities/customer.entity';
+
+export type CustomerSortField = 'createdAt' | 'updatedAt' | 'firstName' | 'lastName' | 'lastActivityAt' | 'totalSpendAgorot' | 'visitCount';
+
+export interface CustomerFilter {
+  q?: string;
+  /** Customers carrying every one of these tags. */
+  tags?: string[];
+  /** `email`/`sms`: consented on that channel; `none`: on neither. */
+  consent?: 'email' | 'sms' | 'none';
+  createdFrom?: Date;
+  createdTo?: Date;
+  /** `active` (default): not archived; `archived`: only archived; `all`. */
+  archived?: 'active' | 'archived' | 'all';
+}
+
+export interface CustomerSort {
+  field: CustomerSortField;
+  direction: 'ASC' | 'DESC';
+}
+
+export type NewCustomer = Omit<Customer, 'id' | 'businessId' | 'business' | 'createdAt' | 'updatedAt'>;
+
+/** The columns an import writes, with their SQL types, for insertMany. */
+const BULK_COLUMNS: [keyof NewCustomer, string, string][] = [
+  ['firstName', 'first_name', 'varchar'],
+  ['lastName', 'last_name', 'varchar'],
+  ['email', 'email', 'varchar'],
+  ['phone', 'phone', 'varchar'],
+  ['tags', 'tags', 'text[]'],
+  ['notes', 'notes', 'text'],
+  ['address', 'address', 'varchar'],
+  ['birthday', 'birthday', 'date'],
+  ['source', 'source', 'varchar'],
+  ['language', 'language', 'varchar'],
+  ['emailConsent', 'email_consent', 'boolean'],
+  ['emailConsentAt', 'email_consent_at', 'timestamptz'],
+  ['emailConsentSource', 'email_consent_source', 'varchar'],
+  ['smsConsent', 'sms_consent', 'boolean'],
+  ['smsConsentAt', 'sms_consent_at', 'timestamptz'],
+  ['smsConsentSource', 'sms_consent_source', 'varchar'],
+  ['customFields', 'custom_fields', 'jsonb'],
+  ['searchText', 'search_text', 'text'],
+];
+
+const SORT_COLUMNS: Record<CustomerSortField, string> = {
+  createdAt: 'c.createdAt',
+  updatedAt: 'c.updatedAt',
+  firstName: 'c.firstName',
+  lastName: 'c.lastName',
+  lastActivityAt: 'c.lastActivityAt',
+  totalSpendAgorot: 'c.totalSpendAgorot',
+  visitCount: 'c.visitCount',
+};
+
+@Injectable()
+export class CustomersRepository extends TenantRepository<Customer> {
+  constructor(@InjectRepository(Customer) repo: Repository<Customer>) {
+    super(repo);
+  }
+
+  findByPhone(businessId: string, phone: string): Promise<Customer | null> {
+    return this.findOne(businessId, { phone });
+  }
+
+  findByEmail(businessId: string, email: string): Promise<Customer | null> {
+    return this.findOne(businessId, { email });
+  }
+
+  /** Every customer of the business holding one of these phones or emails. */
+  async findByContacts(businessId: string, phones: string[], emails: string[]): Promise<Customer[]> {
+    const where = [];
+    if (phones.length) where.push(this.scoped(businessId, { phone: In(phones) }));
+    if (emails.length) where.push(this.scoped(businessId, { email: In(emails) }));
+    if (!where.length) return [];
+    return this.repo.find({ where });
+  }
+
+  /**
+   * Inserts unless the phone or email is already taken in the business
+   * (`ON CONFLICT DO NOTHING`, so a race never aborts the caller's
+   * transaction). Returns the new id, or null when another row won.
+   */
+  async insertIfAbsent(businessId: string, data: Partial<NewCustomer>): Promise<string | null> {
+    this.scoped(businessId);
+    const result = await this.repo
+      .createQueryBuilder()
+      .insert()
+      .into(Customer)
+      .values({ ...data, businessId })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const row = result.raw as { id: string }[];
+    return row[0]?.id ?? null;
+  }
+
+  /**
+   * Inserts many rows in one statement (the rows travel as one jsonb
+   * parameter: far cheaper than thousands of bound values); any conflict
+   * fails the whole statement.
+   */
+  async insertMany(businessId: string, rows: Partial<NewCustomer>[]): Promise<number> {
+    const tenant = this.scoped(businessId).businessId;
+    if (!rows.length) return 0;
+    const payload = rows.map((r) => {
+      const out: Record<string, unknown> = {};
+      for (const [prop, column] of BULK_COLUMNS) out[column] = r[prop] ?? null;
+      return out;
+    });
+    const columns = BULK_COLUMNS.map(([, column]) => column);
+    await this.repo.query(
+      `INSERT INTO customers (business_id, ${columns.join(', ')})
+       SELECT $1, ${columns.map((c) => `x.${c}`).join(', ')}
+       FROM jsonb_to_recordset($2::jsonb) AS x(${BULK_COLUMNS.map(([, c, type]) => `${c} ${type}`).join(', ')})`,
+      [tenant, JSON.stringify(payload)],
+    );
+    return rows.length;
+  }
+
+  async updateFields(businessId: string, id: string, changes: Partial<NewCustomer>): Promise<void> {
+    if (!Object.keys(changes).length) return;
+    await this.repo.update(this.scoped(businessId, { id }), changes);
+  }
+
+  async recordVisit(businessId: string, id: string, at: Date): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(Customer)
+      .set({ visitCount: () => 'visit_count + 1', lastActivityAt: () => 'GREATEST(last_activity_at, :at)' })
+      .setParameter('at', at)
+      .where('business_id = :businessId AND id = :id', { businessId: this.scoped(businessId).businessId, id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async search(
+    businessId: string,
+    filter: CustomerFilter,
+    sort: CustomerSort,
+    page: { offset: number; limit: number },
+  ): Promise<[Customer[], number]> {
+    const qb = this.filtered(businessId, filter);
+    this.ordered(qb, sort);
+    return qb.skip(page.offset).take(page.limit).getManyAndCount();
+  }
+
+  /**
+   * The filtered customers in batches, oldest first, by keyset pagination
+   * (no long-lived cursor or transaction while the client reads slowly).
+   */
+  async *streamBatches(businessId: string, filter: CustomerFilter, batchSize = 1000): AsyncGenerator<Customer[]> {
+    let after: { createdAt: Date; id: string } | null = null;
+    for (;;) {
+      const qb = this.filtered(businessId, filter).orderBy('c.createdAt', 'ASC').addOrderBy('c.id', 'ASC').take(batchSize);
+      if (after) qb.andWhere('(c.createdAt, c.id) > (:afterAt, :afterId)', { afterAt: after.createdAt, afterId: after.id });
+      const rows = await qb.getMany();
+      if (rows.length) yield rows;
+      if (rows.length < batchSize) return;
+      const last = rows[rows.length - 1];
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+  }
+
+  private filtered(businessId: string, filter: CustomerFilter): SelectQueryBuilder<Customer> {
+    const qb = this.repo.createQueryBuilder('c').where('c.businessId = :businessId', { businessId: this.scoped(businessId).businessId });
+    const archived = filter.archived ?? 'active';
+    if (archived === 'active') qb.andWhere('c.archivedAt IS NULL');
+    if (archived === 'archived') qb.andWhere('c.archivedAt IS NOT NULL');
+    if (filter.q) {
+      searchTerms(filter.q).forEach((term, i) => qb.andWhere(`c.searchText LIKE :q${i}`, { [`q${i}`]: likeContains(term) }));
+    }
+    if (filter.tags?.length) qb.andWhere('c.tags @> :tags::text[]', { tags: filter.tags });
+    if (filter.consent === 'email') qb.andWhere('c.emailConsent = true');
+    if (filter.consent === 'sms') qb.andWhere('c.smsConsent = true');
+    if (filter.consent === 'none') qb.andWhere(new Brackets((w) => w.where('c.emailConsent = false').andWhere('c.smsConsent = false')));
+    if (filter.createdFrom) qb.andWhere('c.createdAt >= :createdFrom', { createdFrom: filter.createdFrom });
+    if (filter.createdTo) qb.andWhere('c.createdAt <= :createdTo', { createdTo: filter.createdTo });
+    return qb;
+  }
+
+  private ordered(qb: SelectQueryBuilder<Customer>, sort: CustomerSort): void {
+    qb.orderBy(SORT_COLUMNS[sort.field], sort.direction, 'NULLS LAST').addOrderBy('c.id', 'ASC');
+  }
+}

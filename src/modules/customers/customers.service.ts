@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { DomainEvents } from '../../common/events/domain-events';
+import { buildSearchText } from './customer-search';
+import { blankToNull, normaliseEmail, normalisePhone } from './customer-contact';
+import { CustomersRepository } from './customers.repository';
+import {
+  CustomerContactRequiredException,
+  CustomerNameRequiredException,
+  InvalidCustomerEmailException,
+  InvalidCustomerPhoneException,
+} from './customers.exception';
+import type { Customer, CustomerLanguage } from './entities/customer.entity';
+
+export interface MatchOrCreateInput {
+  firstName: string;
+  lastName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  language?: CustomerLanguage;
+  /** Where the customer came from: `event_registration`, `booking`, `subscribe`, … */
+  source: string;
+}
+
+export interface CustomerSummary {
+  id: string;
+  firstName: string;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  language: CustomerLanguage;
+}
+
+/**
+ * What other modules use: match-or-create by contact details, look-ups, and
+ * the computed counters. The customers API itself is in CustomersAdminService.
+ */
+@Injectable()
+export class CustomersService {
+  constructor(
+    private readonly customers: CustomersRepository,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /**
+   * The customer with this phone (E.164), else this email, archived or not;
+   * created when there is none. Concurrent calls with the same contact details
+   * end on one customer (unique indexes + insert-if-absent + re-read).
+   */
+  async matchOrCreate(businessId: string, input: MatchOrCreateInput): Promise<{ id: string; created: boolean }> {
+    const phone = normalisePhone(input.phone);
+    if (phone === undefined) throw new InvalidCustomerPhoneException();
+    const email = normaliseEmail(input.email);
+    if (email === undefined) throw new InvalidCustomerEmailException();
+    if (!phone && !email) throw new CustomerContactRequiredException();
+
+    const existing = await this.match(businessId, phone, email);
+    if (existing) return { id: existing.id, created: false };
+
+    const firstName = blankToNull(input.firstName);
+    if (!firstName) throw new CustomerNameRequiredException();
+    const lastName = blankToNull(input.lastName);
+    const source = blankToNull(input.source)?.slice(0, 60) ?? 'manual';
+    const id = await this.customers.insertIfAbsent(businessId, {
+      firstName: firstName.slice(0, 100),
+      lastName: lastName?.slice(0, 100) ?? null,
+      email,
+      phone,
+      language: input.language ?? 'he',
+      source,
+      searchText: buildSearchText({ firstName, lastName, email, phone }),
+    });
+    if (id) {
+      this.events.emit('customer.created', { businessId, customerId: id, source, by: null });
+      return { id, created: true };
+    }
+    const winner = await this.match(businessId, phone, email);
+    if (!winner) throw new Error('customer insert conflicted but no matching customer was found');
+    return { id: winner.id, created: false };
+  }
+
+  async findByContact(businessId: string, contact: { email?: string | null; phone?: string | null }): Promise<{ id: string } | null> {
+    const phone = normalisePhone(contact.phone) ?? null;
+    const email = normaliseEmail(contact.email) ?? null;
+    if (!phone && !email) return null;
+    const found = await this.match(businessId, phone, email);
+    return found ? { id: found.id } : null;
+  }
+
+  async getSummary(businessId: string, id: string): Promise<CustomerSummary | null> {
+    const c = await this.customers.findById(businessId, id);
+    if (!c) return null;
+    return { id: c.id, firstName: c.firstName, lastName: c.lastName, email: c.email, phone: c.phone, language: c.language };
+  }
+
+  /** One more visit (an attended appointment); last activity never moves backwards. */
+  async recordVisit(businessId: string, customerId: string, at: Date): Promise<void> {
+    await this.customers.recordVisit(businessId, customerId, at);
+  }
+
+  private async match(businessId: string, phone: string | null, email: string | null): Promise<Customer | null> {
+    if (phone) {
+      const byPhone = await this.customers.findByPhone(businessId, phone);
+      if (byPhone) return byPhone;
+    }
+    if (email) return this.customers.findByEmail(businessId, email);
+    return null;
+  }
+}
