@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { JobQueueService } from '../../src/infra/queue/job-queue.service';
 import { JobName, QueueName } from '../../src/infra/queue/job-names';
 import { waitForJob } from '../support/jobs';
-import { freePort, startBuiltApp, waitForStatus, type RunningApp } from '../support/process';
+import { freePort, startBuiltApp, type RunningApp } from '../support/process';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app';
 
 describe('APP_ROLE: API and workers as separate processes', () => {
