@@ -5,18 +5,26 @@ import type { EnvironmentVariables } from './infra/config/env.schema';
 import { DatabaseConnectionModule } from './infra/database/database-connection.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { DocumentStreamModule } from './infra/document-stream/document-stream.module';
+import { MailModule } from './infra/mail/mail.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { ThrottleModule } from './infra/throttle/throttle.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BookingSettingsModule } from './modules/booking-settings/booking-settings.module';
 import { BusinessModule } from './modules/business/business.module';
+import { CalendarsModule } from './modules/calendars/calendars.module';
+import { CustomersModule } from './modules/customers/customers.module';
+import { BusinessEventsModule } from './modules/events/business-events.module';
 import { HealthModule } from './modules/health/health.module';
 import { LogsModule } from './modules/logs/logs.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
+import { ServicesModule } from './modules/services/services.module';
+import { SubscribersModule } from './modules/subscribers/subscribers.module';
 
 /** Feature modules, in the order their routes appear in the API docs. */
-export const FEATURE_MODULES = [AuthModule, BusinessModule, ApiKeysModule, ActivityModule, MaintenanceModule, LogsModule, HealthModule];
+export const FEATURE_MODULES = [AuthModule, BusinessModule, ApiKeysModule, CustomersModule, ServicesModule, CalendarsModule, BookingSettingsModule, AppointmentsModule, SubscribersModule, BusinessEventsModule, ActivityModule, MaintenanceModule, LogsModule, HealthModule];
 
 @Module({})
 export class AppModule {
@@ -32,6 +40,7 @@ export class AppModule {
         DocumentStreamModule.forRoot(env.MONGODB_URI),
         ThrottleModule,
         EventsModule,
+        MailModule,
         ...FEATURE_MODULES,
       ],
     };

@@ -15,6 +15,8 @@ export interface TestApp {
   databaseUrl: string;
   dataDir: string;
   close(): Promise<void>;
+  /** Shuts this app down and boots a new one on the same database and data folder (a process restart). */
+  restart(): Promise<TestApp>;
 }
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -27,6 +29,15 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-012345
 export async function startTestApp(env: Record<string, string> = {}, options: { logs?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-test-'));
+  return boot(db, dataDir, env, options);
+}
+
+async function boot(
+  db: { url: string; drop(): Promise<void> },
+  dataDir: string,
+  env: Record<string, string>,
+  options: { logs?: boolean },
+): Promise<TestApp> {
   const config = validateEnv({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
@@ -50,6 +61,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       await shutdownApp(app);
       await db.drop();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+    async restart() {
+      await shutdownApp(app);
+      return boot(db, dataDir, env, options);
     },
   };
 }

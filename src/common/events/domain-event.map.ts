@@ -12,6 +12,70 @@ export interface DomainEventMap {
   'member.removed': { businessId: string; membershipId: string; userId: string };
   'api_key.created': { businessId: string; apiKeyId: string };
   'api_key.revoked': { businessId: string; apiKeyId: string };
+  /** `by` is who did it (absent for public forms, imports and other modules' side effects). */
+  'customer.created': { businessId: string; customerId: string; source: string; by?: DomainEventActor | null };
+  'customer.updated': { businessId: string; customerId: string; changed: string[]; by?: DomainEventActor | null };
+  'customer.archived': { businessId: string; customerId: string; by?: DomainEventActor | null };
+  'customer.restored': { businessId: string; customerId: string; by?: DomainEventActor | null };
+  'customer_import.finished': { businessId: string; importId: string; status: 'completed' | 'failed'; created: number; updated: number; skipped: number; errors: number };
+  /** Event registrations (notifications will turn these into messages). `by` is absent for public sign-ups. */
+  'registration.confirmed': RegistrationEventPayload;
+  'registration.waitlisted': RegistrationEventPayload;
+  /** A waitlisted registration took a freed place. */
+  'registration.promoted': RegistrationEventPayload;
+  'registration.cancelled': RegistrationEventPayload;
+  /** The event was cancelled; every registration listed was cancelled with it. */
+  'event.cancelled': { businessId: string; eventId: string; eventTitle: string; registrations: { registrationId: string; customerId: string }[]; by?: DomainEventActor | null };
+  /** Marketing consent given (email: the double opt-in link was followed) or withdrawn, per channel. */
+  'subscriber.confirmed': SubscriberEventPayload;
+  'subscriber.unsubscribed': SubscriberEventPayload;
+  /** Appointments (notifications will turn these into messages; until then the activity log records them). */
+  'appointment.booked': AppointmentEventPayload;
+  'appointment.rescheduled': AppointmentEventPayload & { previousStartsAt: string; previousCalendarId: string };
+  'appointment.cancelled': AppointmentEventPayload & { reason: string | null; cancelledBy: 'staff' | 'customer' };
+  /** confirm, complete or no-show. */
+  'appointment.status_changed': AppointmentEventPayload & { from: string; to: string };
+  'appointment.reminder_due': AppointmentEventPayload & { offsetMinutes: number };
 }
 
 export type DomainEventName = keyof DomainEventMap;
+
+/** Who caused an event, when a person or an API key did. */
+export interface DomainEventActor {
+  kind: 'user' | 'api_key';
+  id: string;
+  name: string;
+}
+
+export interface RegistrationEventPayload {
+  businessId: string;
+  eventId: string;
+  eventTitle: string;
+  registrationId: string;
+  customerId: string;
+  by?: DomainEventActor | null;
+}
+
+export interface SubscriberEventPayload {
+  businessId: string;
+  subscriberId: string;
+  customerId: string | null;
+  channel: 'email' | 'sms';
+  /** The address the consent or refusal came from. */
+  ip: string | null;
+}
+
+/** Times are ISO 8601 UTC; `by` is absent for the public booking pages and the system. */
+export interface AppointmentEventPayload {
+  businessId: string;
+  appointmentId: string;
+  customerId: string;
+  calendarId: string;
+  serviceId: string;
+  serviceName: string;
+  startsAt: string;
+  endsAt: string;
+  status: string;
+  source: string;
+  by?: DomainEventActor | null;
+}

@@ -1,0 +1,71 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '../../infra/config/app-config';
+import { BookingSettingsModule } from '../booking-settings/booking-settings.module';
+import { BusinessModule } from '../business/business.module';
+import { CalendarsModule } from '../calendars/calendars.module';
+import { CustomersModule } from '../customers/customers.module';
+import { ServicesModule } from '../services/services.module';
+import { AppointmentTransitionsService } from './appointment-transitions.service';
+import { AppointmentsController } from './appointments.controller';
+import { AppointmentsRepository } from './appointments.repository';
+import { AppointmentsService } from './appointments.service';
+import { AvailabilityService } from './availability/availability.service';
+import { BookingService } from './booking.service';
+import { Appointment } from './entities/appointment.entity';
+import { AppointmentActivityListener } from './events/appointment-activity.listener';
+import { CalendarFeedController } from './feed/calendar-feed.controller';
+import { CalendarFeedService } from './feed/calendar-feed.service';
+import { IdempotencyKey } from './idempotency/idempotency-key.entity';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
+import { IdempotencyService } from './idempotency/idempotency.service';
+import { PurgeIdempotencyKeysJob } from './idempotency/purge-idempotency-keys.job';
+import { PublicBookingController } from './public/public-booking.controller';
+import { PublicBookingService } from './public/public-booking.service';
+import { SelfServiceController } from './public/self-service.controller';
+import { SelfServiceService } from './public/self-service.service';
+import { SelfServiceTokens } from './public/self-service-tokens';
+import { AppointmentReminderJob } from './reminders/appointment-reminder.job';
+import { ReconcileRemindersJob } from './reminders/reconcile-reminders.job';
+import { ReminderScheduler } from './reminders/reminder-scheduler';
+import { SchedulingHousekeeping } from './reminders/scheduling-housekeeping.scheduler';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Appointment, IdempotencyKey]),
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: AppConfig) => ({ secret: config.get('JWT_SECRET', { infer: true }) }),
+    }),
+    BookingSettingsModule,
+    BusinessModule,
+    CalendarsModule,
+    ServicesModule,
+    CustomersModule,
+  ],
+  // Self-service before the slug routes: /public/appointments/:token is not a business called "appointments".
+  controllers: [AppointmentsController, SelfServiceController, PublicBookingController, CalendarFeedController],
+  providers: [
+    AppointmentsRepository,
+    IdempotencyRepository,
+    IdempotencyService,
+    AvailabilityService,
+    BookingService,
+    AppointmentTransitionsService,
+    AppointmentsService,
+    PublicBookingService,
+    SelfServiceService,
+    SelfServiceTokens,
+    CalendarFeedService,
+    ReminderScheduler,
+    AppointmentReminderJob,
+    ReconcileRemindersJob,
+    PurgeIdempotencyKeysJob,
+    SchedulingHousekeeping,
+    AppointmentActivityListener,
+  ],
+  exports: [AvailabilityService, SelfServiceTokens],
+})
+export class AppointmentsModule {}

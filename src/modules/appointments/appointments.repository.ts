@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, DeepPartial, In, LessThan, QueryFailedError, Repository } from 'typeorm';
+import { isUuid, TenantRepository } from '../../common/tenancy/tenant.repository';
+import { AppointmentStatus } from './appointment-status';
+import { Appointment } from './entities/appointment.entity';
+
+/** The exclusion constraint refused the time: another appointment holds it. */
+export class SlotTakenError extends Error {
+  constructor() {
+    super('The calendar already has an appointment in this range');
+  }
+}
+
+/** PostgreSQL broke a lock cycle between competing bookings; the transaction may be retried. */
+export class RetryableBookingError extends Error {}
+
+function translate(err: unknown): never {
+  const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
+  if (code === '23P01') throw new SlotTakenError();
+  if (code === '40P01' || code === '40001') throw new RetryableBookingError((err as Error).message);
+  throw err;
+}
+
+export interface AppointmentFilter {
+  from?: Date;
+  to?: Date;
+  calendarId?: string;
+  serviceId?: string;
+  customerId?: string;
+  statuses?: AppointmentStatus[];
+}
+
+export interface BusyRow {
+  calendarId: string;
+  from: number;
+  to: number;
+}
+
+@Injectable()
+export class AppointmentsRepository extends TenantRepository<Appointment> {
+  constructor(@InjectRepository(Appointment) repo: Repository<Appointment>) {
+    super(repo);
+  }
+
+  async findWithCustomer(businessId: string, id: string): Promise<Appointment | null> {
+    if (!isUuid(id)) return null;
+    return this.repo.findOne({ where: this.scoped(businessId, { id }), relations: { customer: true } });
+  }
+
+  /** Inserts a booking; SlotTakenError when the exclusion constraint refuses it. */
+  async insertBooking(businessId: string, data: DeepPartial<Appointment> & { id: string }): Promise<void> {
+    this.scoped(businessId);
+    await this.repo.insert({ ...data, businessId } as never).catch(translate);
+  }
+
+  /**
+   * Moves an appointment if its status is still one of `from`; null when it is
+   * not (or does not exist). SlotTakenError when the new range is taken.
+   */
+  async moveIfStatus(
+    businessId: string,
+    id: string,
+    from: readonly AppointmentStatus[],
+    change: Pick<Appointment, 'calendarId' | 'startsAt' | 'endsAt' | 'blockedFrom' | 'blockedTo'>,
+  ): Promise<Appointment | null> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ ...change, sequence: () => 'sequence + 1' })
+      .where('id = :id AND business_id = :businessId AND status IN (:...from)', {
+        id,
+        businessId: this.scoped(businessId).businessId,
+        from,
+      })
+      .execute()
+      .catch(translate);
+    return result.affected ? this.findById(businessId, id) : null;
+  }
+
+  /** Changes the status if it is still one of `from` (atomic: two concurrent cancels cannot both win). */
+  async transitionIfStatus(
+    businessId: string,
+    id: string,
+    from: readonly AppointmentStatus[],
+    patch: DeepPartial<Appointment>,
+  ): Promise<Appointment | null> {
+    if (!isUuid(id)) return null;
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set(patch as never)
+      .where('id = :id AND business_id = :businessId AND status IN (:...from)', {
+        id,
+        businessId: this.scoped(businessId).businessId,
+        from,
+      })
+      .execute();
+    return result.affected ? this.findById(businessId, id) : null;
+  }
+
+  async updateNotes(businessId: string, id: string, notes: string | null): Promise<void> {
+    await this.repo.update(this.scoped(businessId, { id }), { notes });
+  }
+
+  /** The first non-cancelled appointment of the calendar whose blocked range overlaps [from, to). */
+  async findOverlap(businessId: string, calendarId: string, from: Date, to: Date, exceptId?: string): Promise<Appointment | null> {
+    if (!isUuid(calendarId)) return null;
+    const qb = this.repo
+      .createQueryBuilder('a')
+      .where('a.business_id = :businessId AND a.calendar_id = :calendarId', { businessId: this.scoped(businessId).businessId, calendarId })
+      .andWhere(`a.status <> 'cancelled'`)
+      .andWhere(`tstzrange(a.blocked_from, a.blocked_to, '[)') && tstzrange(:from, :to, '[)')`, { from, to })
+      .orderBy('a.blocked_from', 'ASC');
+    if (exceptId) qb.andWhere('a.id <> :exceptId', { exceptId });
+    return qb.getOne();
+  }
+
+  /** Blocked ranges of these calendars overlapping [from, to), as epoch ms (slot computation). */
+  async busy(businessId: string, calendarIds: string[], from: Date, to: Date, exceptId?: string): Promise<BusyRow[]> {
+    if (calendarIds.length === 0) return [];
+    const rows = await this.repo
+      .createQueryBuilder('a')
+      .select(['a.calendar_id AS "calendarId"', 'a.blocked_from AS "from"', 'a.blocked_to AS "to"'])
+      .where('a.business_id = :businessId AND a.calendar_id IN (:...calendarIds)', {
+        businessId: this.scoped(businessId).businessId,
+        calendarIds,
+      })
+      .andWhere(`a.status <> 'cancelled'`)
+      .andWhere('a.blocked_from < :to AND a.blocked_to > :from', { from, to })
+      .andWhere(exceptId ? 'a.id <> :exceptId' : 'TRUE', { exceptId })
+      .getRawMany<{ calendarId: string; from: Date; to: Date }>();
+    return rows.map((r) => ({ calendarId: r.calendarId, from: new Date(r.from).getTime(), to: new Date(r.to).getTime() }));
+  }
+
+  async page(businessId: string, f: AppointmentFilter, page: { offset: number; limit: number }): Promise<[Appointment[], number]> {
+    const qb = this.repo
+      .createQueryBuilder('a')
+      .leftJoinAndSelect('a.customer', 'customer')
+      .where('a.business_id = :businessId', { businessId: this.scoped(businessId).businessId });
+    if (f.from) qb.andWhere('a.ends_at > :from', { from: f.from });
+    if (f.to) qb.andWhere('a.starts_at < :to', { to: f.to });
+    if (f.calendarId) qb.andWhere('a.calendar_id = :calendarId', { calendarId: f.calendarId });
+    if (f.serviceId) qb.andWhere('a.service_id = :serviceId', { serviceId: f.serviceId });
+    if (f.customerId) qb.andWhere('a.customer_id = :customerId', { customerId: f.customerId });
+    if (f.statuses?.length) qb.andWhere('a.status IN (:...statuses)', { statuses: f.statuses });
+    return qb.orderBy('a.starts_at', 'ASC').addOrderBy('a.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
+  }
+
+  /** Non-cancelled appointments of one calendar in [from, to), with their customers (the iCalendar feed). */
+  async forFeed(businessId: string, calendarId: string, from: Date, to: Date): Promise<Appointment[]> {
+    return this.repo
+      .createQueryBuilder('a')
+      .leftJoinAndSelect('a.customer', 'customer')
+      .where('a.business_id = :businessId AND a.calendar_id = :calendarId', { businessId: this.scoped(businessId).businessId, calendarId })
+      .andWhere(`a.status IN (:...statuses)`, {
+        statuses: [AppointmentStatus.pending, AppointmentStatus.confirmed, AppointmentStatus.completed],
+      })
+      .andWhere('a.starts_at < :to AND a.ends_at > :from', { from, to })
+      .orderBy('a.starts_at', 'ASC')
+      .take(5000)
+      .getMany();
+  }
+
+  /** Pending and confirmed appointments of every business starting in [from, to], unchanged since `settledBefore` (reminder reconciliation). */
+  async upcomingAcrossBusinesses(from: Date, to: Date, settledBefore: Date, limit: number): Promise<Appointment[]> {
+    return this.repo.find({
+      where: {
+        status: In([AppointmentStatus.pending, AppointmentStatus.confirmed]),
+        startsAt: Between(from, to),
+        updatedAt: LessThan(settledBefore),
+      },
+      order: { startsAt: 'ASC' },
+      take: limit,
+    });
+  }
+}

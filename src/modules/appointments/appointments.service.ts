@@ -1,0 +1,140 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/auth/actor';
+import type { DomainEventActor } from '../../common/events/domain-event.map';
+import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
+import { BookingSettingsService } from '../booking-settings/booking-settings.service';
+import { CalendarsService } from '../calendars/calendars.service';
+import { CustomersService } from '../customers/customers.service';
+import { calendarIdsOf, ServiceCatalogService } from '../services/service-catalog.service';
+import { toAppointmentDto } from './appointment.mapper';
+import { AppointmentSource, AppointmentStatus } from './appointment-status';
+import { AppointmentTransitionsService, StatusAction } from './appointment-transitions.service';
+import { CalendarNotForServiceException, NotBookableException } from './appointments.exception';
+import { AppointmentsRepository } from './appointments.repository';
+import { BookingService } from './booking.service';
+import type { AppointmentDto } from './dto/appointment.dto';
+import type { AppointmentQueryDto, CreateAppointmentDto, UpdateAppointmentDto } from './dto/appointment-input.dto';
+import { IdempotencyService } from './idempotency/idempotency.service';
+
+export const actorOf = (a: Actor): DomainEventActor => ({ kind: a.kind, id: a.id, name: a.name });
+
+/** What staff, admins and API keys do with appointments. */
+@Injectable()
+export class AppointmentsService {
+  constructor(
+    private readonly appointments: AppointmentsRepository,
+    private readonly booking: BookingService,
+    private readonly transitions: AppointmentTransitionsService,
+    private readonly idempotency: IdempotencyService,
+    private readonly settings: BookingSettingsService,
+    private readonly catalog: ServiceCatalogService,
+    private readonly calendars: CalendarsService,
+    private readonly customers: CustomersService,
+  ) {}
+
+  /**
+   * Books for a customer (by id, or matched/created from contact details).
+   * Staff may book outside the published hours; only overlaps are refused.
+   */
+  async create(actor: Actor, dto: CreateAppointmentDto, idempotencyKey?: string): Promise<{ body: unknown; replayed: boolean }> {
+    const businessId = actor.businessId;
+    const idem = this.idempotency.request('appointments.create', idempotencyKey, dto);
+    const prior = await this.idempotency.replay(businessId, idem);
+    if (prior) return { body: prior.body, replayed: true };
+    if (dto.customerId && dto.customer) {
+      throw new AppException(HttpStatus.BAD_REQUEST, 'validation_failed', 'Send customerId or customer, not both', [
+        { field: 'customer', message: 'customer must be omitted when customerId is sent' },
+      ]);
+    }
+    const [rules, service, calendar, knownCustomer] = await Promise.all([
+      this.settings.rules(businessId),
+      this.catalog.require(businessId, dto.serviceId),
+      this.calendars.require(businessId, dto.calendarId),
+      dto.customerId ? this.customers.getSummary(businessId, dto.customerId) : null,
+    ]);
+    if (dto.customerId && !knownCustomer) throw new NotFoundAppException('customer', dto.customerId);
+    if (!service.active) throw new NotBookableException('service.inactive', 'The service is inactive');
+    if (!calendarIdsOf(service).includes(calendar.id)) throw new CalendarNotForServiceException();
+    if (!calendar.active) throw new NotBookableException('calendar.inactive', 'The calendar is inactive');
+    const customerId = knownCustomer?.id ?? (await this.createCustomer(businessId, dto));
+    const placed = await this.booking.place(
+      businessId,
+      {
+        service,
+        calendarId: calendar.id,
+        customerId,
+        startsAt: new Date(dto.startsAt),
+        status: dto.status ?? AppointmentStatus.confirmed,
+        source: actor.kind === 'api_key' ? AppointmentSource.api : AppointmentSource.staff,
+        notes: dto.notes?.trim() || null,
+        priceAgorot: dto.priceAgorot,
+      },
+      { rules, idempotency: idem, by: actorOf(actor), present: (a) => toAppointmentDto(a, rules.timeZone) },
+    );
+    return { body: placed.body, replayed: placed.appointment === null };
+  }
+
+  async get(businessId: string, id: string): Promise<AppointmentDto> {
+    const [row, rules] = await Promise.all([this.appointments.findWithCustomer(businessId, id), this.settings.rules(businessId)]);
+    if (!row) throw new NotFoundAppException('appointment', id);
+    return toAppointmentDto(row, rules.timeZone);
+  }
+
+  async list(businessId: string, q: AppointmentQueryDto): Promise<[AppointmentDto[], number]> {
+    const [[rows, total], rules] = await Promise.all([
+      this.appointments.page(
+        businessId,
+        {
+          from: q.from ? new Date(q.from) : undefined,
+          to: q.to ? new Date(q.to) : undefined,
+          calendarId: q.calendarId,
+          serviceId: q.serviceId,
+          customerId: q.customerId,
+          statuses: q.status,
+        },
+        q,
+      ),
+      this.settings.rules(businessId),
+    ]);
+    return [rows.map((r) => toAppointmentDto(r, rules.timeZone)), total];
+  }
+
+  /** Reschedules (new start and/or calendar) and/or edits notes. */
+  async update(actor: Actor, id: string, dto: UpdateAppointmentDto): Promise<AppointmentDto> {
+    const businessId = actor.businessId;
+    const current = await this.appointments.findById(businessId, id);
+    if (!current) throw new NotFoundAppException('appointment', id);
+    const startsAt = dto.startsAt ? new Date(dto.startsAt) : current.startsAt;
+    const calendarId = dto.calendarId ?? current.calendarId;
+    if (startsAt.getTime() !== current.startsAt.getTime() || calendarId !== current.calendarId) {
+      const [rules, service] = await Promise.all([this.settings.rules(businessId), this.catalog.require(businessId, current.serviceId)]);
+      if (calendarId !== current.calendarId) {
+        const calendar = await this.calendars.require(businessId, calendarId);
+        if (!calendarIdsOf(service).includes(calendar.id)) throw new CalendarNotForServiceException();
+      }
+      await this.booking.move(businessId, current, { service, calendarId, startsAt }, { rules, by: actorOf(actor) });
+    }
+    if (dto.notes !== undefined) await this.appointments.updateNotes(businessId, id, dto.notes?.trim() || null);
+    return this.get(businessId, id);
+  }
+
+  async transition(actor: Actor, id: string, action: StatusAction, reason?: string): Promise<AppointmentDto> {
+    const rules = await this.settings.rules(actor.businessId);
+    await this.transitions.apply(actor.businessId, id, action, { rules, reason, cancelledBy: 'staff', by: actorOf(actor) });
+    return this.get(actor.businessId, id);
+  }
+
+  /** Matches an existing customer by phone/email, or creates one (only once the booking is otherwise valid). */
+  private async createCustomer(businessId: string, dto: CreateAppointmentDto): Promise<string> {
+    const c = dto.customer!;
+    const { id } = await this.customers.matchOrCreate(businessId, {
+      firstName: c.firstName,
+      lastName: c.lastName,
+      phone: c.phone,
+      email: c.email,
+      language: c.language,
+      source: 'booking',
+    });
+    return id;
+  }
+}

@@ -1,0 +1,191 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { IsPhone } from '../../../common/phone/is-phone.decorator';
+import { normalizeEmail } from '../../../common/text/normalize';
+import { AppointmentStatus } from '../appointment-status';
+
+/** ISO 8601 with a UTC offset or Z: a booking time is never ambiguous. */
+export const WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
+export const IsInstant = () => (target: object, key: string) => {
+  IsISO8601({ strict: true, strictSeparator: true }, { message: `${key} must be an ISO 8601 date-time` })(target, key);
+  Matches(WITH_OFFSET, { message: `${key} must include a UTC offset, e.g. 2026-03-27T10:00:00+03:00` })(target, key);
+};
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class NewCustomerDto {
+  @ApiProperty({ example: 'יוסי' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  firstName: string;
+
+  @ApiPropertyOptional({ example: 'כהן' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  lastName?: string;
+
+  @ApiPropertyOptional({ example: '050-1234567', description: 'Phone or email is required; phones are stored as E.164' })
+  @ValidateIf((o: NewCustomerDto) => o.phone !== undefined || o.email === undefined)
+  @IsPhone()
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'yossi@example.co.il' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? normalizeEmail(value) : value))
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ enum: ['he', 'en'], default: 'he' })
+  @IsOptional()
+  @IsIn(['he', 'en'])
+  language?: 'he' | 'en';
+}
+
+export class CreateAppointmentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  serviceId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The staff or resource calendar' })
+  @IsUUID()
+  calendarId: string;
+
+  @ApiProperty({ example: '2026-03-27T10:00:00+03:00', description: 'ISO 8601 with offset' })
+  @IsInstant()
+  startsAt: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'An existing customer; or send `customer`' })
+  @ValidateIf((o: CreateAppointmentDto) => o.customer === undefined || o.customerId !== undefined)
+  @IsUUID('all', { message: 'customerId must be a UUID (or send customer)' })
+  customerId?: string;
+
+  @ApiPropertyOptional({ type: NewCustomerDto, description: 'Matched by phone/email, or created' })
+  @ValidateIf((o: CreateAppointmentDto) => o.customerId === undefined)
+  @ValidateNested()
+  @Type(() => NewCustomerDto)
+  customer?: NewCustomerDto;
+
+  @ApiPropertyOptional({ example: 'בלי מכונה', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
+
+  @ApiPropertyOptional({ enum: [AppointmentStatus.pending, AppointmentStatus.confirmed], default: AppointmentStatus.confirmed })
+  @IsOptional()
+  @IsIn([AppointmentStatus.pending, AppointmentStatus.confirmed])
+  status?: AppointmentStatus.pending | AppointmentStatus.confirmed;
+
+  @ApiPropertyOptional({ example: 10000, description: "Overrides the service's price (agorot)" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  priceAgorot?: number;
+}
+
+export class UpdateAppointmentDto {
+  @ApiPropertyOptional({ example: '2026-03-27T11:00:00+03:00', description: 'A new start: reschedules (same no-overlap guarantee)' })
+  @IsOptional()
+  @IsInstant()
+  startsAt?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Move to another calendar that performs the service' })
+  @IsOptional()
+  @IsUUID()
+  calendarId?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 2000 })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(2000)
+  notes?: string | null;
+}
+
+export class CancelAppointmentDto {
+  @ApiPropertyOptional({ example: 'הלקוח ביקש לבטל', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class AppointmentQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: '2026-03-01T00:00:00+02:00', description: 'Appointments ending after this instant' })
+  @IsOptional()
+  @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-04-01T00:00:00+03:00', description: 'Appointments starting before this instant' })
+  @IsOptional()
+  @IsInstant()
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  calendarId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+
+  @ApiPropertyOptional({ enum: AppointmentStatus, isArray: true, description: 'One or more, comma-separated' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
+  @IsEnum(AppointmentStatus, { each: true })
+  status?: AppointmentStatus[];
+}
+
+export class SlotsQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  serviceId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'One calendar; omitted = every active calendar that performs the service' })
+  @IsOptional()
+  @IsUUID()
+  calendarId?: string;
+
+  @ApiProperty({ example: '2026-03-27', description: 'A local date (business time zone) or an ISO date-time with offset' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}-\d{2}T.+(?:Z|[+-]\d{2}:?\d{2})$/, {
+    message: 'from must be YYYY-MM-DD or an ISO date-time with offset',
+  })
+  from: string;
+
+  @ApiProperty({ example: '2026-04-02', description: 'Inclusive when a date; exclusive when a date-time. At most 62 days after from' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}-\d{2}T.+(?:Z|[+-]\d{2}:?\d{2})$/, {
+    message: 'to must be YYYY-MM-DD or an ISO date-time with offset',
+  })
+  to: string;
+}

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { AppException, NotFoundAppException } from '../../../common/problem/app.exception';
+import { BookingSettingsService } from '../../booking-settings/booking-settings.service';
+import type { Business } from '../../business/entities/business.entity';
+import { BusinessesRepository } from '../../business/businesses.repository';
+import { CalendarsService } from '../../calendars/calendars.service';
+import { CustomersService } from '../../customers/customers.service';
+import { calendarIdsOf, ServiceCatalogService } from '../../services/service-catalog.service';
+import { localIso } from '../appointment.mapper';
+import { AppointmentSource, AppointmentStatus } from '../appointment-status';
+import { SlotUnavailableException } from '../appointments.exception';
+import { AvailabilityService } from '../availability/availability.service';
+import { BookingService } from '../booking.service';
+import type { PublicAppointmentDto, PublicBookingDto, PublicBookingResultDto, PublicServiceDto } from '../dto/public.dto';
+import type { SlotsQueryDto } from '../dto/appointment-input.dto';
+import type { SlotsDto } from '../dto/slots.dto';
+import type { Appointment } from '../entities/appointment.entity';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { SelfServiceTokens } from './self-service-tokens';
+
+export const toPublicAppointment = (a: Appointment, calendarName: string, timeZone: string): PublicAppointmentDto => ({
+  id: a.id,
+  serviceId: a.serviceId,
+  serviceName: a.serviceName,
+  calendarName,
+  startsAt: a.startsAt,
+  endsAt: a.endsAt,
+  localStartsAt: localIso(a.startsAt, timeZone),
+  timeZone,
+  status: a.status,
+  meetingUrl: a.meetingUrl,
+  priceAgorot: a.priceAgorot,
+  currency: a.currency,
+});
+
+/** The booking pages: a business's catalogue and free times by its slug, and booking without an account. */
+@Injectable()
+export class PublicBookingService {
+  constructor(
+    private readonly businesses: BusinessesRepository,
+    private readonly settings: BookingSettingsService,
+    private readonly catalog: ServiceCatalogService,
+    private readonly calendars: CalendarsService,
+    private readonly availability: AvailabilityService,
+    private readonly booking: BookingService,
+    private readonly customers: CustomersService,
+    private readonly idempotency: IdempotencyService,
+    private readonly links: SelfServiceTokens,
+  ) {}
+
+  async services(slug: string): Promise<PublicServiceDto[]> {
+    const business = await this.business(slug);
+    const services = await this.catalog.activeCatalogue(business.id);
+    const calendars = await this.calendars.findMany(business.id, [...new Set(services.flatMap(calendarIdsOf))]);
+    const active = new Map(calendars.filter((c) => c.active).map((c) => [c.id, c.name]));
+    return services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      nameEn: s.nameEn,
+      description: s.description,
+      durationMinutes: s.durationMinutes,
+      priceAgorot: s.priceAgorot,
+      currency: s.currency,
+      calendars: calendarIdsOf(s)
+        .filter((id) => active.has(id))
+        .map((id) => ({ id, name: active.get(id)! })),
+    }));
+  }
+
+  async slots(slug: string, q: SlotsQueryDto): Promise<SlotsDto> {
+    const business = await this.business(slug);
+    return this.availability.slots(business.id, q, { publicView: true });
+  }
+
+  /**
+   * Books an offered slot: matches or creates the customer by phone/email, picks
+   * the requested calendar or the first free one, and answers with a signed
+   * self-service link. Idempotent with `Idempotency-Key`.
+   */
+  async book(slug: string, dto: PublicBookingDto, idempotencyKey?: string): Promise<{ body: unknown; replayed: boolean }> {
+    const business = await this.business(slug);
+    const idem = this.idempotency.request('public.appointments.create', idempotencyKey, dto);
+    const prior = await this.idempotency.replay(business.id, idem);
+    if (prior) return { body: prior.body, replayed: true };
+
+    const rules = await this.settings.rules(business.id);
+    const service = await this.catalog.require(business.id, dto.serviceId);
+    if (!service.active) throw new NotFoundAppException('service', dto.serviceId);
+    const startsAt = new Date(dto.startsAt);
+    const candidates = await this.availability.bookableCalendars(business.id, service, dto.calendarId);
+    const free = await this.availability.calendarsFreeAt(business.id, service, candidates, startsAt, rules);
+    if (free.length === 0) throw new SlotUnavailableException();
+
+    const c = dto.customer;
+    const customer = await this.customers.matchOrCreate(business.id, {
+      firstName: c.firstName,
+      lastName: c.lastName,
+      phone: c.phone,
+      email: c.email,
+      language: c.language,
+      source: 'booking',
+    });
+    const names = new Map(candidates.map((cal) => [cal.id, cal.name]));
+    for (const [i, calendarId] of free.entries()) {
+      try {
+        const placed = await this.booking.place(
+          business.id,
+          {
+            service,
+            calendarId,
+            customerId: customer.id,
+            startsAt,
+            status: rules.requireConfirmation ? AppointmentStatus.pending : AppointmentStatus.confirmed,
+            source: AppointmentSource.public,
+            notes: dto.notes?.trim() || null,
+          },
+          {
+            rules,
+            idempotency: idem,
+            by: null,
+            present: (a): PublicBookingResultDto => ({
+              appointment: toPublicAppointment(a, names.get(a.calendarId) ?? '', rules.timeZone),
+              selfService: this.links.issue(a),
+            }),
+          },
+        );
+        return { body: placed.body, replayed: placed.appointment === null };
+      } catch (err) {
+        // Someone took this calendar meanwhile: try the next free one.
+        if (err instanceof AppException && err.code === 'appointment.conflict' && i < free.length - 1) continue;
+        throw err;
+      }
+    }
+    throw new SlotUnavailableException();
+  }
+
+  private async business(slug: string): Promise<Business> {
+    const business = await this.businesses.findBySlug(slug.toLowerCase());
+    if (!business) throw new NotFoundAppException('business', slug);
+    return business;
+  }
+}
