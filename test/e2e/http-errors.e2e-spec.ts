@@ -24,6 +24,15 @@ describe('HTTP edge: problem+json, validation, limits, request ids', () => {
     assert.equal(body.code, 'validation_failed');
   });
 
+  it('keeps words of public URLs out of business slugs', async () => {
+    const body = expectProblem(await t.http.patch('/api/business').set(owner.auth).send({ slug: 'appointments' }), 400);
+    assert.deepEqual(fieldsOf(body), ['slug']);
+    const reg = await t.http.post('/api/auth/register').send({ email: 'slug@example.co.il', password: 'Sh4lom-Olam-2026', name: 'x', businessName: 'Appointments' });
+    assert.match(reg.body.businessId, /^[0-9a-f-]{36}$/);
+    const business = await t.http.get('/api/business').set('Authorization', `Bearer ${reg.body.accessToken}`);
+    assert.match(business.body.slug, /^appointments-[0-9a-f]{6}$/);
+  });
+
   it('rejects a list limit above 100 and a bad page', async () => {
     const body = expectProblem(await t.http.get('/api/activity').query({ limit: 101, page: 0 }).set(owner.auth), 400);
     assert.deepEqual(new Set(fieldsOf(body)), new Set(['limit', 'page']));

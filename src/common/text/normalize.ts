@@ -13,3 +13,6 @@ export function slugify(name: string): string {
     .replace(/(^-|-$)/g, '')
     .slice(0, 60);
 }
+
+/** Words that public URLs use after /api/public/, so no business may take them as its slug. */
+export const RESERVED_SLUGS = new Set(['appointments', 'subscriptions', 'unsubscribe', 'public', 'api', 'admin', 'docs', 'health']);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '../../common/crypto/tokens';
 import { Role } from '../../common/auth/role';
-import { slugify } from '../../common/text/normalize';
+import { RESERVED_SLUGS, slugify } from '../../common/text/normalize';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { DomainEvents } from '../../common/events/domain-events';
 import { BusinessesRepository } from '../business/businesses.repository';
@@ -99,7 +99,7 @@ export class AuthService {
 
   private async freeSlug(name: string): Promise<string> {
     const base = slugify(name) || 'business';
-    if (!(await this.businesses.slugTaken(base))) return base;
+    if (!RESERVED_SLUGS.has(base) && !(await this.businesses.slugTaken(base))) return base;
     for (;;) {
       const candidate = `${base}-${randomBytes(3).toString('hex')}`;
       if (!(await this.businesses.slugTaken(candidate))) return candidate;

@@ -6,7 +6,8 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ApiPaginatedResponse, paginated, Paginated } from '../../common/pagination/paginated';
 import { ProblemDetails } from '../../common/problem/problem-details';
 import { PublicEventDto } from './dto/event.dto';
-import { NewCustomerFieldsDto, PublicRegistrationResultDto } from './dto/registration.dto';
+import { NewCustomerDto } from '../customers/dto/new-customer.dto';
+import { PublicRegistrationResultDto } from './dto/registration.dto';
 import { EventsService } from './events.service';
 import { RegistrationsService } from './registrations.service';
 
@@ -36,7 +37,7 @@ export class PublicEventsController {
   @ApiNotFoundResponse({ description: 'No such business or published event', type: ProblemDetails })
   @ApiConflictResponse({ description: 'Already registered, or registration is closed', type: ProblemDetails })
   @ApiTooManyRequestsResponse({ type: ProblemDetails })
-  register(@Param('businessSlug') slug: string, @Param('id', ParseUUIDPipe) eventId: string, @Body() dto: NewCustomerFieldsDto): Promise<PublicRegistrationResultDto> {
+  register(@Param('businessSlug') slug: string, @Param('id', ParseUUIDPipe) eventId: string, @Body() dto: NewCustomerDto): Promise<PublicRegistrationResultDto> {
     return this.registrations.registerPublic(slug, eventId, dto);
   }
 }

@@ -6,7 +6,8 @@ import { NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { BusinessesRepository } from '../business/businesses.repository';
 import { CustomersService } from '../customers/customers.service';
-import type { CreateRegistrationDto, NewCustomerFieldsDto, PublicRegistrationResultDto, RegistrationDto, RegistrationQueryDto } from './dto/registration.dto';
+import type { NewCustomerDto } from '../customers/dto/new-customer.dto';
+import type { CreateRegistrationDto, PublicRegistrationResultDto, RegistrationDto, RegistrationQueryDto } from './dto/registration.dto';
 import { BusinessEvent, EventStatus } from './entities/business-event.entity';
 import { EventRegistration, RegistrationSource, RegistrationStatus } from './entities/event-registration.entity';
 import { registrationOpen, toRegistrationDto } from './event-mappers';
@@ -54,7 +55,7 @@ export class RegistrationsService {
   }
 
   /** The public form: only published events with registration open; the customer is matched by phone/email or created. */
-  async registerPublic(slug: string, eventId: string, dto: NewCustomerFieldsDto): Promise<PublicRegistrationResultDto> {
+  async registerPublic(slug: string, eventId: string, dto: NewCustomerDto): Promise<PublicRegistrationResultDto> {
     const business = await this.businesses.findBySlug(slug);
     if (!business) throw new NotFoundAppException('business', slug);
     const event = await this.events.findById(business.id, eventId);

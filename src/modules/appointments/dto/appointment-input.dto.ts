@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  IsEmail,
   IsEnum,
   IsIn,
   IsInt,
   IsISO8601,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,9 +16,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
-import { IsPhone } from '../../../common/phone/is-phone.decorator';
-import { normalizeEmail } from '../../../common/text/normalize';
 import { AppointmentStatus } from '../appointment-status';
+import { NewCustomerDto } from '../../customers/dto/new-customer.dto';
+
+export { NewCustomerDto };
 
 /** ISO 8601 with a UTC offset or Z: a booking time is never ambiguous. */
 export const WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -28,41 +27,6 @@ export const IsInstant = () => (target: object, key: string) => {
   IsISO8601({ strict: true, strictSeparator: true }, { message: `${key} must be an ISO 8601 date-time` })(target, key);
   Matches(WITH_OFFSET, { message: `${key} must include a UTC offset, e.g. 2026-03-27T10:00:00+03:00` })(target, key);
 };
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-export class NewCustomerDto {
-  @ApiProperty({ example: 'יוסי' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  firstName: string;
-
-  @ApiPropertyOptional({ example: 'כהן' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
-  lastName?: string;
-
-  @ApiPropertyOptional({ example: '050-1234567', description: 'Phone or email is required; phones are stored as E.164' })
-  @ValidateIf((o: NewCustomerDto) => o.phone !== undefined || o.email === undefined)
-  @IsPhone()
-  phone?: string;
-
-  @ApiPropertyOptional({ example: 'yossi@example.co.il' })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? normalizeEmail(value) : value))
-  @IsEmail()
-  @MaxLength(254)
-  email?: string;
-
-  @ApiPropertyOptional({ enum: ['he', 'en'], default: 'he' })
-  @IsOptional()
-  @IsIn(['he', 'en'])
-  language?: 'he' | 'en';
-}
 
 export class CreateAppointmentDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsTimeZone, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsNotEmpty, IsNotIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength } from 'class-validator';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
-import { normalizeEmail } from '../../../common/text/normalize';
+import { normalizeEmail, RESERVED_SLUGS } from '../../../common/text/normalize';
 import { Locale, VatStatus } from '../entities/business.entity';
 
 export class BusinessDto {
@@ -57,6 +57,7 @@ export class UpdateBusinessDto {
   @ApiPropertyOptional({ example: 'studio-dana', description: 'Lower-case letters, digits and dashes' })
   @IsOptional()
   @Matches(/^[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])$/, { message: 'slug must be 3-60 lower-case letters, digits or dashes' })
+  @IsNotIn([...RESERVED_SLUGS], { message: 'slug is a reserved word' })
   slug?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })

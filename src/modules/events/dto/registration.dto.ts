@@ -9,41 +9,6 @@ import { RegistrationSource, RegistrationStatus } from '../entities/event-regist
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value) : value);
 
-/** A new customer's details (matched to an existing customer by phone, then email). */
-export class NewCustomerFieldsDto {
-  @ApiProperty({ example: 'נועה' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  firstName: string;
-
-  @ApiPropertyOptional({ example: 'כהן' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
-  lastName?: string;
-
-  @ApiPropertyOptional({ example: 'noa@example.co.il', description: 'Email and/or phone is required' })
-  @ValidateIf((o: NewCustomerFieldsDto) => o.email !== undefined || o.phone === undefined)
-  @Transform(email)
-  @IsNotEmpty({ message: 'email or phone is required' })
-  @IsEmail({}, { message: 'email must be an email' })
-  @MaxLength(254)
-  email?: string;
-
-  @ApiPropertyOptional({ example: '052-7654321' })
-  @IsOptional()
-  @IsPhone()
-  phone?: string;
-
-  @ApiPropertyOptional({ enum: ['he', 'en'], default: 'he' })
-  @IsOptional()
-  @IsIn(['he', 'en'])
-  language?: 'he' | 'en';
-}
-
 /** `{ customerId }` for an existing customer, or the new customer's fields. */
 export class CreateRegistrationDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'An existing customer; otherwise give firstName and email/phone' })
