@@ -23,7 +23,15 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 async function main(): Promise<void> {
   const db = await scratchDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-bench-'));
-  const env = validateEnv({ DATABASE_URL: db.url, DATA_DIR: dataDir, JWT_SECRET: SECRET, LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '100000000', BCRYPT_ROUNDS: '4', APP_ROLE: 'api' });
+  const env = validateEnv({
+    DATABASE_URL: db.url,
+    DATA_DIR: dataDir,
+    JWT_SECRET: SECRET,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_MAX: '100000000',
+    BCRYPT_ROUNDS: '4',
+    APP_ROLE: 'api',
+  });
   const app = await createApp(env);
   await app.listen(0, '127.0.0.1');
   const appUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -41,13 +49,22 @@ async function main(): Promise<void> {
   const bare = express();
   bare.get('/me', async (req, res) => {
     try {
-      const claims = await jwt.verifyAsync<{ sub: string; bid: string }>((req.header('authorization') ?? '').slice(7), { algorithms: ['HS256'] });
+      const claims = await jwt.verifyAsync<{ sub: string; bid: string }>((req.header('authorization') ?? '').slice(7), {
+        algorithms: ['HS256'],
+      });
       const { rows } = await pool.query(
         `SELECT u.id, u.name, u.email, m.role, m.business_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.business_id = $1 AND m.user_id = $2 AND m.status = 'active'`,
         [claims.bid, claims.sub],
       );
       if (!rows[0]) return void res.status(401).end();
-      res.json({ kind: 'user', id: rows[0].id, name: rows[0].name, email: rows[0].email, businessId: rows[0].business_id, role: rows[0].role });
+      res.json({
+        kind: 'user',
+        id: rows[0].id,
+        name: rows[0].name,
+        email: rows[0].email,
+        businessId: rows[0].business_id,
+        role: rows[0].role,
+      });
     } catch {
       res.status(401).end();
     }
@@ -64,7 +81,9 @@ async function main(): Promise<void> {
     const base = await load('bare Express + pg (same verify and query)', `${bareUrl}/me`, headers, SECONDS, CONNECTIONS);
     process.stdout.write(`\n${SECONDS}s per target, ${CONNECTIONS} connections, one process each, PostgreSQL on the same machine\n`);
     printTable([ours, base]);
-    process.stdout.write(`\nratio ChatGrow / bare: ${(ours.rps / base.rps).toFixed(2)} of the throughput, p99 ${(ours.p99 / Math.max(base.p99, 1)).toFixed(2)}x\n`);
+    process.stdout.write(
+      `\nratio ChatGrow / bare: ${(ours.rps / base.rps).toFixed(2)} of the throughput, p99 ${(ours.p99 / Math.max(base.p99, 1)).toFixed(2)}x\n`,
+    );
   } finally {
     bareServer.close();
     await pool.end();

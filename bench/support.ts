@@ -42,7 +42,13 @@ export interface LoadResult {
 }
 
 /** Runs autocannon against one URL and keeps the figures we report. */
-export async function load(label: string, url: string, headers: Record<string, string>, seconds = 10, connections = 50): Promise<LoadResult> {
+export async function load(
+  label: string,
+  url: string,
+  headers: Record<string, string>,
+  seconds = 10,
+  connections = 50,
+): Promise<LoadResult> {
   const r = await autocannon({ url, headers, duration: seconds, connections });
   return { label, requests: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
 }
@@ -50,5 +56,6 @@ export async function load(label: string, url: string, headers: Record<string, s
 export function printTable(rows: LoadResult[]): void {
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   process.stdout.write(`${'target'.padEnd(44)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-2xx', 9)}\n`);
-  for (const r of rows) process.stdout.write(`${r.label.padEnd(44)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.non2xx, 9)}\n`);
+  for (const r of rows)
+    process.stdout.write(`${r.label.padEnd(44)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.non2xx, 9)}\n`);
 }

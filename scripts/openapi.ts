@@ -13,7 +13,13 @@ import { validateEnv } from '../src/infra/config/validate-env';
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-openapi-'));
   chmodSync(dataDir, 0o755);
-  const env = validateEnv({ ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'error', EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? '54331' });
+  const env = validateEnv({
+    ...process.env,
+    DATA_DIR: dataDir,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'error',
+    EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? '54331',
+  });
   const app = await createApp(env, { logs: false });
   try {
     const file = join(__dirname, '../../openapi.json');

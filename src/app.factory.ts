@@ -24,18 +24,25 @@ function bodyErrorHandler(err: { type?: string; status?: number }, req: Request,
   if (!err?.type || !err.status || res.headersSent) return next(err);
   const status = err.type === 'entity.too.large' ? 413 : err.status;
   const detail = err.type === 'entity.too.large' ? `The request body is larger than ${BODY_LIMIT}` : 'The request body is not valid JSON';
-  res.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem(status, { instance: req.originalUrl, requestId: req.id, detail })));
+  res
+    .status(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(problem(status, { instance: req.originalUrl, requestId: req.id, detail })));
 }
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('ChatGrow API')
-    .setDescription('The backend of a small Israeli business: customers, bookings, payments, invoices and notifications. Errors are application/problem+json.')
+    .setDescription(
+      'The backend of a small Israeli business: customers, bookings, payments, invoices and notifications. Errors are application/problem+json.',
+    )
     .setVersion('1.0')
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, 'api-key')
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
 }
 
 /** Creates and configures the app the same way for `main.ts`, the CLI and the tests. */
@@ -50,12 +57,19 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
   app.use(requestIdMiddleware);
   app.use(httpLoggerMiddleware);
   app.use(helmet({ contentSecurityPolicy: false }));
-  const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = env.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   app.enableCors({ origin: origins.includes('*') ? true : origins, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyErrorHandler);
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/{*path}', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/{*path}', method: RequestMethod.GET },
+    ],
+  });
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
   const document = buildOpenApi(app);

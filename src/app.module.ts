@@ -24,7 +24,22 @@ import { ServicesModule } from './modules/services/services.module';
 import { SubscribersModule } from './modules/subscribers/subscribers.module';
 
 /** Feature modules, in the order their routes appear in the API docs. */
-export const FEATURE_MODULES = [AuthModule, BusinessModule, ApiKeysModule, CustomersModule, ServicesModule, CalendarsModule, BookingSettingsModule, AppointmentsModule, SubscribersModule, BusinessEventsModule, ActivityModule, MaintenanceModule, LogsModule, HealthModule];
+export const FEATURE_MODULES = [
+  AuthModule,
+  BusinessModule,
+  ApiKeysModule,
+  CustomersModule,
+  ServicesModule,
+  CalendarsModule,
+  BookingSettingsModule,
+  AppointmentsModule,
+  SubscribersModule,
+  BusinessEventsModule,
+  ActivityModule,
+  MaintenanceModule,
+  LogsModule,
+  HealthModule,
+];
 
 @Module({})
 export class AppModule {

@@ -10,7 +10,13 @@ export function documentStreamContract(ctx: () => { store: DocumentStreamStore; 
   it('appends and reads back a document with Hebrew text intact', async () => {
     const { store, businessA } = ctx();
     const at = new Date('2026-11-21T10:00:00.000Z');
-    const doc = await store.append('activity', businessA, at, { action: 'customer.create', summary: 'נוצר לקוח: ישראל ישראלי', count: 3, ok: true, none: null });
+    const doc = await store.append('activity', businessA, at, {
+      action: 'customer.create',
+      summary: 'נוצר לקוח: ישראל ישראלי',
+      count: 3,
+      ok: true,
+      none: null,
+    });
     const found = await store.findOne('activity', businessA, doc.id);
     assert.ok(found);
     assert.equal(found.at.toISOString(), at.toISOString());
@@ -24,13 +30,30 @@ export function documentStreamContract(ctx: () => { store: DocumentStreamStore; 
     }
     const all = await store.find('messages', businessA, { offset: 0, limit: 2 });
     assert.equal(all.total, 5);
-    assert.deepEqual(all.items.map((d) => d.fields.n), [4, 3]);
+    assert.deepEqual(
+      all.items.map((d) => d.fields.n),
+      [4, 3],
+    );
     const page2 = await store.find('messages', businessA, { offset: 2, limit: 2 });
-    assert.deepEqual(page2.items.map((d) => d.fields.n), [2, 1]);
+    assert.deepEqual(
+      page2.items.map((d) => d.fields.n),
+      [2, 1],
+    );
     const sms = await store.find('messages', businessA, { match: { channel: 'sms' }, offset: 0, limit: 10 });
-    assert.deepEqual(sms.items.map((d) => d.fields.n), [3, 1]);
-    const ranged = await store.find('messages', businessA, { from: new Date(Date.UTC(2026, 0, 2)), to: new Date(Date.UTC(2026, 0, 4)), offset: 0, limit: 10 });
-    assert.deepEqual(ranged.items.map((d) => d.fields.n), [3, 2, 1]);
+    assert.deepEqual(
+      sms.items.map((d) => d.fields.n),
+      [3, 1],
+    );
+    const ranged = await store.find('messages', businessA, {
+      from: new Date(Date.UTC(2026, 0, 2)),
+      to: new Date(Date.UTC(2026, 0, 4)),
+      offset: 0,
+      limit: 10,
+    });
+    assert.deepEqual(
+      ranged.items.map((d) => d.fields.n),
+      [3, 2, 1],
+    );
   });
 
   it("never shows one business's documents to another, nor one stream's in another", async () => {

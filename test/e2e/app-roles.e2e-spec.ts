@@ -27,10 +27,20 @@ describe('APP_ROLE: API and workers as separate processes', () => {
     assert.equal(await (await queue.getJob(job.id!))!.getState(), 'waiting', 'no worker in the API process');
 
     const port = await freePort();
-    worker = startBuiltApp({ APP_ROLE: 'worker', DATABASE_URL: api.databaseUrl, DATA_DIR: api.dataDir, JWT_SECRET: TEST_JWT_SECRET, PORT: String(port), LOG_LEVEL: 'info' });
+    worker = startBuiltApp({
+      APP_ROLE: 'worker',
+      DATABASE_URL: api.databaseUrl,
+      DATA_DIR: api.dataDir,
+      JWT_SECRET: TEST_JWT_SECRET,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    });
     const done = await waitForJob(queue, job.id!, 60_000);
     assert.equal(done.state, 'completed', worker.output());
-    const http = await fetch(`http://127.0.0.1:${port}/health/live`).then(() => 'answered', () => 'refused');
+    const http = await fetch(`http://127.0.0.1:${port}/health/live`).then(
+      () => 'answered',
+      () => 'refused',
+    );
     assert.equal(http, 'refused');
     assert.match(worker.output(), /Worker started \(no HTTP\)/);
   });

@@ -19,7 +19,10 @@ describe('auth', () => {
 
     const me = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`);
     assert.equal(me.status, 200);
-    assert.deepEqual({ kind: me.body.kind, id: me.body.id, role: me.body.role, businessId: me.body.businessId }, { kind: 'user', id: owner.userId, role: 'owner', businessId: owner.businessId });
+    assert.deepEqual(
+      { kind: me.body.kind, id: me.body.id, role: me.body.role, businessId: me.body.businessId },
+      { kind: 'user', id: owner.userId, role: 'owner', businessId: owner.businessId },
+    );
 
     const first = await t.http.post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken });
     assert.equal(first.status, 200);
@@ -40,7 +43,10 @@ describe('auth', () => {
   it('answers one generic message for a wrong password and an unknown email', async () => {
     const owner = await newBusiness(t.http);
     const wrong = expectProblem(await t.http.post('/api/auth/login').send({ email: owner.email, password: 'not-the-password-1' }), 401);
-    const unknown = expectProblem(await t.http.post('/api/auth/login').send({ email: 'nobody@example.co.il', password: 'not-the-password-1' }), 401);
+    const unknown = expectProblem(
+      await t.http.post('/api/auth/login').send({ email: 'nobody@example.co.il', password: 'not-the-password-1' }),
+      401,
+    );
     assert.equal(wrong.detail, unknown.detail);
     assert.equal(wrong.code, 'auth.invalid_credentials');
   });
@@ -49,7 +55,9 @@ describe('auth', () => {
     const owner = await newBusiness(t.http);
     const dup = await t.http.post('/api/auth/register').send({ email: owner.email, password: TEST_PASSWORD, name: 'x', businessName: 'y' });
     assert.equal(expectProblem(dup, 409).code, 'auth.email_taken');
-    const weak = await t.http.post('/api/auth/register').send({ email: 'weak@example.co.il', password: 'short', name: 'x', businessName: 'y' });
+    const weak = await t.http
+      .post('/api/auth/register')
+      .send({ email: 'weak@example.co.il', password: 'short', name: 'x', businessName: 'y' });
     assert.deepEqual([...new Set(fieldsOf(expectProblem(weak, 400)))], ['password']);
   });
 
@@ -58,8 +66,17 @@ describe('auth', () => {
     const [h, p, s] = owner.accessToken.split('.');
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url')}.${s}`;
-    const expired = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: claims.sub, bid: claims.bid, typ: 'access', exp: Math.floor(Date.now() / 1000) - 10 });
-    const wrongSecret = new JwtService({ secret: 'another-secret-that-is-long-enough-0123456789' }).sign({ sub: claims.sub, bid: claims.bid, typ: 'access' });
+    const expired = new JwtService({ secret: TEST_JWT_SECRET }).sign({
+      sub: claims.sub,
+      bid: claims.bid,
+      typ: 'access',
+      exp: Math.floor(Date.now() / 1000) - 10,
+    });
+    const wrongSecret = new JwtService({ secret: 'another-secret-that-is-long-enough-0123456789' }).sign({
+      sub: claims.sub,
+      bid: claims.bid,
+      typ: 'access',
+    });
     for (const token of [tampered, expired, wrongSecret, 'not-a-jwt']) {
       expectProblem(await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`), 401);
     }

@@ -26,7 +26,13 @@ describe('the built app as a process', () => {
     after(() => rmSync(dataDir, { recursive: true, force: true }));
 
     it('starts, serves, stops cleanly on SIGTERM and keeps its data across a restart', async () => {
-      const env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'warn', BCRYPT_ROUNDS: '4' };
+      const env = {
+        DATA_DIR: dataDir,
+        PORT: String(await freePort()),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        LOG_LEVEL: 'warn',
+        BCRYPT_ROUNDS: '4',
+      };
       const base = `http://127.0.0.1:${env.PORT}`;
       const email = 'embedded@example.co.il';
 

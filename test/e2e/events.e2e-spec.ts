@@ -31,7 +31,8 @@ describe('events', () => {
     return res.body;
   }
 
-  const register = (owner: TestBusiness, eventId: string, body: Json) => t.http.post(`/api/events/${eventId}/registrations`).set(owner.auth).send(body);
+  const register = (owner: TestBusiness, eventId: string, body: Json) =>
+    t.http.post(`/api/events/${eventId}/registrations`).set(owner.auth).send(body);
 
   async function registrations(owner: TestBusiness, eventId: string): Promise<Json[]> {
     const res = await t.http.get(`/api/events/${eventId}/registrations`).query({ limit: 100 }).set(owner.auth);
@@ -57,13 +58,26 @@ describe('events', () => {
 
   it('reads local times in the business time zone, keeps offsets, and answers UTC plus local', async () => {
     const owner = await newBusiness(t.http);
-    const summer = await createEvent(owner, { startsAt: `${Y}-07-01T19:00`, endsAt: `${Y}-07-01T21:30:00+03:00`, priceAgorot: 18_000, capacity: 12, location: 'פארק הירקון' });
+    const summer = await createEvent(owner, {
+      startsAt: `${Y}-07-01T19:00`,
+      endsAt: `${Y}-07-01T21:30:00+03:00`,
+      priceAgorot: 18_000,
+      capacity: 12,
+      location: 'פארק הירקון',
+    });
     assert.equal(summer.startsAt, `${Y}-07-01T16:00:00.000Z`);
     assert.equal(summer.endsAt, `${Y}-07-01T18:30:00.000Z`);
     assert.equal(summer.timezone, 'Asia/Jerusalem');
     assert.equal(summer.startsAtLocal, `${Y}-07-01T19:00:00.000+03:00`);
-    assert.deepEqual([summer.priceAgorot, summer.currency, summer.capacity, summer.spotsLeft, summer.confirmedCount], [18_000, 'ILS', 12, 12, 0]);
-    const winter = await createEvent(owner, { startsAt: `${Y}-01-15T19:00`, endsAt: `${Y}-01-15T20:00`, registrationDeadline: `${Y}-01-14T12:00` });
+    assert.deepEqual(
+      [summer.priceAgorot, summer.currency, summer.capacity, summer.spotsLeft, summer.confirmedCount],
+      [18_000, 'ILS', 12, 12, 0],
+    );
+    const winter = await createEvent(owner, {
+      startsAt: `${Y}-01-15T19:00`,
+      endsAt: `${Y}-01-15T20:00`,
+      registrationDeadline: `${Y}-01-14T12:00`,
+    });
     assert.equal(winter.startsAt, `${Y}-01-15T17:00:00.000Z`);
     assert.equal(winter.registrationDeadline, `${Y}-01-14T10:00:00.000Z`);
 
@@ -73,7 +87,10 @@ describe('events', () => {
     assert.equal(ny.startsAt, `${Y}-07-01T23:00:00.000Z`);
     assert.equal(ny.startsAtLocal, `${Y}-07-01T19:00:00.000-04:00`);
 
-    const moved = await t.http.patch(`/api/events/${summer.id}`).set(owner.auth).send({ startsAt: `${Y}-07-01T18:00`, endsAt: `${Y}-07-01T20:00` });
+    const moved = await t.http
+      .patch(`/api/events/${summer.id}`)
+      .set(owner.auth)
+      .send({ startsAt: `${Y}-07-01T18:00`, endsAt: `${Y}-07-01T20:00` });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
     assert.equal(moved.body.startsAt, `${Y}-07-01T22:00:00.000Z`, 'now read in the new zone');
   });
@@ -90,16 +107,35 @@ describe('events', () => {
     assert.deepEqual(await ids({ when: 'upcoming', status: 'published' }), [soon.id]);
     assert.deepEqual(await ids({}), [later.id, soon.id, past.id]);
 
-    const patched = await t.http.patch(`/api/events/${later.id}`).set(owner.auth).send({ title: 'סדנת בישול', status: 'published', description: null, onlineUrl: 'https://meet.example.com/x', priceAgorot: 5000, currency: 'usd' });
+    const patched = await t.http
+      .patch(`/api/events/${later.id}`)
+      .set(owner.auth)
+      .send({
+        title: 'סדנת בישול',
+        status: 'published',
+        description: null,
+        onlineUrl: 'https://meet.example.com/x',
+        priceAgorot: 5000,
+        currency: 'usd',
+      });
     assert.equal(patched.status, 200, JSON.stringify(patched.body));
-    assert.deepEqual([patched.body.title, patched.body.status, patched.body.onlineUrl, patched.body.currency], ['סדנת בישול', 'published', 'https://meet.example.com/x', 'USD']);
+    assert.deepEqual(
+      [patched.body.title, patched.body.status, patched.body.onlineUrl, patched.body.currency],
+      ['סדנת בישול', 'published', 'https://meet.example.com/x', 'USD'],
+    );
     assert.equal((await t.http.get(`/api/events/${later.id}`).set(owner.auth)).body.priceAgorot, 5000);
 
     assert.equal((await t.http.delete(`/api/events/${later.id}`).set(owner.auth)).status, 204);
     expectProblem(await t.http.get(`/api/events/${later.id}`).set(owner.auth), 404);
 
     const staff = await newMember(t.http, owner, 'staff');
-    expectProblem(await t.http.post('/api/events').set(staff.auth).send({ title: 'x', startsAt: `${Y}-03-01T10:00`, endsAt: `${Y}-03-01T11:00` }), 403);
+    expectProblem(
+      await t.http
+        .post('/api/events')
+        .set(staff.auth)
+        .send({ title: 'x', startsAt: `${Y}-03-01T10:00`, endsAt: `${Y}-03-01T11:00` }),
+      403,
+    );
     assert.equal((await t.http.get('/api/events').set(staff.auth)).status, 200, 'staff may read');
   });
 
@@ -108,35 +144,65 @@ describe('events', () => {
     const empty = expectProblem(await t.http.post('/api/events').set(owner.auth).send({}), 400);
     assert.deepEqual([...new Set(fieldsOf(empty))].sort(), ['endsAt', 'startsAt', 'title']);
     const bad = expectProblem(
-      await t.http.post('/api/events').set(owner.auth).send({
-        title: 'x',
-        startsAt: '01/07/2026 19:00',
-        endsAt: `${Y}-02-30T10:00`,
-        capacity: 0,
-        priceAgorot: 10.5,
-        currency: 'SHEKEL',
-        status: 'cancelled',
-        onlineUrl: 'ftp://files.example.com',
-        registrationDeadline: 'soon',
-      }),
+      await t.http
+        .post('/api/events')
+        .set(owner.auth)
+        .send({
+          title: 'x',
+          startsAt: '01/07/2026 19:00',
+          endsAt: `${Y}-02-30T10:00`,
+          capacity: 0,
+          priceAgorot: 10.5,
+          currency: 'SHEKEL',
+          status: 'cancelled',
+          onlineUrl: 'ftp://files.example.com',
+          registrationDeadline: 'soon',
+        }),
       400,
     );
-    assert.deepEqual([...new Set(fieldsOf(bad))].sort(), ['capacity', 'currency', 'endsAt', 'onlineUrl', 'priceAgorot', 'registrationDeadline', 'startsAt', 'status']);
-    const order = expectProblem(await t.http.post('/api/events').set(owner.auth).send({ title: 'x', startsAt: `${Y}-03-01T10:00`, endsAt: `${Y}-03-01T09:00` }), 400);
+    assert.deepEqual([...new Set(fieldsOf(bad))].sort(), [
+      'capacity',
+      'currency',
+      'endsAt',
+      'onlineUrl',
+      'priceAgorot',
+      'registrationDeadline',
+      'startsAt',
+      'status',
+    ]);
+    const order = expectProblem(
+      await t.http
+        .post('/api/events')
+        .set(owner.auth)
+        .send({ title: 'x', startsAt: `${Y}-03-01T10:00`, endsAt: `${Y}-03-01T09:00` }),
+      400,
+    );
     assert.deepEqual(fieldsOf(order), ['endsAt']);
-    const deadline = expectProblem(await t.http.post('/api/events').set(owner.auth).send({ title: 'x', startsAt: `${Y}-03-01T10:00`, endsAt: `${Y}-03-01T11:00`, registrationDeadline: `${Y}-03-02T10:00` }), 400);
+    const deadline = expectProblem(
+      await t.http
+        .post('/api/events')
+        .set(owner.auth)
+        .send({ title: 'x', startsAt: `${Y}-03-01T10:00`, endsAt: `${Y}-03-01T11:00`, registrationDeadline: `${Y}-03-02T10:00` }),
+      400,
+    );
     assert.deepEqual(fieldsOf(deadline), ['registrationDeadline']);
     assert.deepEqual(fieldsOf(expectProblem(await t.http.get('/api/events').query({ when: 'tomorrow' }).set(owner.auth), 400)), ['when']);
 
     const event = await createEvent(owner);
-    assert.deepEqual(fieldsOf(expectProblem(await t.http.patch(`/api/events/${event.id}`).set(owner.auth).send({ title: '', capacity: -1 }), 400)).sort(), ['capacity', 'title']);
+    assert.deepEqual(
+      fieldsOf(expectProblem(await t.http.patch(`/api/events/${event.id}`).set(owner.auth).send({ title: '', capacity: -1 }), 400)).sort(),
+      ['capacity', 'title'],
+    );
     const reg = expectProblem(await register(owner, event.id, {}), 400);
     assert.deepEqual([...new Set(fieldsOf(reg))].sort(), ['email', 'firstName']);
     const regBad = expectProblem(await register(owner, event.id, { customerId: 'nope', phone: '123' }), 400);
     assert.deepEqual(fieldsOf(regBad).sort(), ['customerId', 'phone']);
     const both = expectProblem(await register(owner, event.id, { customerId: randomUUID(), firstName: 'x', phone: phone(1) }), 400);
     assert.equal(both.code, 'registration.customer_ambiguous');
-    assert.deepEqual(fieldsOf(expectProblem(await t.http.get(`/api/events/${event.id}/registrations`).query({ status: 'maybe' }).set(owner.auth), 400)), ['status']);
+    assert.deepEqual(
+      fieldsOf(expectProblem(await t.http.get(`/api/events/${event.id}/registrations`).query({ status: 'maybe' }).set(owner.auth), 400)),
+      ['status'],
+    );
     expectProblem(await t.http.get('/api/events/not-a-uuid').set(owner.auth), 400);
   });
 
@@ -162,15 +228,27 @@ describe('events', () => {
   it('50 parallel registrations to 10 places: exactly 10 confirmed and 40 waitlisted; each freed place promotes exactly the oldest waitlisted', async () => {
     const owner = await newBusiness(t.http);
     const event = await createEvent(owner, { capacity: 10 });
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => register(owner, event.id, { firstName: `משתתף ${i}`, phone: phone(100 + i) })));
-    assert.deepEqual(answers.map((r) => r.status), Array(50).fill(201), JSON.stringify(answers.find((r) => r.status !== 201)?.body));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => register(owner, event.id, { firstName: `משתתף ${i}`, phone: phone(100 + i) })),
+    );
+    assert.deepEqual(
+      answers.map((r) => r.status),
+      Array(50).fill(201),
+      JSON.stringify(answers.find((r) => r.status !== 201)?.body),
+    );
     assert.deepEqual(countBy(answers.map((r) => r.body)), { confirmed: 10, waitlisted: 40 });
 
     const ds = t.app.get(DataSource);
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM event_registrations WHERE event_id = $1 AND status = 'confirmed'`, [event.id]);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM event_registrations WHERE event_id = $1 AND status = 'confirmed'`, [
+      event.id,
+    ]);
     assert.equal(n, 10);
     let rows = await registrations(owner, event.id);
-    assert.deepEqual(rows.map((r) => r.status), [...Array(10).fill('confirmed'), ...Array(40).fill('waitlisted')], 'admission order: the first ten admitted hold the places');
+    assert.deepEqual(
+      rows.map((r) => r.status),
+      [...Array(10).fill('confirmed'), ...Array(40).fill('waitlisted')],
+      'admission order: the first ten admitted hold the places',
+    );
     const shown = (await t.http.get(`/api/events/${event.id}`).set(owner.auth)).body;
     assert.deepEqual([shown.confirmedCount, shown.waitlistedCount, shown.spotsLeft], [10, 40, 0]);
 
@@ -182,7 +260,10 @@ describe('events', () => {
     rows = await registrations(owner, event.id);
     assert.deepEqual(countBy(rows), { cancelled: 1, confirmed: 10, waitlisted: 39 });
     const promoted = rows.filter((r) => r.promotedAt);
-    assert.deepEqual(promoted.map((r) => r.id), [oldestWaiting.id]);
+    assert.deepEqual(
+      promoted.map((r) => r.id),
+      [oldestWaiting.id],
+    );
     assert.equal(promoted[0].status, 'confirmed');
 
     // Cancelling again changes nothing; cancelling a waitlisted registration frees no place.
@@ -195,12 +276,18 @@ describe('events', () => {
     await Promise.all(confirmedNow.map((r) => t.http.delete(`/api/events/${event.id}/registrations/${r.id}`).set(owner.auth)));
     rows = await registrations(owner, event.id);
     assert.deepEqual(countBy(rows), { cancelled: 7, confirmed: 10, waitlisted: 33 });
-    assert.deepEqual(rows.filter((r) => r.promotedAt).map((r) => r.id), rows.slice(10, 16).map((r) => r.id));
+    assert.deepEqual(
+      rows.filter((r) => r.promotedAt).map((r) => r.id),
+      rows.slice(10, 16).map((r) => r.id),
+    );
 
     // Raising the capacity fills the new places from the waitlist; it cannot drop below the confirmed.
     const raised = await t.http.patch(`/api/events/${event.id}`).set(owner.auth).send({ capacity: 15 });
     assert.deepEqual([raised.body.confirmedCount, raised.body.waitlistedCount, raised.body.spotsLeft], [15, 28, 0]);
-    assert.equal(expectProblem(await t.http.patch(`/api/events/${event.id}`).set(owner.auth).send({ capacity: 5 }), 409).code, 'event.capacity_below_confirmed');
+    assert.equal(
+      expectProblem(await t.http.patch(`/api/events/${event.id}`).set(owner.auth).send({ capacity: 5 }), 409).code,
+      'event.capacity_below_confirmed',
+    );
 
     // The promotion is on the customer's timeline.
     const actions = await activityActions(owner, oldestWaiting.customerId, ['registration.waitlisted', 'registration.promoted']);
@@ -215,7 +302,10 @@ describe('events', () => {
     assert.deepEqual(first.body.customer, { firstName: 'מיכל', lastName: 'אברהם', email: null, phone: '+972521234567' });
     const customerId = first.body.customerId;
     assert.equal(expectProblem(await register(owner, event.id, { customerId }), 409).code, 'registration.duplicate');
-    assert.equal(expectProblem(await register(owner, event.id, { firstName: 'מיכל', phone: '+972521234567' }), 409).code, 'registration.duplicate');
+    assert.equal(
+      expectProblem(await register(owner, event.id, { firstName: 'מיכל', phone: '+972521234567' }), 409).code,
+      'registration.duplicate',
+    );
 
     await t.http.delete(`/api/events/${event.id}/registrations/${first.body.id}`).set(owner.auth);
     const again = await register(owner, event.id, { customerId });
@@ -231,7 +321,10 @@ describe('events', () => {
     const event = await createEvent(owner, { capacity: 2 });
     const regs = [];
     for (let i = 0; i < 3; i++) regs.push((await register(owner, event.id, { firstName: `אורח ${i}`, phone: phone(300 + i) })).body);
-    assert.deepEqual(regs.map((r) => r.status), ['confirmed', 'confirmed', 'waitlisted']);
+    assert.deepEqual(
+      regs.map((r) => r.status),
+      ['confirmed', 'confirmed', 'waitlisted'],
+    );
     expectProblem(await t.http.delete(`/api/events/${event.id}`).set(owner.auth), 409);
 
     const cancelled = await t.http.patch(`/api/events/${event.id}`).set(owner.auth).send({ status: 'cancelled' });
@@ -241,33 +334,51 @@ describe('events', () => {
     assert.deepEqual([cancelled.body.confirmedCount, cancelled.body.waitlistedCount], [0, 0]);
     assert.deepEqual(countBy(await registrations(owner, event.id)), { cancelled: 3 });
 
-    assert.equal(expectProblem(await t.http.patch(`/api/events/${event.id}`).set(owner.auth).send({ status: 'published' }), 409).code, 'event.cancelled');
+    assert.equal(
+      expectProblem(await t.http.patch(`/api/events/${event.id}`).set(owner.auth).send({ status: 'published' }), 409).code,
+      'event.cancelled',
+    );
     assert.equal(expectProblem(await register(owner, event.id, { firstName: 'מאוחר', phone: phone(399) }), 409).code, 'event.cancelled');
     for (const r of regs) {
       const actions = await activityActions(owner, r.customerId, ['event.cancelled']);
       assert.ok(actions.includes('event.cancelled'), actions.join());
     }
-    assert.equal((await t.http.delete(`/api/events/${event.id}`).set(owner.auth)).status, 204, 'only cancelled registrations left: it may go');
+    assert.equal(
+      (await t.http.delete(`/api/events/${event.id}`).set(owner.auth)).status,
+      204,
+      'only cancelled registrations left: it may go',
+    );
   });
 
   it('public: lists published upcoming events and registers by phone or email', async () => {
     const owner = await newBusiness(t.http);
     const slug = await slugOf(owner);
     const open = await createEvent(owner, { title: 'טעימות יין', capacity: 1, startsAt: `${Y}-02-01T20:00`, endsAt: `${Y}-02-01T22:00` });
-    const closed = await createEvent(owner, { startsAt: `${Y}-04-01T20:00`, endsAt: `${Y}-04-01T22:00`, registrationDeadline: `${Y - 2}-01-01T00:00` });
+    const closed = await createEvent(owner, {
+      startsAt: `${Y}-04-01T20:00`,
+      endsAt: `${Y}-04-01T22:00`,
+      registrationDeadline: `${Y - 2}-01-01T00:00`,
+    });
     const draft = await createEvent(owner, { status: 'draft' });
     await createEvent(owner, { startsAt: `${Y - 3}-02-01T20:00`, endsAt: `${Y - 3}-02-01T22:00` });
     const theirs = await createEvent(await newBusiness(t.http));
 
     const list = await t.http.get(`/api/public/${slug}/events`);
     assert.equal(list.status, 200);
-    assert.deepEqual(list.body.data.map((e: Json) => e.id), [open.id, closed.id]);
-    assert.deepEqual([list.body.data[0].spotsLeft, list.body.data[0].registrationOpen, list.body.data[1].registrationOpen], [1, true, false]);
+    assert.deepEqual(
+      list.body.data.map((e: Json) => e.id),
+      [open.id, closed.id],
+    );
+    assert.deepEqual(
+      [list.body.data[0].spotsLeft, list.body.data[0].registrationOpen, list.body.data[1].registrationOpen],
+      [1, true, false],
+    );
     assert.equal(list.body.data[0].startsAtLocal, `${Y}-02-01T20:00:00.000+02:00`);
     assert.equal('status' in list.body.data[0] || 'confirmedCount' in list.body.data[0], false, 'no internal fields');
     expectProblem(await t.http.get('/api/public/no-such-business/events'), 404);
 
-    const pub = (id: string, body: Json, ip = nextIp()) => t.http.post(`/api/public/${slug}/events/${id}/register`).set('X-Forwarded-For', ip).send(body);
+    const pub = (id: string, body: Json, ip = nextIp()) =>
+      t.http.post(`/api/public/${slug}/events/${id}/register`).set('X-Forwarded-For', ip).send(body);
     const dana = await pub(open.id, { firstName: 'דנה', phone: '054-1112233', email: 'dana@example.co.il' });
     assert.equal(dana.status, 201, JSON.stringify(dana.body));
     assert.deepEqual({ status: dana.body.status, eventId: dana.body.eventId }, { status: 'confirmed', eventId: open.id });
@@ -281,10 +392,19 @@ describe('events', () => {
     assert.equal(expectProblem(await pub(closed.id, { firstName: 'x', phone: phone(503) }), 409).code, 'registration.closed');
     // The same new-customer shape as public booking: a missing contact is reported on phone.
     assert.deepEqual([...new Set(fieldsOf(expectProblem(await pub(open.id, {}), 400)))].sort(), ['firstName', 'phone']);
-    assert.deepEqual(fieldsOf(expectProblem(await pub(open.id, { firstName: 'x', phone: '12', customerId: randomUUID() }), 400)).sort(), ['customerId', 'phone']);
+    assert.deepEqual(fieldsOf(expectProblem(await pub(open.id, { firstName: 'x', phone: '12', customerId: randomUUID() }), 400)).sort(), [
+      'customerId',
+      'phone',
+    ]);
 
     const rows = await registrations(owner, open.id);
-    assert.deepEqual(rows.map((r) => [r.customer.firstName, r.source, r.status]), [['דנה', 'public', 'confirmed'], ['רון', 'public', 'waitlisted']]);
+    assert.deepEqual(
+      rows.map((r) => [r.customer.firstName, r.source, r.status]),
+      [
+        ['דנה', 'public', 'confirmed'],
+        ['רון', 'public', 'waitlisted'],
+      ],
+    );
     const activity = await activityActions(owner, rows[0].customerId, ['registration.confirmed']);
     assert.ok(activity.includes('registration.confirmed'));
   });
@@ -296,7 +416,14 @@ describe('events', () => {
     const ip = nextIp();
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      statuses.push((await t.http.post(`/api/public/${slug}/events/${event.id}/register`).set('X-Forwarded-For', ip).send({ firstName: 'x', phone: phone(600 + i) })).status);
+      statuses.push(
+        (
+          await t.http
+            .post(`/api/public/${slug}/events/${event.id}/register`)
+            .set('X-Forwarded-For', ip)
+            .send({ firstName: 'x', phone: phone(600 + i) })
+        ).status,
+      );
     }
     assert.deepEqual(statuses, [...Array(10).fill(201), 429]);
     // Each accepted sign-up is in the activity log (recorded after the answer: wait for it).

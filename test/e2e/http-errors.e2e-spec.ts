@@ -18,7 +18,10 @@ describe('HTTP edge: problem+json, validation, limits, request ids', () => {
   });
 
   it('rejects unknown fields and wrong types with field paths', async () => {
-    const res = await t.http.patch('/api/business').set(owner.auth).send({ name: 42, vatStatus: 'maybe', isAdmin: true, timezone: 'Mars/Base' });
+    const res = await t.http
+      .patch('/api/business')
+      .set(owner.auth)
+      .send({ name: 42, vatStatus: 'maybe', isAdmin: true, timezone: 'Mars/Base' });
     const body = expectProblem(res, 400);
     assert.deepEqual(new Set(fieldsOf(body)), new Set(['name', 'vatStatus', 'isAdmin', 'timezone']));
     assert.equal(body.code, 'validation_failed');
@@ -27,7 +30,9 @@ describe('HTTP edge: problem+json, validation, limits, request ids', () => {
   it('keeps words of public URLs out of business slugs', async () => {
     const body = expectProblem(await t.http.patch('/api/business').set(owner.auth).send({ slug: 'appointments' }), 400);
     assert.deepEqual(fieldsOf(body), ['slug']);
-    const reg = await t.http.post('/api/auth/register').send({ email: 'slug@example.co.il', password: 'Sh4lom-Olam-2026', name: 'x', businessName: 'Appointments' });
+    const reg = await t.http
+      .post('/api/auth/register')
+      .send({ email: 'slug@example.co.il', password: 'Sh4lom-Olam-2026', name: 'x', businessName: 'Appointments' });
     assert.match(reg.body.businessId, /^[0-9a-f-]{36}$/);
     const business = await t.http.get('/api/business').set('Authorization', `Bearer ${reg.body.accessToken}`);
     assert.match(business.body.slug, /^appointments-[0-9a-f]{6}$/);
@@ -39,7 +44,11 @@ describe('HTTP edge: problem+json, validation, limits, request ids', () => {
   });
 
   it('answers 413 for a 2 MB body', async () => {
-    const res = await t.http.patch('/api/business').set(owner.auth).set('content-type', 'application/json').send(JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }));
+    const res = await t.http
+      .patch('/api/business')
+      .set(owner.auth)
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }));
     expectProblem(res, 413);
   });
 

@@ -25,7 +25,10 @@ describe('platform logs and the make-admin command', () => {
     assert.equal(cli.status, 0, cli.stderr);
     assert.match(cli.stdout, /now a platform administrator/);
 
-    const missing = spawnSync(process.execPath, [CLI, 'make-admin', 'nobody@example.co.il'], { env: { PATH: process.env.PATH, DATABASE_URL: t.databaseUrl, DATA_DIR: t.dataDir }, encoding: 'utf8' });
+    const missing = spawnSync(process.execPath, [CLI, 'make-admin', 'nobody@example.co.il'], {
+      env: { PATH: process.env.PATH, DATABASE_URL: t.databaseUrl, DATA_DIR: t.dataDir },
+      encoding: 'utf8',
+    });
     assert.notEqual(missing.status, 0);
     assert.match(missing.stderr, /No user with email nobody@example.co.il/);
 

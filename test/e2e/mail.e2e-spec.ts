@@ -55,7 +55,10 @@ describe('email: SMTP driver', () => {
       const owner = await newBusiness(t.http, { businessName: 'מאפיית השכונה' });
       const slug = (await t.http.get('/api/business').set(owner.auth)).body.slug;
       sink.failNext(1);
-      const res = await t.http.post(`/api/public/${slug}/subscribe`).set('X-Forwarded-For', '198.51.100.7').send({ email: 'lea@example.co.il', consent: true });
+      const res = await t.http
+        .post(`/api/public/${slug}/subscribe`)
+        .set('X-Forwarded-For', '198.51.100.7')
+        .send({ email: 'lea@example.co.il', consent: true });
       assert.equal(res.status, 202);
 
       const got = await sink.waitFor((m) => m.envelope.to.includes('lea@example.co.il'), 30_000);
@@ -78,7 +81,12 @@ describe('email: outbox driver', () => {
     try {
       const transport = t.app.get<MailTransport>(MAIL_TRANSPORT);
       assert.ok(transport instanceof OutboxMailTransport);
-      const { messageId } = await transport.send({ to: 'dana@example.co.il', subject: SUBJECT, text: 'שלום', headers: { 'List-Unsubscribe': UNSUBSCRIBE } });
+      const { messageId } = await transport.send({
+        to: 'dana@example.co.il',
+        subject: SUBJECT,
+        text: 'שלום',
+        headers: { 'List-Unsubscribe': UNSUBSCRIBE },
+      });
       const files = readdirSync(`${t.dataDir}/outbox`);
       assert.equal(files.length, 1);
       assert.match(files[0], /^\d{4}-\d{2}-\d{2}T.*\.eml$/);

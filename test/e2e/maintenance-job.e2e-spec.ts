@@ -10,7 +10,11 @@ import { waitForJob } from '../support/jobs';
 
 const backends = [
   { name: 'PostgreSQL', env: {} as Record<string, string>, kind: 'postgres' },
-  { name: 'Redis', env: { REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}` }, kind: 'redis' },
+  {
+    name: 'Redis',
+    env: { REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}` },
+    kind: 'redis',
+  },
 ];
 
 for (const backend of backends) {
@@ -29,7 +33,10 @@ for (const backend of backends) {
       const jobs = t.app.get(JobQueueService);
       const queue = jobs.queue(QueueName.maintenance);
       const schedulers = await queue.getJobSchedulers();
-      assert.deepEqual(schedulers.map((s) => s.name), [JobName.PurgeExpiredRefreshTokens]);
+      assert.deepEqual(
+        schedulers.map((s) => s.name),
+        [JobName.PurgeExpiredRefreshTokens],
+      );
 
       const owner = await newBusiness(t.http);
       const ds = t.app.get(DataSource);

@@ -51,7 +51,14 @@ describe('subscribers', () => {
     const created = await t.http
       .post('/api/subscribers')
       .set(owner.auth)
-      .send({ email: ' Dana@Example.CO.IL ', phone: '050-1234567', name: 'דנה לוי', lists: ['ניוזלטר', 'סדנאות', 'ניוזלטר'], consentSource: 'in_store', consentAt: '2026-03-01T10:00:00+02:00' });
+      .send({
+        email: ' Dana@Example.CO.IL ',
+        phone: '050-1234567',
+        name: 'דנה לוי',
+        lists: ['ניוזלטר', 'סדנאות', 'ניוזלטר'],
+        consentSource: 'in_store',
+        consentAt: '2026-03-01T10:00:00+02:00',
+      });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const s = created.body;
     assert.equal(s.email, 'dana@example.co.il');
@@ -62,7 +69,10 @@ describe('subscribers', () => {
     assert.equal(s.emailConsentAt, '2026-03-01T08:00:00.000Z');
     assert.equal(s.consentSource, 'in_store');
 
-    const smsOnly = await t.http.post('/api/subscribers').set(owner.auth).send({ phone: '+972521112233', lists: ['מבצעים'], smsStatus: 'unsubscribed' });
+    const smsOnly = await t.http
+      .post('/api/subscribers')
+      .set(owner.auth)
+      .send({ phone: '+972521112233', lists: ['מבצעים'], smsStatus: 'unsubscribed' });
     assert.equal(smsOnly.status, 201, JSON.stringify(smsOnly.body));
     assert.equal(smsOnly.body.emailStatus, null);
     assert.ok(smsOnly.body.smsUnsubscribedAt);
@@ -81,7 +91,10 @@ describe('subscribers', () => {
     const page = await t.http.get('/api/subscribers').query({ limit: 1 }).set(owner.auth);
     assert.deepEqual(page.body.meta, { page: 1, limit: 1, total: 2 });
 
-    const patched = await t.http.patch(`/api/subscribers/${s.id}`).set(owner.auth).send({ emailStatus: 'unsubscribed', lists: ['VIP'], name: null });
+    const patched = await t.http
+      .patch(`/api/subscribers/${s.id}`)
+      .set(owner.auth)
+      .send({ emailStatus: 'unsubscribed', lists: ['VIP'], name: null });
     assert.equal(patched.status, 200, JSON.stringify(patched.body));
     assert.equal(patched.body.emailStatus, 'unsubscribed');
     assert.ok(patched.body.emailUnsubscribedAt);
@@ -103,9 +116,15 @@ describe('subscribers', () => {
     const owner = await newBusiness(t.http);
     const customer = await t.http.post('/api/customers').set(owner.auth).send({ firstName: 'יוסי', phone: '054-7654321' });
     assert.equal(customer.status, 201, JSON.stringify(customer.body));
-    const sub = await t.http.post('/api/subscribers').set(owner.auth).send({ phone: '+972547654321', email: `yossi-${unique()}@example.co.il` });
+    const sub = await t.http
+      .post('/api/subscribers')
+      .set(owner.auth)
+      .send({ phone: '+972547654321', email: `yossi-${unique()}@example.co.il` });
     assert.equal(sub.body.customerId, customer.body.id);
-    const other = await t.http.post('/api/subscribers').set(owner.auth).send({ email: `nobody-${unique()}@example.co.il` });
+    const other = await t.http
+      .post('/api/subscribers')
+      .set(owner.auth)
+      .send({ email: `nobody-${unique()}@example.co.il` });
     assert.equal(other.body.customerId, null);
   });
 
@@ -114,13 +133,22 @@ describe('subscribers', () => {
     const empty = expectProblem(await t.http.post('/api/subscribers').set(owner.auth).send({}), 400);
     assert.deepEqual([...new Set(fieldsOf(empty))], ['email']);
     const bad = expectProblem(
-      await t.http.post('/api/subscribers').set(owner.auth).send({ email: 'not-an-email', phone: '123', lists: ['ok', ''], emailStatus: 'maybe', consentAt: 'yesterday', extra: 1 }),
+      await t.http
+        .post('/api/subscribers')
+        .set(owner.auth)
+        .send({ email: 'not-an-email', phone: '123', lists: ['ok', ''], emailStatus: 'maybe', consentAt: 'yesterday', extra: 1 }),
       400,
     );
     assert.deepEqual([...new Set(fieldsOf(bad))].sort(), ['consentAt', 'email', 'emailStatus', 'extra', 'lists', 'phone']);
-    const query = expectProblem(await t.http.get('/api/subscribers').query({ status: 'gone', channel: 'fax', limit: 1000 }).set(owner.auth), 400);
+    const query = expectProblem(
+      await t.http.get('/api/subscribers').query({ status: 'gone', channel: 'fax', limit: 1000 }).set(owner.auth),
+      400,
+    );
     assert.deepEqual(fieldsOf(query).sort(), ['channel', 'limit', 'status']);
-    const channel = expectProblem(await t.http.post('/api/subscribers').set(owner.auth).send({ phone: '0501234567', emailStatus: 'subscribed' }), 400);
+    const channel = expectProblem(
+      await t.http.post('/api/subscribers').set(owner.auth).send({ phone: '0501234567', emailStatus: 'subscribed' }),
+      400,
+    );
     assert.deepEqual(fieldsOf(channel), ['emailStatus']);
 
     const slug = await slugOf(owner);
@@ -131,13 +159,19 @@ describe('subscribers', () => {
 
     const email = `dup-${unique()}@example.co.il`;
     assert.equal((await t.http.post('/api/subscribers').set(owner.auth).send({ email })).status, 201);
-    assert.equal(expectProblem(await t.http.post('/api/subscribers').set(owner.auth).send({ email: email.toUpperCase() }), 409).code, 'subscriber.email_taken');
+    assert.equal(
+      expectProblem(await t.http.post('/api/subscribers').set(owner.auth).send({ email: email.toUpperCase() }), 409).code,
+      'subscriber.email_taken',
+    );
   });
 
   it("answers 404 for another business's subscriber", async () => {
     const a = await newBusiness(t.http);
     const b = await newBusiness(t.http);
-    const theirs = await t.http.post('/api/subscribers').set(b.auth).send({ email: `b-${unique()}@example.co.il` });
+    const theirs = await t.http
+      .post('/api/subscribers')
+      .set(b.auth)
+      .send({ email: `b-${unique()}@example.co.il` });
     const id = theirs.body.id;
     expectProblem(await t.http.get(`/api/subscribers/${id}`).set(a.auth), 404);
     expectProblem(await t.http.patch(`/api/subscribers/${id}`).set(a.auth).send({ name: 'x' }), 404);
@@ -186,14 +220,19 @@ describe('subscribers', () => {
     assert.deepEqual(out.body, { channel: 'email', status: 'unsubscribed', businessName: 'סטודיו דנה' });
     const first = (await findByEmail(owner, email)).emailUnsubscribedAt;
     assert.ok(first);
-    const outAgain = await t.http.get(`/api/public/unsubscribe/${unsubscribeToken}`).set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
+    const outAgain = await t.http
+      .get(`/api/public/unsubscribe/${unsubscribeToken}`)
+      .set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
     assert.equal(outAgain.status, 200);
     assert.match(outAgain.headers['content-type'], /text\/html/);
     assert.match(outAgain.text, /הוסרתם מרשימת הדיוור של סטודיו דנה/);
     assert.equal((await findByEmail(owner, email)).emailUnsubscribedAt, first, 'the first refusal is the one recorded');
 
     // An old confirmation link cannot re-subscribe someone who opted out.
-    assert.equal(expectProblem(await t.http.get(`/api/public/subscriptions/confirm/${confirmToken}`), 409).code, 'subscription.not_pending');
+    assert.equal(
+      expectProblem(await t.http.get(`/api/public/subscriptions/confirm/${confirmToken}`), 409).code,
+      'subscription.not_pending',
+    );
 
     // The evidence is in the activity log.
     const activity = await t.http.get('/api/activity').query({ entityId: subscribed.id }).set(owner.auth);
@@ -230,7 +269,13 @@ describe('subscribers', () => {
     const tokens = t.app.get(SubscriptionTokens, { strict: false });
 
     const expired = tokens.sign(
-      { purpose: TokenPurpose.confirm, channel: SubscriberChannel.email, businessId: owner.businessId, subscriberId: sub.id, expiresAt: Math.floor(Date.now() / 1000) - 60 },
+      {
+        purpose: TokenPurpose.confirm,
+        channel: SubscriberChannel.email,
+        businessId: owner.businessId,
+        subscriberId: sub.id,
+        expiresAt: Math.floor(Date.now() / 1000) - 60,
+      },
       email,
     );
     assert.equal(expectProblem(await t.http.get(`/api/public/subscriptions/confirm/${expired}`), 400).code, 'subscription.link_expired');
@@ -238,14 +283,21 @@ describe('subscribers', () => {
     const real = confirmTokenOf(mail);
     const forged = real.slice(0, -2) + (real.endsWith('AA') ? 'BB' : 'AA');
     for (const token of [forged, 'abc', `${real}x`, unsubscribeTokenOf(mail)]) {
-      assert.equal(expectProblem(await t.http.get(`/api/public/subscriptions/confirm/${token}`), 404).code, 'subscription.link_invalid', token);
+      assert.equal(
+        expectProblem(await t.http.get(`/api/public/subscriptions/confirm/${token}`), 404).code,
+        'subscription.link_invalid',
+        token,
+      );
     }
     expectProblem(await t.http.get(`/api/public/unsubscribe/${real}`), 404);
     expectProblem(await t.http.post(`/api/public/unsubscribe/${forged}`).type('form').send('List-Unsubscribe=One-Click'), 404);
     assert.equal((await findByEmail(owner, email)).emailStatus, 'pending', 'nothing changed');
 
     // The signature covers the address: after it changes, old links stop working.
-    const changed = await t.http.patch(`/api/subscribers/${sub.id}`).set(owner.auth).send({ email: `eli-new-${unique()}@example.co.il` });
+    const changed = await t.http
+      .patch(`/api/subscribers/${sub.id}`)
+      .set(owner.auth)
+      .send({ email: `eli-new-${unique()}@example.co.il` });
     assert.equal(changed.status, 200);
     expectProblem(await t.http.get(`/api/public/subscriptions/confirm/${real}`), 404);
     expectProblem(await t.http.get(`/api/public/unsubscribe/${unsubscribeTokenOf(mail)}`), 404);
@@ -280,9 +332,14 @@ describe('subscribers', () => {
     const slug = await slugOf(owner);
     const ip = nextIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await subscribePublic(slug, { phone: `05012${String(i).padStart(5, '0')}`, consent: true }, ip)).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push((await subscribePublic(slug, { phone: `05012${String(i).padStart(5, '0')}`, consent: true }, ip)).status);
     assert.deepEqual(statuses, [...Array(10).fill(202), 429]);
-    assert.equal((await subscribePublic(slug, { phone: '0501299999', consent: true }, nextIp())).status, 202, 'another address is not limited');
+    assert.equal(
+      (await subscribePublic(slug, { phone: '0501299999', consent: true }, nextIp())).status,
+      202,
+      'another address is not limited',
+    );
     // Each SMS consent is in the activity log (recorded after the answer: wait for it).
     const deadline = Date.now() + 10_000;
     let total = 0;

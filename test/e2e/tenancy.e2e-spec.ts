@@ -22,7 +22,10 @@ describe('tenancy, roles, members and API keys', () => {
 
     const me = await t.http.get('/api/auth/me').set('x-api-key', created.body.key);
     assert.equal(me.status, 200);
-    assert.deepEqual({ kind: me.body.kind, businessId: me.body.businessId, role: me.body.role }, { kind: 'api_key', businessId: a.businessId, role: 'staff' });
+    assert.deepEqual(
+      { kind: me.body.kind, businessId: me.body.businessId, role: me.body.role },
+      { kind: 'api_key', businessId: a.businessId, role: 'staff' },
+    );
 
     const listed = await t.http.get('/api/api-keys').set(a.auth);
     assert.equal(listed.body.meta.total, 1);
@@ -49,7 +52,10 @@ describe('tenancy, roles, members and API keys', () => {
     const members = await t.http.get('/api/business/members').set(owner.auth);
     const self = members.body.data.find((m: { userId: string }) => m.userId === owner.userId);
     assert.equal(expectProblem(await t.http.delete(`/api/business/members/${self.id}`).set(owner.auth), 409).code, 'member.last_owner');
-    assert.equal(expectProblem(await t.http.patch(`/api/business/members/${self.id}`).set(owner.auth).send({ role: 'admin' }), 409).code, 'member.last_owner');
+    assert.equal(
+      expectProblem(await t.http.patch(`/api/business/members/${self.id}`).set(owner.auth).send({ role: 'admin' }), 409).code,
+      'member.last_owner',
+    );
 
     const admin = await newMember(t.http, owner, 'admin');
     expectProblem(await t.http.delete(`/api/business/members/${self.id}`).set(admin.auth), 403);
@@ -94,7 +100,11 @@ describe('tenancy, roles, members and API keys', () => {
 
   it('records mutating requests in the activity log with actor, request id and filters', async () => {
     const owner = await newBusiness(t.http);
-    const res = await t.http.patch('/api/business').set(owner.auth).set('X-Request-Id', 'req-activity-1').send({ phone: '03-5551234', taxId: '515555555' });
+    const res = await t.http
+      .patch('/api/business')
+      .set(owner.auth)
+      .set('X-Request-Id', 'req-activity-1')
+      .send({ phone: '03-5551234', taxId: '515555555' });
     assert.equal(res.status, 200);
     assert.equal(res.body.phone, '+97235551234');
     const log = await t.http.get('/api/activity').query({ entityType: 'business' }).set(owner.auth);

@@ -21,7 +21,14 @@ describe('Redis rate-limit storage (shared between API instances)', () => {
     const key = `test-${randomBytes(6).toString('hex')}`;
     const hits = [];
     for (let i = 0; i < 3; i++) hits.push(await (i % 2 ? b : a).increment(key, 60_000, 3, 30_000, 'login'));
-    assert.deepEqual(hits.map((h) => [h.totalHits, h.isBlocked]), [[1, false], [2, false], [3, false]]);
+    assert.deepEqual(
+      hits.map((h) => [h.totalHits, h.isBlocked]),
+      [
+        [1, false],
+        [2, false],
+        [3, false],
+      ],
+    );
     assert.ok(hits[0].timeToExpire > 0 && hits[0].timeToExpire <= 60);
     const blocked = await b.increment(key, 60_000, 3, 30_000, 'login');
     assert.equal(blocked.isBlocked, true);

@@ -20,7 +20,10 @@ describe('migrations and entities', () => {
 
   it('describe the same schema: TypeORM finds nothing to change after the migrations ran', async () => {
     const pending = await ds.driver.createSchemaBuilder().log();
-    assert.deepEqual(pending.upQueries.map((q) => q.query), []);
+    assert.deepEqual(
+      pending.upQueries.map((q) => q.query),
+      [],
+    );
   });
 
   it('have nothing left to run', async () => {

@@ -20,7 +20,10 @@ function decodeWords(value: string): string {
     out.push(
       m[2].toUpperCase() === 'B'
         ? Buffer.from(m[3], 'base64')
-        : Buffer.from(m[3].replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
+        : Buffer.from(
+            m[3].replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ),
     );
     last = m.index! + m[0].length;
   }

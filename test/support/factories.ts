@@ -34,7 +34,11 @@ export async function newBusiness(http: TestAgent, overrides: { name?: string; b
 }
 
 /** Adds a member with `role` to the business and returns their logged-in headers. */
-export async function newMember(http: TestAgent, owner: TestBusiness, role: 'admin' | 'staff' | 'owner'): Promise<{ membershipId: string; userId: string; auth: { Authorization: string } }> {
+export async function newMember(
+  http: TestAgent,
+  owner: TestBusiness,
+  role: 'admin' | 'staff' | 'owner',
+): Promise<{ membershipId: string; userId: string; auth: { Authorization: string } }> {
   const email = `${role}-${randomBytes(5).toString('hex')}@example.co.il`;
   const invited = await http.post('/api/business/members').set(owner.auth).send({ email, role, name: 'יוסי כהן' });
   assert.equal(invited.status, 201, JSON.stringify(invited.body));
@@ -44,7 +48,10 @@ export async function newMember(http: TestAgent, owner: TestBusiness, role: 'adm
 }
 
 /** Asserts an RFC 9457 problem answer with the status, and returns its body. */
-export function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number): Record<string, unknown> {
+export function expectProblem(
+  res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+  status: number,
+): Record<string, unknown> {
   assert.equal(res.status, status, `expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
   assert.match(res.headers['content-type'] ?? '', /application\/problem\+json/);
   assert.equal(res.body.status, status);

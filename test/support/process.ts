@@ -38,7 +38,9 @@ export function startBuiltApp(env: Record<string, string>): RunningApp {
 export async function waitForStatus(url: string, status: number, app: RunningApp, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const got = await fetch(url).then((r) => r.status).catch(() => 0);
+    const got = await fetch(url)
+      .then((r) => r.status)
+      .catch(() => 0);
     if (got === status) return;
     if (app.child.exitCode !== null) throw new Error(`App exited (${app.child.exitCode}):\n${app.output()}`);
     if (Date.now() > deadline) throw new Error(`${url} did not answer ${status} in time:\n${app.output()}`);

@@ -23,7 +23,10 @@ export const Roles = (...roles: Role[]) =>
 
 /** Only platform administrators (a user flag, not a business role). */
 export const PlatformAdmin = () =>
-  applyDecorators(SetMetadata(PLATFORM_ADMIN_KEY, true), ApiForbiddenResponse({ description: 'Platform administrators only', type: ProblemDetails }));
+  applyDecorators(
+    SetMetadata(PLATFORM_ADMIN_KEY, true),
+    ApiForbiddenResponse({ description: 'Platform administrators only', type: ProblemDetails }),
+  );
 
 /** Swagger: the route takes a bearer token or an API key. */
 export const ApiAuth = () =>

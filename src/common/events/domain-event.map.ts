@@ -17,7 +17,15 @@ export interface DomainEventMap {
   'customer.updated': { businessId: string; customerId: string; changed: string[]; by?: DomainEventActor | null };
   'customer.archived': { businessId: string; customerId: string; by?: DomainEventActor | null };
   'customer.restored': { businessId: string; customerId: string; by?: DomainEventActor | null };
-  'customer_import.finished': { businessId: string; importId: string; status: 'completed' | 'failed'; created: number; updated: number; skipped: number; errors: number };
+  'customer_import.finished': {
+    businessId: string;
+    importId: string;
+    status: 'completed' | 'failed';
+    created: number;
+    updated: number;
+    skipped: number;
+    errors: number;
+  };
   /** Event registrations (notifications will turn these into messages). `by` is absent for public sign-ups. */
   'registration.confirmed': RegistrationEventPayload;
   'registration.waitlisted': RegistrationEventPayload;
@@ -25,7 +33,13 @@ export interface DomainEventMap {
   'registration.promoted': RegistrationEventPayload;
   'registration.cancelled': RegistrationEventPayload;
   /** The event was cancelled; every registration listed was cancelled with it. */
-  'event.cancelled': { businessId: string; eventId: string; eventTitle: string; registrations: { registrationId: string; customerId: string }[]; by?: DomainEventActor | null };
+  'event.cancelled': {
+    businessId: string;
+    eventId: string;
+    eventTitle: string;
+    registrations: { registrationId: string; customerId: string }[];
+    by?: DomainEventActor | null;
+  };
   /** Marketing consent given (email: the double opt-in link was followed) or withdrawn, per channel. */
   'subscriber.confirmed': SubscriberEventPayload;
   'subscriber.unsubscribed': SubscriberEventPayload;

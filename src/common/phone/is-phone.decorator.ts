@@ -14,7 +14,7 @@ export const IsPhone = () =>
       name: 'isPhone',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && value.startsWith('+'),
-        defaultMessage: (args) => `${args?.property ?? "phone"} must be a valid phone number (e.g. 050-1234567 or +972501234567)`,
+        defaultMessage: (args) => `${args?.property ?? 'phone'} must be a valid phone number (e.g. 050-1234567 or +972501234567)`,
       },
     }),
   );

@@ -9,7 +9,10 @@ export function problem(
   init: { instance: string; requestId: string; detail?: string; code?: string; errors?: FieldError[]; title?: string },
 ): ProblemDetails {
   const title = init.title ?? STATUS_CODES[status] ?? 'Error';
-  const slug = (init.code ?? title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
+  const slug = (init.code ?? title)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/(^-|-$)/g, '');
   return {
     type: status === HttpStatus.INTERNAL_SERVER_ERROR ? 'about:blank' : TYPE_BASE + slug,
     title,

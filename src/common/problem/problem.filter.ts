@@ -66,7 +66,11 @@ export class ProblemFilter implements ExceptionFilter {
       const pg = exception.driverError as PgError;
       const mapped = pg.code ? PG_ERRORS[pg.code] : undefined;
       if (mapped) {
-        return problem(mapped.status, { ...base, code: pg.constraint ? `${mapped.code}.${pg.constraint}` : mapped.code, detail: mapped.detail });
+        return problem(mapped.status, {
+          ...base,
+          code: pg.constraint ? `${mapped.code}.${pg.constraint}` : mapped.code,
+          detail: mapped.detail,
+        });
       }
     }
     const bodyError = exception as { type?: string; status?: number };

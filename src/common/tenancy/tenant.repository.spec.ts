@@ -29,7 +29,15 @@ describe('TenantRepository', () => {
     await drop();
   });
 
-  const key = (prefix: string) => ({ name: 'k', prefix, keyHash: 'h'.repeat(64), role: Role.staff, createdByUserId: null, lastUsedAt: null, revokedAt: null });
+  const key = (prefix: string) => ({
+    name: 'k',
+    prefix,
+    keyHash: 'h'.repeat(64),
+    role: Role.staff,
+    createdByUserId: null,
+    lastUsedAt: null,
+    revokedAt: null,
+  });
 
   it('refuses to run without a business id', async () => {
     await assert.rejects(() => repo.findMany(''), MissingTenantError);

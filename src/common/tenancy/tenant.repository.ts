@@ -1,12 +1,4 @@
-import {
-  DeepPartial,
-  EntityManager,
-  FindManyOptions,
-  FindOptionsOrder,
-  FindOptionsWhere,
-  ObjectLiteral,
-  Repository,
-} from 'typeorm';
+import { DeepPartial, EntityManager, FindManyOptions, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -24,7 +24,8 @@ describe('environment validation', () => {
     assert.throws(
       () => validateEnv({ JWT_SECRET: SECRET, PORT: '70000', REDIS_URL: 'http://x', APP_ROLE: 'both', JWT_ACCESS_TTL: 'soon' }),
       (err: Error) =>
-        err instanceof ConfigValidationError && ['PORT:', 'REDIS_URL:', 'APP_ROLE:', 'JWT_ACCESS_TTL:'].every((name) => err.message.includes(name)),
+        err instanceof ConfigValidationError &&
+        ['PORT:', 'REDIS_URL:', 'APP_ROLE:', 'JWT_ACCESS_TTL:'].every((name) => err.message.includes(name)),
     );
   });
 
@@ -41,7 +42,11 @@ describe('environment validation', () => {
   });
 
   it('lists every variable in .env.example', () => {
-    const names = new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((m) => m.propertyName));
+    const names = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(EnvironmentVariables, '', true, false)
+        .map((m) => m.propertyName),
+    );
     const example = readFileSync(join(__dirname, '../../../../.env.example'), 'utf8');
     const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
     assert.deepEqual([...names].filter((n) => !documented.has(n)).sort(), []);

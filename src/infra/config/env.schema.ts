@@ -1,16 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import {
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 export enum NodeEnv {
   development = 'development',
@@ -36,8 +25,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** A duration such as `15m`, `30d`, `3600s` or a bare number of seconds. */
 const DURATION = /^\d+(ms|s|m|h|d)?$/;
 
-const emptyToUndefined = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 /**
  * Every environment variable the app reads. Validated once at boot; a bad value
@@ -158,7 +146,9 @@ export class EnvironmentVariables {
   EMAIL_DRIVER: EmailDriver = EmailDriver.outbox;
 
   /** The From of every mail: an address, optionally with a display name. */
-  @Matches(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'EMAIL_FROM must be an address such as "ChatGrow <no-reply@example.co.il>"' })
+  @Matches(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'EMAIL_FROM must be an address such as "ChatGrow <no-reply@example.co.il>"',
+  })
   EMAIL_FROM = 'ChatGrow <no-reply@chatgrow.local>';
 
   /** Where the outbox driver writes .eml files. Defaults to `<DATA_DIR>/outbox`. */

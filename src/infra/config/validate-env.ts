@@ -12,9 +12,7 @@ export class ConfigValidationError extends Error {}
 export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
   const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
-  const problems = errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((msg) => `${e.property}: ${msg}`),
-  );
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((msg) => `${e.property}: ${msg}`));
   if (env.NODE_ENV === NodeEnv.production && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: required in production (at least 32 characters)');
   }

@@ -24,13 +24,16 @@ export class PostgresDocumentStreamStore implements DocumentStreamStore {
   }
 
   async find(stream: StreamName, businessId: string, query: StreamQuery): Promise<{ items: StreamDocument[]; total: number }> {
-    const qb = this.repo
-      .createQueryBuilder('d')
-      .where('d.business_id = :businessId AND d.stream = :stream', { businessId, stream });
+    const qb = this.repo.createQueryBuilder('d').where('d.business_id = :businessId AND d.stream = :stream', { businessId, stream });
     if (query.match && Object.keys(query.match).length) qb.andWhere('d.fields @> :match::jsonb', { match: JSON.stringify(query.match) });
     if (query.from) qb.andWhere('d.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('d.at <= :to', { to: query.to });
-    const [rows, total] = await qb.orderBy('d.at', 'DESC').addOrderBy('d.id', 'DESC').skip(query.offset).take(query.limit).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('d.at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
     return { items: rows.map(toDocument), total };
   }
 

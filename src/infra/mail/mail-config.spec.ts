@@ -41,12 +41,21 @@ describe('email configuration', () => {
 
   it('names EMAIL_DRIVER, SMTP_URL and EMAIL_FROM when their values are wrong', () => {
     assert.match(failure({ EMAIL_DRIVER: 'sendgrid' }), /EMAIL_DRIVER: EMAIL_DRIVER must be one of: outbox, smtp/);
-    assert.match(failure({ EMAIL_DRIVER: 'smtp', SMTP_URL: 'http://mail.example.co.il' }), /SMTP_URL: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    assert.match(
+      failure({ EMAIL_DRIVER: 'smtp', SMTP_URL: 'http://mail.example.co.il' }),
+      /SMTP_URL: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
     assert.match(failure({ EMAIL_FROM: 'not an address' }), /EMAIL_FROM:/);
   });
 
   it('accepts smtp with a URL and an explicit outbox folder, and builds the chosen driver', () => {
-    const env = validateEnv({ ...base, EMAIL_DRIVER: 'smtp', SMTP_URL: 'smtp://user:pass@127.0.0.1:2525', OUTBOX_DIR: join(dataDir, 'elsewhere'), EMAIL_FROM: 'סטודיו דנה <hello@dana.co.il>' });
+    const env = validateEnv({
+      ...base,
+      EMAIL_DRIVER: 'smtp',
+      SMTP_URL: 'smtp://user:pass@127.0.0.1:2525',
+      OUTBOX_DIR: join(dataDir, 'elsewhere'),
+      EMAIL_FROM: 'סטודיו דנה <hello@dana.co.il>',
+    });
     assert.equal(env.OUTBOX_DIR, join(dataDir, 'elsewhere'));
     const transport = createMailTransport(env);
     assert.ok(transport instanceof SmtpMailTransport);
@@ -54,6 +63,9 @@ describe('email configuration', () => {
   });
 
   it('refuses an unknown driver at the factory too (boot fails rather than mail vanishing)', () => {
-    assert.throws(() => createMailTransport({ EMAIL_DRIVER: 'carrier-pigeon' as never, EMAIL_FROM: 'a@b.co', OUTBOX_DIR: dataDir }), /EMAIL_DRIVER: unknown driver/);
+    assert.throws(
+      () => createMailTransport({ EMAIL_DRIVER: 'carrier-pigeon' as never, EMAIL_FROM: 'a@b.co', OUTBOX_DIR: dataDir }),
+      /EMAIL_DRIVER: unknown driver/,
+    );
   });
 });

@@ -38,7 +38,11 @@ export class JobQueueService {
 
   /** Creates or updates a repeatable job; its id is the job name, so it exists once. */
   async repeat<N extends JobName>(name: N, payload: JobPayloads[N], everyMs: number): Promise<void> {
-    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(
+      name,
+      { every: everyMs },
+      { name, data: payload, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
   }
 
   async find(name: JobName, jobId: string): Promise<Job | undefined> {

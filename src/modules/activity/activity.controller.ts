@@ -20,7 +20,11 @@ export class ActivityController {
   @ApiPaginatedResponse(ActivityEntryDto)
   async list(@CurrentBusiness() businessId: string, @Query() query: ActivityQueryDto): Promise<Paginated<ActivityEntryDto>> {
     const { items, total } = await this.activity.list(businessId, query);
-    return paginated(items.map(({ businessId: _b, ...e }) => e), query, total);
+    return paginated(
+      items.map(({ businessId: _b, ...e }) => e),
+      query,
+      total,
+    );
   }
 
   @Get(':id')

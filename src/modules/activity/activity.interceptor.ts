@@ -32,7 +32,10 @@ export class ActivityInterceptor implements NestInterceptor {
         if (!actor) return body;
         const meta =
           this.reflector.get<ActivityMeta | undefined>(ACTIVITY_KEY, context.getHandler()) ??
-          ({ action: `${req.method.toLowerCase()} ${req.route?.path ?? req.path}`, entityType: String(req.route?.path ?? req.path).split('/')[2] ?? 'unknown' } satisfies ActivityMeta);
+          ({
+            action: `${req.method.toLowerCase()} ${req.route?.path ?? req.path}`,
+            entityType: String(req.route?.path ?? req.path).split('/')[2] ?? 'unknown',
+          } satisfies ActivityMeta);
         if (meta.recordedByEvents) return body;
         const entityId = entityIdOf(body, req);
         await this.activity.recordQuietly({

@@ -1,6 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { NotFoundAppException } from '../../common/problem/app.exception';
-import { DOCUMENT_STREAM_STORE, type DocumentStreamStore, type StreamDocument, type StreamFields } from '../../infra/document-stream/document-stream.port';
+import {
+  DOCUMENT_STREAM_STORE,
+  type DocumentStreamStore,
+  type StreamDocument,
+  type StreamFields,
+} from '../../infra/document-stream/document-stream.port';
 import type { ActivityEntry, NewActivity } from './activity.types';
 import type { ActivityQueryDto } from './dto/activity-query.dto';
 

@@ -31,7 +31,15 @@ export class ApiKeysService {
   async create(businessId: string, dto: CreateApiKeyDto, createdByUserId: string | null): Promise<CreatedApiKeyDto> {
     const prefix = `cg_${randomBytes(4).toString('hex')}`;
     const key = `${prefix}_${randomToken(32)}`;
-    const row = await this.keys.insert(businessId, { name: dto.name.trim(), role: dto.role, prefix, keyHash: sha256(key), createdByUserId, lastUsedAt: null, revokedAt: null });
+    const row = await this.keys.insert(businessId, {
+      name: dto.name.trim(),
+      role: dto.role,
+      prefix,
+      keyHash: sha256(key),
+      createdByUserId,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     this.events.emit('api_key.created', { businessId, apiKeyId: row.id });
     return { ...toApiKeyDto(row), key };
   }

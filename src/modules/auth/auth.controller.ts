@@ -94,7 +94,15 @@ export class AuthController {
   @ApiOperation({ summary: 'Who the credentials belong to, and in which business' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): MeDto {
-    return { kind: actor.kind, id: actor.id, name: actor.name, email: actor.email, businessId: actor.businessId, role: actor.role, isPlatformAdmin: actor.isPlatformAdmin };
+    return {
+      kind: actor.kind,
+      id: actor.id,
+      name: actor.name,
+      email: actor.email,
+      businessId: actor.businessId,
+      role: actor.role,
+      isPlatformAdmin: actor.isPlatformAdmin,
+    };
   }
 
   private recordSession(req: Request, session: SessionDto, action: string): Promise<void> {

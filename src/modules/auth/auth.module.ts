@@ -26,7 +26,9 @@ import { TokenService } from './token.service';
       inject: [ConfigService],
       // A KeyObject, not a string: jsonwebtoken would otherwise try to parse the
       // string as a PEM public key on every verify before treating it as a secret.
-      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.get('JWT_SECRET', { infer: true })!, 'utf8')) as unknown as string }),
+      useFactory: (config: AppConfig) => ({
+        secret: createSecretKey(Buffer.from(config.get('JWT_SECRET', { infer: true })!, 'utf8')) as unknown as string,
+      }),
     }),
     UsersModule,
     BusinessModule,

@@ -10,12 +10,7 @@ import { MembershipStatus } from '../business/entities/membership.entity';
 import { MembershipsRepository } from '../business/memberships.repository';
 import { UsersRepository } from '../users/users.repository';
 import type { User } from '../users/entities/user.entity';
-import {
-  EmailTakenException,
-  InvalidCredentialsException,
-  InvalidTokenException,
-  NotAMemberException,
-} from './auth.exception';
+import { EmailTakenException, InvalidCredentialsException, InvalidTokenException, NotAMemberException } from './auth.exception';
 import type { AcceptInviteDto, LoginDto, RegisterDto } from './dto/auth.dto';
 import type { SessionDto, TokenPairDto, UserDto } from './dto/auth-response.dto';
 import { PasswordHasher } from './password.hasher';
@@ -43,7 +38,9 @@ export class AuthService {
     const { user, businessId } = await this.tx.run(async (manager) => {
       const user = await this.users.create({ email: dto.email, name: dto.name.trim(), passwordHash }, manager);
       const business = await this.businesses.create({ name: dto.businessName.trim(), slug }, manager);
-      await this.memberships.withManager(manager).insert(business.id, { userId: user.id, role: Role.owner, status: MembershipStatus.active });
+      await this.memberships
+        .withManager(manager)
+        .insert(business.id, { userId: user.id, role: Role.owner, status: MembershipStatus.active });
       return { user, businessId: business.id };
     });
     this.events.emit('business.registered', { businessId, userId: user.id });

@@ -15,7 +15,10 @@ export class RefreshTokensRepository {
     return manager ? manager.getRepository(RefreshToken) : this.repo;
   }
 
-  create(data: Pick<RefreshToken, 'businessId' | 'userId' | 'familyId' | 'tokenHash' | 'expiresAt' | 'userAgent' | 'ip'>, manager?: EntityManager): Promise<RefreshToken> {
+  create(
+    data: Pick<RefreshToken, 'businessId' | 'userId' | 'familyId' | 'tokenHash' | 'expiresAt' | 'userAgent' | 'ip'>,
+    manager?: EntityManager,
+  ): Promise<RefreshToken> {
     const repo = this.r(manager);
     return repo.save(repo.create({ ...data, rotatedAt: null, revokedAt: null }));
   }

@@ -56,7 +56,8 @@ export class MembersService {
     if (existing && (await this.memberships.findOne(businessId, { userId: existing.id }))) throw new AlreadyMemberException();
     const token = existing ? undefined : randomToken(32);
     const membership = await this.tx.run(async (manager) => {
-      const user = existing ?? (await this.users.create({ email: dto.email, name: dto.name?.trim() || dto.email, passwordHash: null }, manager));
+      const user =
+        existing ?? (await this.users.create({ email: dto.email, name: dto.name?.trim() || dto.email, passwordHash: null }, manager));
       const created = await this.memberships.withManager(manager).insert(businessId, {
         userId: user.id,
         role: dto.role,

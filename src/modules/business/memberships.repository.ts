@@ -27,7 +27,11 @@ export class MembershipsRepository extends TenantRepository<Membership> {
     return this.repo
       .createQueryBuilder('m')
       .innerJoinAndSelect('m.user', 'u')
-      .where('m.business_id = :businessId AND m.user_id = :userId AND m.status = :status', { businessId, userId, status: MembershipStatus.active })
+      .where('m.business_id = :businessId AND m.user_id = :userId AND m.status = :status', {
+        businessId,
+        userId,
+        status: MembershipStatus.active,
+      })
       .getOne();
   }
 

@@ -64,7 +64,9 @@ export function toRegistrationDto(r: EventRegistration, customer: CustomerSummar
     id: r.id,
     eventId: r.eventId,
     customerId: r.customerId,
-    customer: customer ? { firstName: customer.firstName, lastName: customer.lastName, email: customer.email, phone: customer.phone } : null,
+    customer: customer
+      ? { firstName: customer.firstName, lastName: customer.lastName, email: customer.email, phone: customer.phone }
+      : null,
     status: r.status,
     source: r.source,
     confirmedAt: r.confirmedAt,

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
 import { ApiAuth, CurrentActor, CurrentBusiness } from '../../common/auth/auth.decorators';
 import { ApiPaginatedResponse, paginated, Paginated } from '../../common/pagination/paginated';
@@ -22,7 +30,11 @@ export class EventRegistrationsController {
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiNotFoundResponse({ description: 'No such event or customer', type: ProblemDetails })
   @ApiConflictResponse({ description: 'Already registered, or the event is cancelled', type: ProblemDetails })
-  register(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) eventId: string, @Body() dto: CreateRegistrationDto): Promise<RegistrationDto> {
+  register(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) eventId: string,
+    @Body() dto: CreateRegistrationDto,
+  ): Promise<RegistrationDto> {
     return this.registrations.register(actor.businessId, eventId, dto, byOf(actor));
   }
 
@@ -30,7 +42,11 @@ export class EventRegistrationsController {
   @ApiOperation({ summary: "The event's registrations in admission order (the waitlist is in promotion order)" })
   @ApiPaginatedResponse(RegistrationDto)
   @ApiNotFoundResponse({ type: ProblemDetails })
-  async list(@CurrentBusiness() businessId: string, @Param('id', ParseUUIDPipe) eventId: string, @Query() query: RegistrationQueryDto): Promise<Paginated<RegistrationDto>> {
+  async list(
+    @CurrentBusiness() businessId: string,
+    @Param('id', ParseUUIDPipe) eventId: string,
+    @Query() query: RegistrationQueryDto,
+  ): Promise<Paginated<RegistrationDto>> {
     const [items, total] = await this.registrations.list(businessId, eventId, query);
     return paginated(items, query, total);
   }
@@ -40,7 +56,11 @@ export class EventRegistrationsController {
   @ApiOperation({ summary: 'Cancel a registration (idempotent); a freed place goes to the oldest waitlisted registration' })
   @ApiOkResponse({ type: RegistrationDto })
   @ApiNotFoundResponse({ type: ProblemDetails })
-  cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) eventId: string, @Param('registrationId', ParseUUIDPipe) registrationId: string): Promise<RegistrationDto> {
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) eventId: string,
+    @Param('registrationId', ParseUUIDPipe) registrationId: string,
+  ): Promise<RegistrationDto> {
     return this.registrations.cancel(actor.businessId, eventId, registrationId, byOf(actor));
   }
 }

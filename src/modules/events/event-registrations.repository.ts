@@ -52,14 +52,26 @@ export class EventRegistrationsRepository extends TenantRepository<EventRegistra
 
   /** The `limit` longest-waiting waitlisted registrations, in admission order. */
   oldestWaitlisted(businessId: string, eventId: string, limit?: number): Promise<EventRegistration[]> {
-    return this.repo.find({ where: this.scoped(businessId, { eventId, status: RegistrationStatus.waitlisted }), order: { seq: 'ASC' }, take: limit });
+    return this.repo.find({
+      where: this.scoped(businessId, { eventId, status: RegistrationStatus.waitlisted }),
+      order: { seq: 'ASC' },
+      take: limit,
+    });
   }
 
   live(businessId: string, eventId: string): Promise<EventRegistration[]> {
-    return this.repo.find({ where: this.scoped(businessId, { eventId, status: In([RegistrationStatus.confirmed, RegistrationStatus.waitlisted]) }), order: { seq: 'ASC' } });
+    return this.repo.find({
+      where: this.scoped(businessId, { eventId, status: In([RegistrationStatus.confirmed, RegistrationStatus.waitlisted]) }),
+      order: { seq: 'ASC' },
+    });
   }
 
-  pageForEvent(businessId: string, eventId: string, status: RegistrationStatus | undefined, page: { offset: number; limit: number }): Promise<[EventRegistration[], number]> {
+  pageForEvent(
+    businessId: string,
+    eventId: string,
+    status: RegistrationStatus | undefined,
+    page: { offset: number; limit: number },
+  ): Promise<[EventRegistration[], number]> {
     return this.findPage(businessId, { where: status ? { eventId, status } : { eventId }, order: { seq: 'ASC' } }, page);
   }
 

@@ -42,7 +42,11 @@ export class EventsActivityListener {
     }
   }
 
-  private record(action: string, e: Omit<RegistrationEventPayload, 'by'> & { by?: DomainEventActor | null }, summary: string): Promise<void> {
+  private record(
+    action: string,
+    e: Omit<RegistrationEventPayload, 'by'> & { by?: DomainEventActor | null },
+    summary: string,
+  ): Promise<void> {
     return this.activity.recordQuietly({
       businessId: e.businessId,
       ...who(e.by),

@@ -11,7 +11,12 @@ import { BusinessEvent, EventStatus } from './entities/business-event.entity';
 import type { EventRegistration } from './entities/event-registration.entity';
 import { toEventDto, toPublicEventDto } from './event-mappers';
 import { EventRegistrationsRepository } from './event-registrations.repository';
-import { EventCancelledException, EventCapacityTooLowException, EventHasRegistrationsException, EventInvalidTimesException } from './events.exception';
+import {
+  EventCancelledException,
+  EventCapacityTooLowException,
+  EventHasRegistrationsException,
+  EventInvalidTimesException,
+} from './events.exception';
 import { EventsRepository } from './events.repository';
 import { RegistrationsService } from './registrations.service';
 
@@ -30,7 +35,10 @@ export class EventsService {
   async list(businessId: string, query: EventQueryDto): Promise<[EventDto[], number]> {
     const business = await this.business(businessId);
     const [rows, total] = await this.events.page(businessId, query, query, new Date());
-    const counts = await this.registrationsRepo.countsFor(businessId, rows.map((e) => e.id));
+    const counts = await this.registrationsRepo.countsFor(
+      businessId,
+      rows.map((e) => e.id),
+    );
     return [rows.map((e) => toEventDto(e, counts.get(e.id)!, business.timezone)), total];
   }
 
@@ -84,7 +92,9 @@ export class EventsService {
       if (dto.currency !== undefined) event.currency = dto.currency;
       if (dto.startsAt !== undefined) event.startsAt = this.time(dto.startsAt, tz, 'startsAt');
       if (dto.endsAt !== undefined) event.endsAt = this.time(dto.endsAt, tz, 'endsAt');
-      if (dto.registrationDeadline !== undefined) event.registrationDeadline = dto.registrationDeadline === null ? null : this.time(dto.registrationDeadline, tz, 'registrationDeadline');
+      if (dto.registrationDeadline !== undefined)
+        event.registrationDeadline =
+          dto.registrationDeadline === null ? null : this.time(dto.registrationDeadline, tz, 'registrationDeadline');
       this.checkTimes(event.startsAt, event.endsAt, event.registrationDeadline);
       const capacityChanged = dto.capacity !== undefined && dto.capacity !== event.capacity;
       if (capacityChanged && dto.capacity !== null) {
@@ -117,7 +127,14 @@ export class EventsService {
       });
     }
     for (const r of promoted) {
-      this.domainEvents.emit('registration.promoted', { businessId, eventId: event.id, eventTitle: event.title, registrationId: r.id, customerId: r.customerId, by });
+      this.domainEvents.emit('registration.promoted', {
+        businessId,
+        eventId: event.id,
+        eventTitle: event.title,
+        registrationId: r.id,
+        customerId: r.customerId,
+        by,
+      });
     }
     return this.toDto(event, tz);
   }
@@ -137,7 +154,10 @@ export class EventsService {
     if (!business) throw new NotFoundAppException('business', slug);
     const now = new Date();
     const [rows, total] = await this.events.pagePublished(business.id, page, now);
-    const counts = await this.registrationsRepo.countsFor(business.id, rows.map((e) => e.id));
+    const counts = await this.registrationsRepo.countsFor(
+      business.id,
+      rows.map((e) => e.id),
+    );
     return [rows.map((e) => toPublicEventDto(e, counts.get(e.id)!, business.timezone, now)), total];
   }
 
@@ -161,6 +181,7 @@ export class EventsService {
 
   private checkTimes(startsAt: Date, endsAt: Date, deadline: Date | null): void {
     if (endsAt <= startsAt) throw new EventInvalidTimesException('endsAt', 'endsAt must be after startsAt');
-    if (deadline && deadline > endsAt) throw new EventInvalidTimesException('registrationDeadline', 'registrationDeadline must not be after endsAt');
+    if (deadline && deadline > endsAt)
+      throw new EventInvalidTimesException('registrationDeadline', 'registrationDeadline must not be after endsAt');
   }
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { Public } from '../../common/auth/auth.decorators';
 import { PublicFormThrottle } from '../../common/http/public-throttle';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
@@ -37,7 +45,11 @@ export class PublicEventsController {
   @ApiNotFoundResponse({ description: 'No such business or published event', type: ProblemDetails })
   @ApiConflictResponse({ description: 'Already registered, or registration is closed', type: ProblemDetails })
   @ApiTooManyRequestsResponse({ type: ProblemDetails })
-  register(@Param('businessSlug') slug: string, @Param('id', ParseUUIDPipe) eventId: string, @Body() dto: NewCustomerDto): Promise<PublicRegistrationResultDto> {
+  register(
+    @Param('businessSlug') slug: string,
+    @Param('id', ParseUUIDPipe) eventId: string,
+    @Body() dto: NewCustomerDto,
+  ): Promise<PublicRegistrationResultDto> {
     return this.registrations.registerPublic(slug, eventId, dto);
   }
 }

@@ -12,7 +12,12 @@ import { BusinessEvent, EventStatus } from './entities/business-event.entity';
 import { EventRegistration, RegistrationSource, RegistrationStatus } from './entities/event-registration.entity';
 import { registrationOpen, toRegistrationDto } from './event-mappers';
 import { EventRegistrationsRepository } from './event-registrations.repository';
-import { EventCancelledException, DuplicateRegistrationException, RegistrationClosedException, RegistrationCustomerAmbiguousException } from './events.exception';
+import {
+  EventCancelledException,
+  DuplicateRegistrationException,
+  RegistrationClosedException,
+  RegistrationCustomerAmbiguousException,
+} from './events.exception';
 import { EventsRepository } from './events.repository';
 
 const CUSTOMER_SOURCE = 'event_registration';
@@ -126,7 +131,13 @@ export class RegistrationsService {
     return live;
   }
 
-  private async admit(businessId: string, eventId: string, customerId: string, source: RegistrationSource, by: DomainEventActor | null): Promise<EventRegistration> {
+  private async admit(
+    businessId: string,
+    eventId: string,
+    customerId: string,
+    source: RegistrationSource,
+    by: DomainEventActor | null,
+  ): Promise<EventRegistration> {
     const { event, reg } = await this.tx.run(async (em) => {
       const event = await this.events.withManager(em).lockById(businessId, eventId);
       if (!event) throw new NotFoundAppException('event', eventId);
@@ -146,7 +157,10 @@ export class RegistrationsService {
       });
       return { event, reg };
     });
-    this.domainEvents.emit(reg.status === RegistrationStatus.confirmed ? 'registration.confirmed' : 'registration.waitlisted', payload(event, reg, by));
+    this.domainEvents.emit(
+      reg.status === RegistrationStatus.confirmed ? 'registration.confirmed' : 'registration.waitlisted',
+      payload(event, reg, by),
+    );
     return reg;
   }
 
@@ -158,7 +172,14 @@ export class RegistrationsService {
       if (!customer) throw new NotFoundAppException('customer', customerId);
       return customer.id;
     }
-    const { id } = await this.customers.matchOrCreate(businessId, { firstName: fields.firstName!, lastName: fields.lastName, email: fields.email, phone: fields.phone, language: fields.language, source: CUSTOMER_SOURCE });
+    const { id } = await this.customers.matchOrCreate(businessId, {
+      firstName: fields.firstName!,
+      lastName: fields.lastName,
+      email: fields.email,
+      phone: fields.phone,
+      language: fields.language,
+      source: CUSTOMER_SOURCE,
+    });
     return id;
   }
 }

@@ -2,7 +2,14 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { DiskHealthIndicator, HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  DiskHealthIndicator,
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { Public } from '../../common/auth/auth.decorators';
@@ -15,7 +22,10 @@ import { QUEUE_CONNECTION, type QueueConnection } from '../../infra/queue/queue-
 const TIMEOUT_MS = 3_000;
 
 function withTimeout<T>(work: Promise<T>): Promise<T> {
-  return Promise.race([work, new Promise<T>((_, fail) => setTimeout(() => fail(new Error(`timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref())]);
+  return Promise.race([
+    work,
+    new Promise<T>((_, fail) => setTimeout(() => fail(new Error(`timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+  ]);
 }
 
 @ApiTags('health')

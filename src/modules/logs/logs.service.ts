@@ -26,7 +26,10 @@ export class LogsService {
     const since = query.since ? Date.parse(query.since) : undefined;
     const maxSeverity = query.level ? severity(query.level) : LOG_LEVELS.length;
     const files = existsSync(this.dir)
-      ? readdirSync(this.dir).filter((f) => f.startsWith(`${LOG_FILE_PREFIX}-`) && f.endsWith('.log')).sort().reverse()
+      ? readdirSync(this.dir)
+          .filter((f) => f.startsWith(`${LOG_FILE_PREFIX}-`) && f.endsWith('.log'))
+          .sort()
+          .reverse()
       : [];
     const found: LogLineDto[] = [];
     for (const file of files) {

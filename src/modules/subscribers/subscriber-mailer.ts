@@ -10,7 +10,8 @@ export const CONFIRM_LINK_TTL_SECONDS = 7 * 86_400;
 /** A repeated sign-up within this window does not send another confirmation (no inbox flooding through our form). */
 const CONFIRM_RESEND_WINDOW_MS = 10 * 60_000;
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface SubscriberMail {
   subject: string;
@@ -39,14 +40,26 @@ export class SubscriberMailer {
   unsubscribeUrl(subscriber: Subscriber, channel: SubscriberChannel): string {
     const address = channel === SubscriberChannel.email ? subscriber.email : subscriber.phone;
     if (!address) throw new Error(`Subscriber ${subscriber.id} has no ${channel} address`);
-    const token = this.tokens.sign({ purpose: TokenPurpose.unsubscribe, channel, businessId: subscriber.businessId, subscriberId: subscriber.id, expiresAt: 0 }, address);
+    const token = this.tokens.sign(
+      { purpose: TokenPurpose.unsubscribe, channel, businessId: subscriber.businessId, subscriberId: subscriber.id, expiresAt: 0 },
+      address,
+    );
     return `${this.baseUrl}/api/public/unsubscribe/${token}`;
   }
 
   confirmUrl(subscriber: Subscriber, now = new Date()): string {
     if (!subscriber.email) throw new Error(`Subscriber ${subscriber.id} has no email`);
     const expiresAt = Math.floor(now.getTime() / 1000) + CONFIRM_LINK_TTL_SECONDS;
-    const token = this.tokens.sign({ purpose: TokenPurpose.confirm, channel: SubscriberChannel.email, businessId: subscriber.businessId, subscriberId: subscriber.id, expiresAt }, subscriber.email);
+    const token = this.tokens.sign(
+      {
+        purpose: TokenPurpose.confirm,
+        channel: SubscriberChannel.email,
+        businessId: subscriber.businessId,
+        subscriberId: subscriber.id,
+        expiresAt,
+      },
+      subscriber.email,
+    );
     return `${this.baseUrl}/api/public/subscriptions/confirm/${token}`;
   }
 
@@ -92,6 +105,10 @@ export class SubscriberMailer {
       `</div>`,
     ].join('\n');
     const window = Math.floor(now.getTime() / CONFIRM_RESEND_WINDOW_MS);
-    return this.send(subscriber, { subject: `אישור הרשמה לדיוור של ${businessName}`, text, html }, { key: `subscriber-confirm/${subscriber.id}/${subscriber.email}/${window}` });
+    return this.send(
+      subscriber,
+      { subject: `אישור הרשמה לדיוור של ${businessName}`, text, html },
+      { key: `subscriber-confirm/${subscriber.id}/${subscriber.email}/${window}` },
+    );
   }
 }

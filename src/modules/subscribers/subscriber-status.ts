@@ -31,7 +31,13 @@ function write(sub: Subscriber, channel: SubscriberChannel, s: ChannelState): vo
  * (the first time: repeating it changes nothing); `pending` means no valid
  * consent yet. Returns false when the status was already that.
  */
-export function setChannelStatus(sub: Subscriber, channel: SubscriberChannel, status: SubscriptionStatus, now: Date, consentAt: Date = now): boolean {
+export function setChannelStatus(
+  sub: Subscriber,
+  channel: SubscriberChannel,
+  status: SubscriptionStatus,
+  now: Date,
+  consentAt: Date = now,
+): boolean {
   const current = channelState(sub, channel);
   if (current.status === status) return false;
   const next: ChannelState = { ...current, status };

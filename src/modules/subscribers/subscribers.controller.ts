@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiAuth, CurrentBusiness, Roles } from '../../common/auth/auth.decorators';
 import { Role } from '../../common/auth/role';
 import { ApiPaginatedResponse, paginated, Paginated } from '../../common/pagination/paginated';
@@ -48,7 +57,11 @@ export class SubscribersController {
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiNotFoundResponse({ type: ProblemDetails })
   @ApiConflictResponse({ type: ProblemDetails })
-  update(@CurrentBusiness() businessId: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSubscriberDto): Promise<SubscriberDto> {
+  update(
+    @CurrentBusiness() businessId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSubscriberDto,
+  ): Promise<SubscriberDto> {
     return this.subscribers.update(businessId, id, dto);
   }
 

@@ -11,14 +11,18 @@ export class SubscriberContactRequiredException extends AppException {
 
 export class SubscriberContactTakenException extends AppException {
   constructor(field: 'email' | 'phone') {
-    super(HttpStatus.CONFLICT, `subscriber.${field}_taken`, `Another subscriber already has this ${field}`, [{ field, message: `${field} belongs to another subscriber` }]);
+    super(HttpStatus.CONFLICT, `subscriber.${field}_taken`, `Another subscriber already has this ${field}`, [
+      { field, message: `${field} belongs to another subscriber` },
+    ]);
   }
 }
 
 export class SubscriberChannelMissingException extends AppException {
   constructor(field: 'emailStatus' | 'smsStatus') {
     const address = field === 'emailStatus' ? 'email' : 'phone';
-    super(HttpStatus.BAD_REQUEST, 'subscriber.channel_missing', `${field} needs a ${address}`, [{ field, message: `${field} can only be set when the subscriber has a ${address}` }]);
+    super(HttpStatus.BAD_REQUEST, 'subscriber.channel_missing', `${field} needs a ${address}`, [
+      { field, message: `${field} can only be set when the subscriber has a ${address}` },
+    ]);
   }
 }
 
@@ -37,6 +41,10 @@ export class SubscriptionLinkExpiredException extends AppException {
 
 export class SubscriptionNotPendingException extends AppException {
   constructor() {
-    super(HttpStatus.CONFLICT, 'subscription.not_pending', 'This address opted out after the link was sent; subscribe again to get a new link');
+    super(
+      HttpStatus.CONFLICT,
+      'subscription.not_pending',
+      'This address opted out after the link was sent; subscribe again to get a new link',
+    );
   }
 }

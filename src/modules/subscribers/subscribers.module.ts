@@ -15,7 +15,14 @@ import { SubscriptionsPublicService } from './subscriptions-public.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Subscriber]), BusinessModule, CustomersModule],
   controllers: [SubscribersController, SubscriptionsPublicController],
-  providers: [SubscribersRepository, SubscribersService, SubscriptionsPublicService, SubscriptionTokens, SubscriberMailer, SubscribersActivityListener],
+  providers: [
+    SubscribersRepository,
+    SubscribersService,
+    SubscriptionsPublicService,
+    SubscriptionTokens,
+    SubscriberMailer,
+    SubscribersActivityListener,
+  ],
   exports: [SubscriberMailer],
 })
 export class SubscribersModule {}

@@ -38,7 +38,14 @@ export class SubscribersRepository extends TenantRepository<Subscriber> {
   /** Inserts unless the email or phone is already taken (`ON CONFLICT DO NOTHING`); the new row, or null when another won. */
   async insertIfAbsent(businessId: string, data: Partial<NewSubscriber>): Promise<Subscriber | null> {
     this.scoped(businessId);
-    const result = await this.repo.createQueryBuilder().insert().into(Subscriber).values({ ...data, businessId }).orIgnore().returning(['id']).execute();
+    const result = await this.repo
+      .createQueryBuilder()
+      .insert()
+      .into(Subscriber)
+      .values({ ...data, businessId })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     const id = (result.raw as { id: string }[])[0]?.id;
     return id ? this.findById(businessId, id) : null;
   }

@@ -6,7 +6,11 @@ import type { CreateSubscriberDto, SubscriberDto, SubscriberQueryDto, UpdateSubs
 import { Subscriber, SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
 import { SubscriberMailer } from './subscriber-mailer';
 import { clearChannel, setChannelStatus, toSubscriberDto } from './subscriber-status';
-import { SubscriberChannelMissingException, SubscriberContactRequiredException, SubscriberContactTakenException } from './subscribers.exception';
+import {
+  SubscriberChannelMissingException,
+  SubscriberContactRequiredException,
+  SubscriberContactTakenException,
+} from './subscribers.exception';
 import { SubscribersRepository } from './subscribers.repository';
 
 /**
@@ -108,8 +112,10 @@ export class SubscribersService {
   }
 
   private async assertFree(businessId: string, email: string | null, phone: string | null, exceptId?: string): Promise<void> {
-    if (email && (await this.subscribers.contactTaken(businessId, 'email', email, exceptId))) throw new SubscriberContactTakenException('email');
-    if (phone && (await this.subscribers.contactTaken(businessId, 'phone', phone, exceptId))) throw new SubscriberContactTakenException('phone');
+    if (email && (await this.subscribers.contactTaken(businessId, 'email', email, exceptId)))
+      throw new SubscriberContactTakenException('email');
+    if (phone && (await this.subscribers.contactTaken(businessId, 'phone', phone, exceptId)))
+      throw new SubscriberContactTakenException('phone');
   }
 
   private async confirmIfPending(sub: Subscriber): Promise<void> {

@@ -7,7 +7,13 @@ import { SubscriptionTokens, TokenPurpose } from './subscription-tokens';
 
 const config = (secret: string) => ({ get: () => secret }) as unknown as AppConfig;
 const tokens = new SubscriptionTokens(config('x'.repeat(40)));
-const claims = { purpose: TokenPurpose.unsubscribe, channel: SubscriberChannel.email, businessId: randomUUID(), subscriberId: randomUUID(), expiresAt: 0 };
+const claims = {
+  purpose: TokenPurpose.unsubscribe,
+  channel: SubscriberChannel.email,
+  businessId: randomUUID(),
+  subscriberId: randomUUID(),
+  expiresAt: 0,
+};
 
 describe('SubscriptionTokens', () => {
   it('round-trips the claims in a 74-character URL-safe token', () => {

@@ -44,7 +44,9 @@ export class SubscriptionTokens {
   private readonly key: Buffer;
 
   constructor(@Inject(ConfigService) config: AppConfig) {
-    this.key = createHmac('sha256', config.get('JWT_SECRET', { infer: true })!).update('chatgrow/subscription-links/v1').digest();
+    this.key = createHmac('sha256', config.get('JWT_SECRET', { infer: true })!)
+      .update('chatgrow/subscription-links/v1')
+      .digest();
   }
 
   sign(claims: TokenClaims, address: string): string {

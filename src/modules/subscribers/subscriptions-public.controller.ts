@@ -1,5 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/auth.decorators';
 import { clientIp } from '../../common/http/client-ip';
@@ -9,7 +20,8 @@ import { OneClickUnsubscribeDto, PublicSubscribeDto, PublicSubscribeResultDto, S
 import { SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
 import { SubscriptionsPublicService } from './subscriptions-public.service';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A person clicking the link in a mail client gets a page; API callers get JSON. */
 function answer(req: Request, res: Response, state: SubscriptionStateDto): void {
@@ -25,7 +37,9 @@ function answer(req: Request, res: Response, state: SubscriptionStateDto): void 
       : `ההרשמה לרשימת הדיוור של ${business} אושרה. תודה!`;
   res
     .type('html')
-    .send(`<!doctype html><html lang="he" dir="rtl"><head><meta charset="utf-8"><title>${business}</title></head><body style="font-family:Arial,sans-serif;margin:3em"><p>${line}</p></body></html>`);
+    .send(
+      `<!doctype html><html lang="he" dir="rtl"><head><meta charset="utf-8"><title>${business}</title></head><body style="font-family:Arial,sans-serif;margin:3em"><p>${line}</p></body></html>`,
+    );
 }
 
 @ApiTags('public: subscriptions')
@@ -72,7 +86,11 @@ export class SubscriptionsPublicController {
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: SubscriptionStateDto })
   @ApiNotFoundResponse({ description: 'The link is not valid', type: ProblemDetails })
-  unsubscribeOneClick(@Param('token') token: string, @Body() _body: OneClickUnsubscribeDto, @Req() req: Request): Promise<SubscriptionStateDto> {
+  unsubscribeOneClick(
+    @Param('token') token: string,
+    @Body() _body: OneClickUnsubscribeDto,
+    @Req() req: Request,
+  ): Promise<SubscriptionStateDto> {
     return this.subscriptions.unsubscribe(token, clientIp(req));
   }
 }

@@ -7,7 +7,11 @@ import type { PublicSubscribeDto, PublicSubscribeResultDto, SubscriptionStateDto
 import { Subscriber, SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
 import { SubscriberMailer } from './subscriber-mailer';
 import { channelState, clearChannel, setChannelStatus } from './subscriber-status';
-import { SubscriptionLinkExpiredException, SubscriptionLinkInvalidException, SubscriptionNotPendingException } from './subscribers.exception';
+import {
+  SubscriptionLinkExpiredException,
+  SubscriptionLinkInvalidException,
+  SubscriptionNotPendingException,
+} from './subscribers.exception';
 import { SubscribersRepository } from './subscribers.repository';
 import { SubscriptionTokens, TokenPurpose } from './subscription-tokens';
 
@@ -37,9 +41,19 @@ export class SubscriptionsPublicService {
     const now = new Date();
 
     let smsConsented = false;
-    let sub = (email ? await this.subscribers.findByEmail(business.id, email) : null) ?? (phone ? await this.subscribers.findByPhone(business.id, phone) : null);
+    let sub =
+      (email ? await this.subscribers.findByEmail(business.id, email) : null) ??
+      (phone ? await this.subscribers.findByPhone(business.id, phone) : null);
     if (!sub) {
-      const draft = { email, phone, name: dto.name ?? null, lists: dto.lists ?? [], consentSource: PUBLIC_SOURCE, consentIp: ip || null, customerId: null } as Subscriber;
+      const draft = {
+        email,
+        phone,
+        name: dto.name ?? null,
+        lists: dto.lists ?? [],
+        consentSource: PUBLIC_SOURCE,
+        consentIp: ip || null,
+        customerId: null,
+      } as Subscriber;
       clearChannel(draft, SubscriberChannel.email);
       clearChannel(draft, SubscriberChannel.sms);
       if (email) setChannelStatus(draft, SubscriberChannel.email, SubscriptionStatus.pending, now);
@@ -47,7 +61,9 @@ export class SubscriptionsPublicService {
       draft.customerId = (await this.customers.findByContact(business.id, { email, phone }))?.id ?? null;
       sub = await this.subscribers.insertIfAbsent(business.id, draft);
       // Lost a race with the same address: continue with the row that won.
-      sub ??= (email ? await this.subscribers.findByEmail(business.id, email) : null) ?? (await this.subscribers.findByPhone(business.id, phone!));
+      sub ??=
+        (email ? await this.subscribers.findByEmail(business.id, email) : null) ??
+        (await this.subscribers.findByPhone(business.id, phone!));
       if (!sub) throw new Error('subscriber insert conflicted but no matching subscriber was found');
     }
     // Someone already on the list signs up again: merge, and (re)start consent where it is missing.
@@ -65,8 +81,16 @@ export class SubscriptionsPublicService {
     sub.customerId ??= (await this.customers.findByContact(business.id, { email: sub.email, phone: sub.phone }))?.id ?? null;
     const saved = await this.subscribers.save(business.id, sub);
 
-    if (email && saved.email === email && saved.emailStatus === SubscriptionStatus.pending) await this.mailer.sendConfirmation(saved, business.name, now);
-    if (smsConsented) this.events.emit('subscriber.confirmed', { businessId: business.id, subscriberId: saved.id, customerId: saved.customerId, channel: 'sms', ip: ip || null });
+    if (email && saved.email === email && saved.emailStatus === SubscriptionStatus.pending)
+      await this.mailer.sendConfirmation(saved, business.name, now);
+    if (smsConsented)
+      this.events.emit('subscriber.confirmed', {
+        businessId: business.id,
+        subscriberId: saved.id,
+        customerId: saved.customerId,
+        channel: 'sms',
+        ip: ip || null,
+      });
     return { emailConfirmationRequired: email !== null, smsSubscribed };
   }
 
@@ -74,10 +98,17 @@ export class SubscriptionsPublicService {
   async confirm(token: string, ip: string): Promise<SubscriptionStateDto> {
     const { sub, channel } = await this.resolve(token, TokenPurpose.confirm);
     const state = channelState(sub, channel);
-    if (state.status === SubscriptionStatus.unsubscribed || state.status === SubscriptionStatus.bounced) throw new SubscriptionNotPendingException();
+    if (state.status === SubscriptionStatus.unsubscribed || state.status === SubscriptionStatus.bounced)
+      throw new SubscriptionNotPendingException();
     if (setChannelStatus(sub, channel, SubscriptionStatus.subscribed, new Date())) {
       await this.subscribers.save(sub.businessId, sub);
-      this.events.emit('subscriber.confirmed', { businessId: sub.businessId, subscriberId: sub.id, customerId: sub.customerId, channel, ip: ip || null });
+      this.events.emit('subscriber.confirmed', {
+        businessId: sub.businessId,
+        subscriberId: sub.id,
+        customerId: sub.customerId,
+        channel,
+        ip: ip || null,
+      });
     }
     return this.state(sub, channel);
   }
@@ -87,7 +118,13 @@ export class SubscriptionsPublicService {
     const { sub, channel } = await this.resolve(token, TokenPurpose.unsubscribe);
     if (setChannelStatus(sub, channel, SubscriptionStatus.unsubscribed, new Date())) {
       await this.subscribers.save(sub.businessId, sub);
-      this.events.emit('subscriber.unsubscribed', { businessId: sub.businessId, subscriberId: sub.id, customerId: sub.customerId, channel, ip: ip || null });
+      this.events.emit('subscriber.unsubscribed', {
+        businessId: sub.businessId,
+        subscriberId: sub.id,
+        customerId: sub.customerId,
+        channel,
+        ip: ip || null,
+      });
     }
     return this.state(sub, channel);
   }

@@ -21,7 +21,11 @@ export class UsersRepository {
     return repo.save(repo.create({ ...data, isPlatformAdmin: false }));
   }
 
-  async update(id: string, patch: Partial<Pick<User, 'name' | 'passwordHash' | 'lastLoginAt' | 'isPlatformAdmin'>>, manager?: EntityManager): Promise<void> {
+  async update(
+    id: string,
+    patch: Partial<Pick<User, 'name' | 'passwordHash' | 'lastLoginAt' | 'isPlatformAdmin'>>,
+    manager?: EntityManager,
+  ): Promise<void> {
     const repo = manager ? manager.getRepository(User) : this.repo;
     await repo.update({ id }, patch);
   }

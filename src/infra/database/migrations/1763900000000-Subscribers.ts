@@ -33,8 +33,12 @@ export class Subscribers1763900000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_72cc84c2644037cd7757e56435" ON "subscribers" ("business_id")`);
     await queryRunner.query(`CREATE INDEX "ix_subscribers_customer" ON "subscribers" ("customer_id")`);
     await queryRunner.query(`CREATE INDEX "ix_subscribers_business_created" ON "subscribers" ("business_id", "created_at")`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_subscribers_business_phone" ON "subscribers" ("business_id", "phone") WHERE phone IS NOT NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_subscribers_business_email" ON "subscribers" ("business_id", "email") WHERE email IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_subscribers_business_phone" ON "subscribers" ("business_id", "phone") WHERE phone IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_subscribers_business_email" ON "subscribers" ("business_id", "email") WHERE email IS NOT NULL`,
+    );
     // `?list=` filters with `lists @> ARRAY[...]`.
     await queryRunner.query(`CREATE INDEX "ix_subscribers_lists" ON "subscribers" USING gin ("lists")`);
     await queryRunner.query(`

@@ -54,7 +54,9 @@ export class Events1763900000100 implements MigrationInterface {
     `);
     await queryRunner.query(`CREATE INDEX "IDX_7d1f55975221c5bb0b71bff5d4" ON "event_registrations" ("business_id")`);
     await queryRunner.query(`CREATE INDEX "ix_event_registrations_customer" ON "event_registrations" ("customer_id")`);
-    await queryRunner.query(`CREATE INDEX "ix_event_registrations_event_status_seq" ON "event_registrations" ("event_id", "status", "seq")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_event_registrations_event_status_seq" ON "event_registrations" ("event_id", "status", "seq")`,
+    );
     await queryRunner.query(`
       CREATE UNIQUE INDEX "uq_event_registrations_event_customer" ON "event_registrations" ("event_id", "customer_id") WHERE status <> 'cancelled'
     `);

@@ -40,7 +40,8 @@ export class AuthGuard implements CanActivate {
       return actor;
     }
     const [scheme, token] = (req.header('authorization') ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new InvalidTokenException('auth.missing_credentials', 'Send a bearer token or an x-api-key');
+    if (scheme?.toLowerCase() !== 'bearer' || !token)
+      throw new InvalidTokenException('auth.missing_credentials', 'Send a bearer token or an x-api-key');
     const claims = await this.tokens.verifyAccess(token).catch(() => {
       throw new InvalidTokenException();
     });

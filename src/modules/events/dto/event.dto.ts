@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsISO4217CurrencyCode, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsISO4217CurrencyCode,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { IsZonedDateTime } from '../../../common/time/zoned-time';
 import { EventStatus } from '../entities/business-event.entity';
@@ -70,7 +83,11 @@ export class CreateEventDto {
   @IsIn([EventStatus.draft, EventStatus.published], { message: 'status must be draft or published' })
   status?: EventStatus;
 
-  @ApiPropertyOptional({ example: '2026-06-03T20:00', nullable: true, description: `Public registration closes then (default: at the start). ${TIME_HELP}` })
+  @ApiPropertyOptional({
+    example: '2026-06-03T20:00',
+    nullable: true,
+    description: `Public registration closes then (default: at the start). ${TIME_HELP}`,
+  })
   @IsOptional()
   @IsZonedDateTime()
   registrationDeadline?: string | null;

@@ -6,7 +6,10 @@ import { SubscriberChannel, SubscriptionStatus } from '../entities/subscriber.en
 import { IsListNames, IsSubscriberEmail } from './subscriber-fields';
 
 export class PublicSubscribeDto {
-  @ApiPropertyOptional({ example: 'dana@example.co.il', description: 'Email and/or phone is required. Email gets a confirmation link (double opt-in).' })
+  @ApiPropertyOptional({
+    example: 'dana@example.co.il',
+    description: 'Email and/or phone is required. Email gets a confirmation link (double opt-in).',
+  })
   @ValidateIf((o: PublicSubscribeDto) => o.email !== undefined || o.phone === undefined)
   @IsNotEmpty({ message: 'email or phone is required' })
   @IsSubscriberEmail()
@@ -36,7 +39,10 @@ export class PublicSubscribeDto {
 }
 
 export class PublicSubscribeResultDto {
-  @ApiProperty({ example: true, description: 'An email was given: a confirmation link is on its way (unless the address is already confirmed)' })
+  @ApiProperty({
+    example: true,
+    description: 'An email was given: a confirmation link is on its way (unless the address is already confirmed)',
+  })
   emailConfirmationRequired: boolean;
 
   @ApiProperty({ example: false, description: 'A phone was given and is now subscribed' })

@@ -33,7 +33,11 @@ export class CreateSubscriberDto {
   @IsListNames()
   lists?: string[];
 
-  @ApiPropertyOptional({ enum: SubscriptionStatus, default: SubscriptionStatus.subscribed, description: 'Email channel status; `pending` sends the double opt-in link' })
+  @ApiPropertyOptional({
+    enum: SubscriptionStatus,
+    default: SubscriptionStatus.subscribed,
+    description: 'Email channel status; `pending` sends the double opt-in link',
+  })
   @IsOptional()
   @IsEnum(SubscriptionStatus)
   emailStatus?: SubscriptionStatus;
