@@ -64,6 +64,12 @@ export class CustomersRepository extends TenantRepository<Customer> {
     super(repo);
   }
 
+  /** Several customers by id in one query (ids that are not uuids are ignored). */
+  findByIds(businessId: string, ids: string[]): Promise<Customer[]> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    return valid.length ? this.findMany(businessId, { id: In(valid) }) : Promise.resolve([]);
+  }
+
   findByPhone(businessId: string, phone: string): Promise<Customer | null> {
     return this.findOne(businessId, { phone });
   }

@@ -34,6 +34,15 @@ export interface CustomerSummary {
  * What other modules use: match-or-create by contact details, look-ups, and
  * the computed counters. The customers API itself is in CustomersAdminService.
  */
+const toSummary = (c: Customer): CustomerSummary => ({
+  id: c.id,
+  firstName: c.firstName,
+  lastName: c.lastName,
+  email: c.email,
+  phone: c.phone,
+  language: c.language,
+});
+
 @Injectable()
 export class CustomersService {
   constructor(
@@ -88,8 +97,13 @@ export class CustomersService {
 
   async getSummary(businessId: string, id: string): Promise<CustomerSummary | null> {
     const c = await this.customers.findById(businessId, id);
-    if (!c) return null;
-    return { id: c.id, firstName: c.firstName, lastName: c.lastName, email: c.email, phone: c.phone, language: c.language };
+    return c ? toSummary(c) : null;
+  }
+
+  /** Summaries of many customers in one query, keyed by id (for lists). */
+  async getSummaries(businessId: string, ids: string[]): Promise<Map<string, CustomerSummary>> {
+    const rows = await this.customers.findByIds(businessId, ids);
+    return new Map(rows.map((c) => [c.id, toSummary(c)]));
   }
 
   /** One more visit (an attended appointment); last activity never moves backwards. */

@@ -74,8 +74,11 @@ export class RegistrationsService {
   async list(businessId: string, eventId: string, query: RegistrationQueryDto): Promise<[RegistrationDto[], number]> {
     if (!(await this.events.findById(businessId, eventId))) throw new NotFoundAppException('event', eventId);
     const [rows, total] = await this.registrations.pageForEvent(businessId, eventId, query.status, query);
-    const customers = await Promise.all(rows.map((r) => this.customers.getSummary(businessId, r.customerId)));
-    return [rows.map((r, i) => toRegistrationDto(r, customers[i])), total];
+    const customers = await this.customers.getSummaries(
+      businessId,
+      rows.map((r) => r.customerId),
+    );
+    return [rows.map((r) => toRegistrationDto(r, customers.get(r.customerId) ?? null)), total];
   }
 
   /** Cancels a registration (again: no change) and, if it held a place, promotes the oldest waitlisted one. */
