@@ -15,7 +15,7 @@ export class PasswordHasher {
   }
 
   hash(password: string): Promise<string> {
-    return hash(password, { cost: this.rounds });
+    return hash(password, this.rounds);
   }
 
   /** Compares against the stored hash, or a decoy when there is none, in constant work. */
