@@ -107,17 +107,14 @@ describe('events', () => {
     assert.deepEqual(await ids({ when: 'upcoming', status: 'published' }), [soon.id]);
     assert.deepEqual(await ids({}), [later.id, soon.id, past.id]);
 
-    const patched = await t.http
-      .patch(`/api/events/${later.id}`)
-      .set(owner.auth)
-      .send({
-        title: 'סדנת בישול',
-        status: 'published',
-        description: null,
-        onlineUrl: 'https://meet.example.com/x',
-        priceAgorot: 5000,
-        currency: 'usd',
-      });
+    const patched = await t.http.patch(`/api/events/${later.id}`).set(owner.auth).send({
+      title: 'סדנת בישול',
+      status: 'published',
+      description: null,
+      onlineUrl: 'https://meet.example.com/x',
+      priceAgorot: 5000,
+      currency: 'usd',
+    });
     assert.equal(patched.status, 200, JSON.stringify(patched.body));
     assert.deepEqual(
       [patched.body.title, patched.body.status, patched.body.onlineUrl, patched.body.currency],
