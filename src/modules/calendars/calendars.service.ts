@@ -113,8 +113,8 @@ export class CalendarsService {
   private async requireFeedManager(actor: Actor, id: string): Promise<Calendar> {
     const calendar = await this.require(actor.businessId, id);
     if (actor.role === Role.owner || actor.role === Role.admin) return calendar;
-    const own = actor.kind === 'user' ? await this.memberships.findActive(actor.businessId, actor.id) : null;
-    if (!own || own.id !== calendar.memberId) {
+    const own = actor.kind === 'user' ? await this.memberships.findActiveActor(actor.businessId, actor.id) : null;
+    if (!own || own.membershipId !== calendar.memberId) {
       throw new AppException(
         HttpStatus.FORBIDDEN,
         'calendar.feed_forbidden',

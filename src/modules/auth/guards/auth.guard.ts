@@ -49,19 +49,19 @@ export class AuthGuard implements CanActivate {
     const requested = req.header(BUSINESS_HEADER);
     if (requested !== undefined && !isUuid(requested)) throw new NotAMemberException();
     const businessId = requested ?? claims.bid;
-    const membership = await this.memberships.findActive(businessId, claims.sub);
-    if (!membership?.user) {
+    const member = await this.memberships.findActiveActor(businessId, claims.sub);
+    if (!member) {
       if (requested) throw new NotAMemberException();
       throw new InvalidTokenException('auth.membership_ended', 'Your access to this business has ended');
     }
     return {
       kind: 'user',
-      id: membership.user.id,
+      id: member.userId,
       businessId,
-      role: membership.role,
-      name: membership.user.name,
-      email: membership.user.email,
-      isPlatformAdmin: membership.user.isPlatformAdmin,
+      role: member.role,
+      name: member.name,
+      email: member.email,
+      isPlatformAdmin: member.isPlatformAdmin,
     };
   }
 }
