@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/infra/database/data-source-options';
 import { createTestDatabase } from '../support/database';
 import { insertBusiness } from '../support/sql';
+import { AppointmentsRepository } from '../../src/modules/appointments/appointments.repository';
+import { Appointment } from '../../src/modules/appointments/entities/appointment.entity';
 
 /** The guarantee itself, below the application: PostgreSQL refuses overlapping bookings of one calendar. */
 describe('ex_appointments_no_overlap', () => {
@@ -64,5 +66,45 @@ describe('ex_appointments_no_overlap', () => {
     await insert('2026-06-02T10:30Z', '2026-06-02T11:30Z');
     assert.equal(await code(ds.query(`UPDATE appointments SET status = 'confirmed' WHERE id = $1`, [id])), '23P01');
     assert.equal(await code(insert('2026-06-03T11:00Z', '2026-06-03T10:00Z')), '23514');
+  });
+
+  it('keeps two overlapping bookings of one calendar in line (calendar lock), so they never deadlock', async () => {
+    const first = ds.createQueryRunner();
+    const second = ds.createQueryRunner();
+    await first.connect();
+    await second.connect();
+    try {
+      const appointments = new AppointmentsRepository(ds.getRepository(Appointment));
+      const insertVia = (runner: typeof first, from: string, to: string) =>
+        runner.query(
+          `INSERT INTO appointments (business_id, service_id, calendar_id, customer_id, starts_at, ends_at, blocked_from, blocked_to, status, source, service_name, price_agorot, currency)
+           VALUES ($1, $2, $3, $4, $5, $6, $5, $6, 'confirmed', 'staff', 'טיפול', 0, 'ILS')`,
+          [ids.businessId, ids.serviceId, ids.calendarId, ids.customerId, from, to],
+        );
+      await first.startTransaction();
+      await appointments.withManager(first.manager).lockCalendar(ids.calendarId);
+      await insertVia(first, '2026-06-05T10:00Z', '2026-06-05T11:00Z');
+
+      await second.startTransaction();
+      const secondDone = appointments
+        .withManager(second.manager)
+        .lockCalendar(ids.calendarId)
+        .then(() => code(insertVia(second, '2026-06-05T10:30Z', '2026-06-05T11:30Z')));
+      // The second transaction waits on the calendar lock, before touching the table.
+      for (let i = 0; i < 100; i++) {
+        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+        if (n === 1) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const [{ waiting }] = await ds.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+      assert.equal(waiting, 1);
+
+      await first.commitTransaction();
+      assert.equal(await secondDone, '23P01', 'a plain constraint refusal, not a deadlock (40P01)');
+      await second.rollbackTransaction();
+    } finally {
+      await first.release();
+      await second.release();
+    }
   });
 });

@@ -49,6 +49,17 @@ export class AppointmentsRepository extends TenantRepository<Appointment> {
   }
 
   /** Inserts a booking; SlotTakenError when the exclusion constraint refuses it. */
+  /**
+   * Serialises bookings on one calendar until the transaction ends. Without it,
+   * two transactions inserting overlapping ranges each wait on the other's
+   * uncommitted row in the exclusion check: a deadlock PostgreSQL breaks only
+   * once per deadlock_timeout, so a burst of clients crawls. The exclusion
+   * constraint stays the guarantee; this lock only keeps contenders in line.
+   */
+  async lockCalendar(calendarId: string): Promise<void> {
+    await this.repo.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`appointments:calendar:${calendarId}`]);
+  }
+
   async insertBooking(businessId: string, data: DeepPartial<Appointment> & { id: string }): Promise<void> {
     this.scoped(businessId);
     await this.repo.insert({ ...data, businessId } as never).catch(translate);

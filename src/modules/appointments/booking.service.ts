@@ -15,7 +15,7 @@ import { IdempotencyService, IdempotentRequest, StoredAnswer } from './idempoten
 import { ReminderScheduler } from './reminders/reminder-scheduler';
 
 const MINUTE = 60_000;
-/** Deadlocks between competing inserts are broken by PostgreSQL; the loser retries and then meets the winner's row. */
+/** Should PostgreSQL still break a lock cycle (e.g. a transition racing a booking), the loser retries and then meets the winner's row. */
 const ATTEMPTS = 4;
 
 export interface BookingDraft {
@@ -97,6 +97,7 @@ export class BookingService {
           if (prior) return { replay: prior };
         }
         const repo = this.appointments.withManager(em);
+        await repo.lockCalendar(draft.calendarId);
         const taken = await repo.findOverlap(businessId, draft.calendarId, times.blockedFrom, times.blockedTo);
         if (taken) throw new AppointmentConflictException(taken, times);
         await repo.insertBooking(businessId, {
@@ -145,6 +146,7 @@ export class BookingService {
       () =>
         this.tx.run(async (em) => {
           const repo = this.appointments.withManager(em);
+          await repo.lockCalendar(change.calendarId);
           const taken = await repo.findOverlap(businessId, change.calendarId, times.blockedFrom, times.blockedTo, current.id);
           if (taken) throw new AppointmentConflictException(taken, times);
           return repo.moveIfStatus(businessId, current.id, allowedFrom('reschedule'), { calendarId: change.calendarId, ...times });
