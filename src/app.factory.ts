@@ -12,6 +12,8 @@ import { problem } from './common/problem/problem.factory';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { API_KEY_HEADER } from './common/auth/auth.decorators';
+import { addProblemResponses } from './common/openapi/problem-responses';
+import { ProblemDetails } from './common/problem/problem-details';
 import type { EnvironmentVariables } from './infra/config/env.schema';
 import { EmbeddedPostgresServer } from './infra/database/embedded-postgres.server';
 import { httpLoggerMiddleware } from './infra/logging/http-logger.middleware';
@@ -40,9 +42,11 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, 'api-key')
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
+    extraModels: [ProblemDetails],
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
   });
+  return addProblemResponses(document);
 }
 
 /** Creates and configures the app the same way for `main.ts`, the CLI and the tests. */

@@ -26,4 +26,16 @@ describe('the committed OpenAPI document', () => {
     );
     assert.deepEqual(undocumented, []);
   });
+
+  it('documents problem answers: 404 on every route that names a record, 401 on every authenticated route', async () => {
+    type Op = { parameters?: { in: string }[]; security?: unknown[]; responses: Record<string, unknown> };
+    const doc = (await t.http.get('/docs-json')).body as { paths: Record<string, Record<string, Op>> };
+    const missing = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).flatMap(([method, op]) => [
+        ...((op.parameters ?? []).some((p) => p.in === 'path') && !op.responses['404'] ? [`404 ${method} ${path}`] : []),
+        ...(op.security?.length && !op.responses['401'] ? [`401 ${method} ${path}`] : []),
+      ]),
+    );
+    assert.deepEqual(missing, []);
+  });
 });
