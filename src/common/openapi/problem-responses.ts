@@ -15,11 +15,11 @@ const problem = (description: string) => ({
 /**
  * Documents the errors every route can give, in one place rather than on each
  * handler: 400 where there is input, 404 where a path names a record, 401 where
- * credentials are needed, 429 everywhere (rate limits). Routes that document
+ * credentials are needed, 429 wherever rate limits apply (not health). Routes that document
  * their own answer for a status keep it.
  */
 export function addProblemResponses(document: OpenAPIObject): OpenAPIObject {
-  for (const item of Object.values(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
     for (const op of Object.values(item as Record<string, Operation>)) {
       if (!op?.responses) continue;
       const params = op.parameters ?? [];
@@ -28,7 +28,7 @@ export function addProblemResponses(document: OpenAPIObject): OpenAPIObject {
         add('400', 'Invalid input: `errors[]` names each field');
       if (params.some((p) => p.in === 'path')) add('404', 'Not found (also for records of another business)');
       if (op.security?.length) add('401', 'Missing or invalid credentials');
-      add('429', 'Too many requests: see Retry-After');
+      if (!path.startsWith('/health')) add('429', 'Too many requests: see Retry-After');
     }
   }
   return document;
