@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { normalizeEmail } from '../../../common/text/normalize';
 import { IsAcceptablePassword } from './password.rules';
-
-const toEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value) : value);
+import { NormalizeEmail } from '../../../common/validation/transforms';
 
 export class RegisterDto {
   @ApiProperty({ example: 'dana@example.co.il' })
-  @Transform(toEmail)
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email: string;
@@ -31,7 +28,7 @@ export class RegisterDto {
 
 export class LoginDto {
   @ApiProperty({ example: 'dana@example.co.il' })
-  @Transform(toEmail)
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email: string;

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsNotEmpty, IsNotIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength } from 'class-validator';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
-import { normalizeEmail, RESERVED_SLUGS } from '../../../common/text/normalize';
+import { RESERVED_SLUGS } from '../../../common/text/normalize';
 import { Locale, VatStatus } from '../entities/business.entity';
+import { NormalizeEmail } from '../../../common/validation/transforms';
 
 export class BusinessDto {
   @ApiProperty({ format: 'uuid' })
@@ -89,7 +89,7 @@ export class UpdateBusinessDto {
 
   @ApiPropertyOptional({ example: 'office@studio-dana.co.il' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? normalizeEmail(value) : value))
+  @NormalizeEmail()
   @IsEmail()
   email?: string;
 

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Role } from '../../../common/auth/role';
-import { normalizeEmail } from '../../../common/text/normalize';
 import { MembershipStatus } from '../entities/membership.entity';
+import { NormalizeEmail } from '../../../common/validation/transforms';
 
 export class MemberDto {
   @ApiProperty({ format: 'uuid', description: 'The membership id' })
@@ -38,7 +37,7 @@ export class InvitedMemberDto extends MemberDto {
 
 export class InviteMemberDto {
   @ApiProperty({ example: 'yossi@example.co.il' })
-  @Transform(({ value }) => (typeof value === 'string' ? normalizeEmail(value) : value))
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email: string;

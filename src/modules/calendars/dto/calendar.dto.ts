@@ -4,8 +4,7 @@ import { IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength,
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { CalendarKind } from '../entities/calendar.entity';
 import { WeeklyRangeDto } from './schedule.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../../common/validation/transforms';
 
 export class CalendarDto {
   @ApiProperty({ format: 'uuid' })
@@ -48,7 +47,7 @@ export class CreateCalendarDto {
 
   @ApiPropertyOptional({ example: 'חדר טיפולים 1', description: "Required for a resource; a member's calendar defaults to their name" })
   @ValidateIf((o: CreateCalendarDto) => o.kind === CalendarKind.resource || o.name !== undefined)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
@@ -63,7 +62,7 @@ export class CreateCalendarDto {
 export class UpdateCalendarDto {
   @ApiPropertyOptional({ example: 'כיסא 2' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)

@@ -17,7 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
-import { IsBirthday, IsCustomFields, IsPersonName, normaliseTags, trimString } from './customer-validators';
+import { IsBirthday, IsCustomFields, IsPersonName, normaliseTags } from './customer-validators';
+import { Trim } from '../../../common/validation/transforms';
 
 export class ConsentInputDto {
   @ApiProperty({ description: 'Whether the customer agreed to marketing on this channel' })
@@ -31,7 +32,7 @@ export class ConsentInputDto {
 
   @ApiPropertyOptional({ description: 'Where consent was given', example: 'טופס באתר', maxLength: 60 })
   @IsOptional()
-  @trimString()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
@@ -103,14 +104,14 @@ export class CreateCustomerDto {
 
   @ApiPropertyOptional({ example: 'מעדיפה תורים בבוקר', maxLength: 5000, nullable: true, type: String })
   @IsOptional()
-  @trimString()
+  @Trim()
   @IsString()
   @MaxLength(5000)
   notes?: string | null;
 
   @ApiPropertyOptional({ example: 'הרצל 1, תל אביב', maxLength: 300, nullable: true, type: String })
   @IsOptional()
-  @trimString()
+  @Trim()
   @IsString()
   @MaxLength(300)
   address?: string | null;
@@ -122,7 +123,7 @@ export class CreateCustomerDto {
 
   @ApiPropertyOptional({ example: 'instagram', maxLength: 60, default: 'manual' })
   @IsOptional()
-  @trimString()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)

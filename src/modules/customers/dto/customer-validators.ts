@@ -1,16 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { Matches, MaxLength, ValidateBy } from 'class-validator';
+import { Trim } from '../../../common/validation/transforms';
 
 /** Hebrew or Latin letters (with niqqud/accents), spaces, apostrophes, geresh, gershayim, dots and hyphens. */
 export const PERSON_NAME = /^[\p{Script=Hebrew}\p{Script=Latin}][\p{Script=Hebrew}\p{Script=Latin}\p{M}\s'’"׳״.-]*$/u;
 
-export const trimString = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-
 /** A first or last name in Hebrew or Latin letters, at most 100 characters. */
 export const IsPersonName = () =>
   applyDecorators(
-    trimString(),
+    Trim(),
     MaxLength(100),
     Matches(PERSON_NAME, { message: ({ property }) => `${property} must be written in Hebrew or Latin letters` }),
   );

@@ -1,10 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
-import { normalizeEmail } from '../../../common/text/normalize';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim, NormalizeEmail } from '../../../common/validation/transforms';
 
 /**
  * A person who is not yet known to be a customer (public booking, event
@@ -13,7 +10,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
  */
 export class NewCustomerDto {
   @ApiProperty({ example: 'נועה' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -21,7 +18,7 @@ export class NewCustomerDto {
 
   @ApiPropertyOptional({ example: 'כהן' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(100)
   lastName?: string;
@@ -33,7 +30,7 @@ export class NewCustomerDto {
 
   @ApiPropertyOptional({ example: 'noa@example.co.il' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? normalizeEmail(value) : value))
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email?: string;

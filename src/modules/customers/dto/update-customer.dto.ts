@@ -14,7 +14,8 @@ import {
 } from 'class-validator';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
 import { CreateCustomerDto, MarketingConsentInputDto } from './create-customer.dto';
-import { IsCustomFields, IsPersonName, normaliseTags, trimString } from './customer-validators';
+import { IsCustomFields, IsPersonName, normaliseTags } from './customer-validators';
+import { Trim } from '../../../common/validation/transforms';
 
 /** Optional, but `null` is refused (the field always has a value). */
 const IfPresent = (key: string) => ValidateIf((o: Record<string, unknown>) => o[key] !== undefined);
@@ -41,7 +42,7 @@ export class UpdateCustomerDto extends PartialType(
 
   @ApiPropertyOptional({ example: 'instagram', maxLength: 60 })
   @IfPresent('source')
-  @trimString()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)

@@ -17,14 +17,14 @@ import {
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { IsZonedDateTime } from '../../../common/time/zoned-time';
 import { EventStatus } from '../entities/business-event.entity';
+import { Trim } from '../../../common/validation/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 const TIME_HELP = 'ISO 8601 with offset, or local time without offset read in the business time zone';
 
 export class CreateEventDto {
   @ApiProperty({ example: 'סדנת קרמיקה למתחילים', maxLength: 200 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -46,7 +46,7 @@ export class CreateEventDto {
 
   @ApiPropertyOptional({ example: 'רחוב הרצל 12, תל אביב', maxLength: 300 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -96,7 +96,7 @@ export class CreateEventDto {
 export class UpdateEventDto {
   @ApiPropertyOptional({ example: 'סדנת קרמיקה למתחילים' })
   @ValidateIf((o: UpdateEventDto) => o.title !== undefined)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -120,7 +120,7 @@ export class UpdateEventDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)

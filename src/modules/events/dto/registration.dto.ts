@@ -1,13 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
-import { normalizeEmail } from '../../../common/text/normalize';
 import { RegistrationSource, RegistrationStatus } from '../entities/event-registration.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value) : value);
+import { Trim, NormalizeEmail } from '../../../common/validation/transforms';
 
 /** `{ customerId }` for an existing customer, or the new customer's fields. */
 export class CreateRegistrationDto {
@@ -18,7 +14,7 @@ export class CreateRegistrationDto {
 
   @ApiPropertyOptional({ example: 'נועה' })
   @ValidateIf((o: CreateRegistrationDto) => o.customerId === undefined || o.firstName !== undefined)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -26,14 +22,14 @@ export class CreateRegistrationDto {
 
   @ApiPropertyOptional({ example: 'כהן' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(100)
   lastName?: string;
 
   @ApiPropertyOptional({ example: 'noa@example.co.il' })
   @ValidateIf((o: CreateRegistrationDto) => o.email !== undefined || (o.customerId === undefined && o.phone === undefined))
-  @Transform(email)
+  @NormalizeEmail()
   @IsNotEmpty({ message: 'email or phone is required' })
   @IsEmail({}, { message: 'email must be an email' })
   @MaxLength(254)

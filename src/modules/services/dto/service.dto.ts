@@ -16,8 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../../common/validation/transforms';
 
 export class ServiceDto {
   @ApiProperty({ format: 'uuid' })
@@ -65,7 +64,7 @@ export class ServiceDto {
 
 export class CreateServiceDto {
   @ApiProperty({ example: 'תספורת גברים', maxLength: 160 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(160)
@@ -74,7 +73,7 @@ export class CreateServiceDto {
   @ApiPropertyOptional({ example: "Men's haircut", nullable: true, type: String })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(160)
   nameEn?: string | null;

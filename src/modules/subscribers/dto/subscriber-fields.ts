@@ -1,15 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { normalizeEmail } from '../../../common/text/normalize';
+import { NormalizeEmail } from '../../../common/validation/transforms';
 
 /** Trimmed, lower-cased, a valid address of at most 254 characters. */
 export const IsSubscriberEmail = () =>
-  applyDecorators(
-    Transform(({ value }) => (typeof value === 'string' ? normalizeEmail(value) : value)),
-    IsEmail({}, { message: 'email must be an email' }),
-    MaxLength(254),
-  );
+  applyDecorators(NormalizeEmail(), IsEmail({}, { message: 'email must be an email' }), MaxLength(254));
 
 /** Up to 50 list names of 1–60 characters each, trimmed and without duplicates. */
 export const IsListNames = () =>

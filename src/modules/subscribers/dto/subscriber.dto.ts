@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
 import { SubscriberChannel, SubscriptionStatus } from '../entities/subscriber.entity';
 import { IsListNames, IsSubscriberEmail } from './subscriber-fields';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../../common/validation/transforms';
 
 export class CreateSubscriberDto {
   @ApiPropertyOptional({ example: 'dana@example.co.il', description: 'Email and/or phone is required' })
@@ -22,7 +20,7 @@ export class CreateSubscriberDto {
 
   @ApiPropertyOptional({ example: 'דנה לוי' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(160)
@@ -49,7 +47,7 @@ export class CreateSubscriberDto {
 
   @ApiPropertyOptional({ example: 'in_store', default: 'manual', description: 'How consent was obtained (paper form, in store, …)' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
@@ -74,7 +72,7 @@ export class UpdateSubscriberDto {
 
   @ApiPropertyOptional({ example: 'דנה לוי', nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(160)
