@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { expectProblem, newBusiness, newMember, TEST_PASSWORD, type TestBusiness } from '../support/factories';
+import { expectProblem, fieldsOf, newBusiness, newMember, TEST_PASSWORD, type TestBusiness } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('tenancy, roles, members and API keys', () => {
@@ -34,6 +34,31 @@ describe('tenancy, roles, members and API keys', () => {
     assert.equal((await t.http.delete(`/api/api-keys/${created.body.id}`).set(a.auth)).status, 204);
     expectProblem(await t.http.get('/api/auth/me').set('x-api-key', created.body.key), 401);
     expectProblem(await t.http.get('/api/auth/me').set('x-api-key', 'cg_00000000_forged'), 401);
+  });
+
+  it('refuses forged and already-used invitations, duplicate members and a second delete of a key', async () => {
+    const invited = await t.http.post('/api/business/members').set(a.auth).send({ email: 'invitee@example.co.il', role: 'staff' });
+    assert.equal(invited.status, 201);
+    assert.equal(
+      expectProblem(await t.http.post('/api/business/members').set(a.auth).send({ email: 'INVITEE@example.co.il', role: 'admin' }), 409)
+        .code,
+      'member.already_member',
+    );
+    assert.equal(
+      expectProblem(await t.http.post('/api/auth/accept-invite').send({ token: 'forged-token', password: TEST_PASSWORD }), 401).code,
+      'auth.invalid_invite',
+    );
+    assert.equal(
+      (await t.http.post('/api/auth/accept-invite').send({ token: invited.body.inviteToken, password: TEST_PASSWORD })).status,
+      200,
+    );
+    expectProblem(await t.http.post('/api/auth/accept-invite').send({ token: invited.body.inviteToken, password: TEST_PASSWORD }), 401);
+
+    const key = await t.http.post('/api/api-keys').set(a.auth).send({ name: 'once', role: 'staff' });
+    assert.equal((await t.http.delete(`/api/api-keys/${key.body.id}`).set(a.auth)).status, 204);
+    expectProblem(await t.http.delete(`/api/api-keys/${key.body.id}`).set(a.auth), 404);
+    const badRole = expectProblem(await t.http.post('/api/api-keys').set(a.auth).send({ name: 'root', role: 'owner' }), 400);
+    assert.deepEqual(fieldsOf(badRole), ['role']);
   });
 
   it('lets staff do neither member nor API key management (403)', async () => {
