@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-openapi-'));
   const env = validateEnv({
     ...process.env,
+    PUBLIC_URL: undefined, // the document names the default server, whatever this machine's setting
     DATA_DIR: dataDir,
     NODE_ENV: 'development',
     LOG_LEVEL: 'error',
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const app = await createApp(env, { logs: false });
   try {
     const file = join(__dirname, '../../openapi.json');
-    writeFileSync(file, `${JSON.stringify(buildOpenApi(app), null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify(buildOpenApi(app, env.PUBLIC_URL), null, 2)}\n`);
     process.stdout.write(`Wrote ${file}\n`);
   } finally {
     await shutdownApp(app);

@@ -12,7 +12,7 @@ import { problem } from './common/problem/problem.factory';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { API_KEY_HEADER } from './common/auth/auth.decorators';
-import { addProblemResponses } from './common/openapi/problem-responses';
+import { finishDocument } from './common/openapi/finish-document';
 import { ProblemDetails } from './common/problem/problem-details';
 import type { EnvironmentVariables } from './infra/config/env.schema';
 import { EmbeddedPostgresServer } from './infra/database/embedded-postgres.server';
@@ -32,7 +32,7 @@ function bodyErrorHandler(err: { type?: string; status?: number }, req: Request,
     .send(JSON.stringify(problem(status, { instance: req.originalUrl, requestId: req.id, detail })));
 }
 
-export function buildOpenApi(app: INestApplication): OpenAPIObject {
+export function buildOpenApi(app: INestApplication, publicUrl: string): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('ChatGrow API')
     .setDescription(
@@ -46,7 +46,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     extraModels: [ProblemDetails],
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
   });
-  return addProblemResponses(document);
+  return finishDocument(document, publicUrl);
 }
 
 /** Creates and configures the app the same way for `main.ts`, the CLI and the tests. */
@@ -76,7 +76,7 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
   });
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
-  const document = buildOpenApi(app);
+  const document = buildOpenApi(app, env.PUBLIC_URL);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'ChatGrow API' });
   return app;
 }

@@ -30,7 +30,7 @@ export class CreateEventDto {
   @MaxLength(200)
   title: string;
 
-  @ApiPropertyOptional({ example: 'שלוש שעות של עבודה על האובניים, כולל חומרים וכיבוד קל', maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'שלוש שעות של עבודה על האובניים, כולל חומרים וכיבוד קל', maxLength: 5000 })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -44,7 +44,7 @@ export class CreateEventDto {
   @IsZonedDateTime()
   endsAt: string;
 
-  @ApiPropertyOptional({ example: 'רחוב הרצל 12, תל אביב', maxLength: 300 })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'רחוב הרצל 12, תל אביב', maxLength: 300 })
   @IsOptional()
   @Trim()
   @IsString()
@@ -52,13 +52,13 @@ export class CreateEventDto {
   @MaxLength(300)
   location?: string | null;
 
-  @ApiPropertyOptional({ example: 'https://meet.example.com/abc-defg-hij', maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://meet.example.com/abc-defg-hij', maxLength: 500 })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
   @MaxLength(500)
   onlineUrl?: string | null;
 
-  @ApiPropertyOptional({ example: 12, nullable: true, description: 'Confirmed places; null or absent = unlimited' })
+  @ApiPropertyOptional({ type: 'integer', example: 12, nullable: true, description: 'Confirmed places; null or absent = unlimited' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -84,6 +84,7 @@ export class CreateEventDto {
   status?: EventStatus;
 
   @ApiPropertyOptional({
+    type: String,
     example: '2026-06-03T20:00',
     nullable: true,
     description: `Public registration closes then (default: at the start). ${TIME_HELP}`,
@@ -102,7 +103,7 @@ export class UpdateEventDto {
   @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -118,7 +119,7 @@ export class UpdateEventDto {
   @IsZonedDateTime()
   endsAt?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 300 })
   @IsOptional()
   @Trim()
   @IsString()
@@ -126,13 +127,17 @@ export class UpdateEventDto {
   @MaxLength(300)
   location?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
   @MaxLength(500)
   onlineUrl?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null = unlimited. Raising it (or removing it) promotes the waitlist.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'null = unlimited. Raising it (or removing it) promotes the waitlist.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -157,7 +162,7 @@ export class UpdateEventDto {
   @IsEnum(EventStatus)
   status?: EventStatus;
 
-  @ApiPropertyOptional({ nullable: true, description: TIME_HELP })
+  @ApiPropertyOptional({ type: String, nullable: true, description: TIME_HELP })
   @IsOptional()
   @IsZonedDateTime()
   registrationDeadline?: string | null;

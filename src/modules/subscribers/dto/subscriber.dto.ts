@@ -60,17 +60,17 @@ export class CreateSubscriberDto {
 }
 
 export class UpdateSubscriberDto {
-  @ApiPropertyOptional({ example: 'dana@example.co.il', nullable: true, description: 'null removes the email channel' })
+  @ApiPropertyOptional({ type: String, example: 'dana@example.co.il', nullable: true, description: 'null removes the email channel' })
   @IsOptional()
   @IsSubscriberEmail()
   email?: string | null;
 
-  @ApiPropertyOptional({ example: '050-1234567', nullable: true, description: 'null removes the SMS channel' })
+  @ApiPropertyOptional({ type: String, example: '050-1234567', nullable: true, description: 'null removes the SMS channel' })
   @IsOptional()
   @IsPhone()
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'דנה לוי', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'דנה לוי', nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
