@@ -106,7 +106,7 @@ async function seed(call: (method: string, path: string, body?: unknown) => Prom
     'GET',
     `/appointments/slots?serviceId=${haircut.id as string}&calendarId=${calendar.id as string}&from=${day.toISODate()}&to=${day.plus({ days: 6 }).toISODate()}`,
   );
-  const starts = (free.slots as { localStart: string }[]).map((s) => s.localStart);
+  const starts = (free.slots as { localStartsAt: string }[]).map((s) => s.localStartsAt);
   for (const [i, startsAt] of starts
     .filter((_, i) => i % 7 === 0)
     .slice(0, 3)

@@ -1,5 +1,5 @@
 import { INestApplication, Logger, RequestMethod } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
@@ -7,8 +7,10 @@ import helmet from 'helmet';
 import { WinstonModule } from 'nest-winston';
 import { AppModule } from './app.module';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
-import { PROBLEM_CONTENT_TYPE } from './common/problem/problem-details';
-import { problem } from './common/problem/problem.factory';
+import { bodyErrorProblem } from './common/problem/body-errors';
+import { sendProblem } from './common/problem/send-problem';
+import { inputGuardMiddleware } from './common/http/input-guard.middleware';
+import { MediaTypeInterceptor } from './common/http/media-type.interceptor';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { API_KEY_HEADER } from './common/auth/auth.decorators';
@@ -22,14 +24,10 @@ import { createWinston } from './infra/logging/winston.factory';
 export const BODY_LIMIT = '1mb';
 
 /** Body-parser failures happen before Nest routes the request, so they get their problem+json here. */
-function bodyErrorHandler(err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction): void {
-  if (!err?.type || !err.status || res.headersSent) return next(err);
-  const status = err.type === 'entity.too.large' ? 413 : err.status;
-  const detail = err.type === 'entity.too.large' ? `The request body is larger than ${BODY_LIMIT}` : 'The request body is not valid JSON';
-  res
-    .status(status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify(problem(status, { instance: req.originalUrl, requestId: req.id, detail })));
+function bodyErrorHandler(err: unknown, req: Request, res: Response, next: NextFunction): void {
+  const mapped = bodyErrorProblem(err, BODY_LIMIT);
+  if (!mapped || res.headersSent) return next(err);
+  sendProblem(req, res, mapped.status, { code: mapped.code, detail: mapped.detail });
 }
 
 export function buildOpenApi(app: INestApplication, publicUrl: string): OpenAPIObject {
@@ -68,6 +66,7 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyErrorHandler);
+  app.use(inputGuardMiddleware);
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
@@ -75,6 +74,7 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
     ],
   });
   app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalInterceptors(new MediaTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   const document = buildOpenApi(app, env.PUBLIC_URL);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'ChatGrow API' });

@@ -37,7 +37,7 @@ describe('appointments', () => {
       .set(owner.auth)
       .query({ serviceId: b.serviceId, from: localDate(5), to: localDate(5) });
     assert.equal(slots.status, 200, JSON.stringify(slots.body));
-    const starts = slots.body.slots.map((s: { localStart: string }) => s.localStart.slice(11, 16));
+    const starts = slots.body.slots.map((s: { localStartsAt: string }) => s.localStartsAt.slice(11, 16));
     assert.ok(starts.includes('09:15') && starts.includes('10:45'));
     for (const taken of ['09:30', '10:00', '10:30']) assert.ok(!starts.includes(taken), `${taken} overlaps the booking`);
     assert.deepEqual(slots.body.slots[0].calendarIds, [b.calendarId]);
@@ -114,7 +114,14 @@ describe('appointments', () => {
     const post = (action: string, body: object = {}) => t.http.post(`/api/appointments/${id}/${action}`).set(owner.auth).send(body);
     assert.equal((await post('confirm')).body.status, 'confirmed');
     assert.equal(expectProblem(await post('confirm'), 409).code, 'appointment.invalid_transition');
+    // What happened at an appointment is recorded once it has started, not before.
     assert.equal(expectProblem(await post('no-show'), 409).code, 'appointment.not_started');
+    assert.equal(expectProblem(await post('complete'), 409).code, 'appointment.not_started');
+    await t.app.get(DataSource).query(
+      `UPDATE appointments SET starts_at = starts_at - interval '30 days', ends_at = ends_at - interval '30 days',
+           blocked_from = blocked_from - interval '30 days', blocked_to = blocked_to - interval '30 days' WHERE id = $1`,
+      [id],
+    );
     const done = await post('complete');
     assert.equal(done.body.status, 'completed');
     for (const action of ['cancel', 'confirm', 'no-show', 'complete'])

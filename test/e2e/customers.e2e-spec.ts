@@ -502,7 +502,8 @@ describe('customers', () => {
 
   it('refuses bad uploads: no file, not UTF-8, unknown columns, a bad mapping, more than 10 MB; staff may not import', async () => {
     const owner = await newBusiness(t.http);
-    expectProblem(await t.http.post('/api/customers/import').set(owner.auth).send({}), 400);
+    expectProblem(await t.http.post('/api/customers/import').set(owner.auth).send({}), 415);
+    expectProblem(await t.http.post('/api/customers/import').set(owner.auth).field('mapping', '{}'), 400);
     const latin = Buffer.concat([Buffer.from('name,phone\n'), Buffer.from([0xf9, 0xed, 0x2c, 0x30, 0x35, 0x30, 0x0a])]);
     const notUtf8 = await t.http.post('/api/customers/import').set(owner.auth).attach('file', latin, 'x.csv');
     assert.equal(expectProblem(notUtf8, 400).code, 'customer_import.invalid_file');

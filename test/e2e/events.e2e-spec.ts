@@ -67,8 +67,8 @@ describe('events', () => {
     });
     assert.equal(summer.startsAt, `${Y}-07-01T16:00:00.000Z`);
     assert.equal(summer.endsAt, `${Y}-07-01T18:30:00.000Z`);
-    assert.equal(summer.timezone, 'Asia/Jerusalem');
-    assert.equal(summer.startsAtLocal, `${Y}-07-01T19:00:00.000+03:00`);
+    assert.equal(summer.timeZone, 'Asia/Jerusalem');
+    assert.equal(summer.localStartsAt, `${Y}-07-01T19:00:00.000+03:00`);
     assert.deepEqual(
       [summer.priceAgorot, summer.currency, summer.capacity, summer.spotsLeft, summer.confirmedCount],
       [18_000, 'ILS', 12, 12, 0],
@@ -81,11 +81,11 @@ describe('events', () => {
     assert.equal(winter.startsAt, `${Y}-01-15T17:00:00.000Z`);
     assert.equal(winter.registrationDeadline, `${Y}-01-14T10:00:00.000Z`);
 
-    const tz = await t.http.patch('/api/business').set(owner.auth).send({ timezone: 'America/New_York' });
+    const tz = await t.http.patch('/api/business').set(owner.auth).send({ timeZone: 'America/New_York' });
     assert.equal(tz.status, 200, JSON.stringify(tz.body));
     const ny = await createEvent(owner, { startsAt: `${Y}-07-01T19:00`, endsAt: `${Y}-07-01T20:00` });
     assert.equal(ny.startsAt, `${Y}-07-01T23:00:00.000Z`);
-    assert.equal(ny.startsAtLocal, `${Y}-07-01T19:00:00.000-04:00`);
+    assert.equal(ny.localStartsAt, `${Y}-07-01T19:00:00.000-04:00`);
 
     const moved = await t.http
       .patch(`/api/events/${summer.id}`)
@@ -370,7 +370,7 @@ describe('events', () => {
       [list.body.data[0].spotsLeft, list.body.data[0].registrationOpen, list.body.data[1].registrationOpen],
       [1, true, false],
     );
-    assert.equal(list.body.data[0].startsAtLocal, `${Y}-02-01T20:00:00.000+02:00`);
+    assert.equal(list.body.data[0].localStartsAt, `${Y}-02-01T20:00:00.000+02:00`);
     assert.equal('status' in list.body.data[0] || 'confirmedCount' in list.body.data[0], false, 'no internal fields');
     expectProblem(await t.http.get('/api/public/no-such-business/events'), 404);
 

@@ -21,9 +21,9 @@ describe('HTTP edge: problem+json, validation, limits, request ids', () => {
     const res = await t.http
       .patch('/api/business')
       .set(owner.auth)
-      .send({ name: 42, vatStatus: 'maybe', isAdmin: true, timezone: 'Mars/Base' });
+      .send({ name: 42, vatStatus: 'maybe', isAdmin: true, timeZone: 'Mars/Base' });
     const body = expectProblem(res, 400);
-    assert.deepEqual(new Set(fieldsOf(body)), new Set(['name', 'vatStatus', 'isAdmin', 'timezone']));
+    assert.deepEqual(new Set(fieldsOf(body)), new Set(['name', 'vatStatus', 'isAdmin', 'timeZone']));
     assert.equal(body.code, 'validation_failed');
   });
 

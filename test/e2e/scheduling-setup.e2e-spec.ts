@@ -105,7 +105,7 @@ describe('services, calendars, schedules and booking settings', () => {
       { date: short, ranges: [{ start: '16:00', end: '18:00' }] },
     ]);
     const slots = await t.http.get('/api/appointments/slots').set(owner.auth).query({ serviceId: b.serviceId, from: dayOff, to: short });
-    const local = slots.body.slots.map((s: { localStart: string }) => s.localStart.slice(0, 16));
+    const local = slots.body.slots.map((s: { localStartsAt: string }) => s.localStartsAt.slice(0, 16));
     assert.deepEqual(
       local.filter((l: string) => l.startsWith(dayOff)),
       [],
@@ -190,7 +190,7 @@ describe('services, calendars, schedules and booking settings', () => {
     const slots = await t.http.get('/api/appointments/slots').set(london.auth).query({ serviceId: b.serviceId, from: day, to: day });
     assert.equal(slots.body.timeZone, 'Europe/London');
     assert.equal(slots.body.slots.length, 1);
-    assert.match(slots.body.slots[0].localStart, new RegExp(`^${day}T09:00:00.000[+]0[01]:00$`));
+    assert.match(slots.body.slots[0].localStartsAt, new RegExp(`^${day}T09:00:00.000[+]0[01]:00$`));
   });
 
   it('validates services and calendars with field paths and checks members and calendars exist', async () => {

@@ -1,35 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { QueryFailedError } from 'typeorm';
+import { pgProblem } from '../database/pg-errors';
+import { bodyErrorProblem } from './body-errors';
 import { AppException } from './app.exception';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 import { problem } from './problem.factory';
-
-interface PgError {
-  code?: string;
-  constraint?: string;
-  detail?: string;
-}
-
-/** PostgreSQL error classes a client can cause, and how we answer them. */
-const PG_ERRORS: Record<string, { status: number; code: string; detail: string }> = {
-  '23505': { status: 409, code: 'conflict.duplicate', detail: 'A record with the same unique value already exists' },
-  '23503': { status: 409, code: 'conflict.reference', detail: 'The record is referenced by, or refers to, another record' },
-  '23P01': { status: 409, code: 'conflict.overlap', detail: 'The record overlaps an existing one' },
-  '22P02': { status: 400, code: 'invalid_input', detail: 'A value has the wrong format' },
-  '22007': { status: 400, code: 'invalid_input', detail: 'A date or time has the wrong format' },
-  '22008': { status: 400, code: 'invalid_input', detail: 'A date or time is out of range' },
-  '22003': { status: 400, code: 'invalid_input', detail: 'A number is out of range' },
-  '22001': { status: 400, code: 'invalid_input', detail: 'A value is too long' },
-};
-
-/** Express body-parser failures arrive with `type` and `status`. */
-const BODY_ERRORS: Record<string, { status: number; detail: string }> = {
-  'entity.parse.failed': { status: 400, detail: 'The request body is not valid JSON' },
-  'entity.too.large': { status: 413, detail: 'The request body is larger than the limit' },
-  'encoding.unsupported': { status: 415, detail: 'The request body encoding is not supported' },
-  'charset.unsupported': { status: 415, detail: 'The request body charset is not supported' },
-};
 
 /**
  * The one place errors become answers: every failure leaves as
@@ -62,22 +37,8 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return problem(status, { ...base, detail: this.httpDetail(exception) });
     }
-    if (exception instanceof QueryFailedError) {
-      const pg = exception.driverError as PgError;
-      const mapped = pg.code ? PG_ERRORS[pg.code] : undefined;
-      if (mapped) {
-        return problem(mapped.status, {
-          ...base,
-          code: pg.constraint ? `${mapped.code}.${pg.constraint}` : mapped.code,
-          detail: mapped.detail,
-        });
-      }
-    }
-    const bodyError = exception as { type?: string; status?: number };
-    if (bodyError && typeof bodyError.type === 'string' && BODY_ERRORS[bodyError.type]) {
-      const mapped = BODY_ERRORS[bodyError.type];
-      return problem(mapped.status, { ...base, detail: mapped.detail });
-    }
+    const mapped = pgProblem(exception) ?? bodyErrorProblem(exception, 'the limit');
+    if (mapped) return problem(mapped.status, { ...base, code: mapped.code, detail: mapped.detail });
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, {
       ...base,
       detail: `An unexpected error occurred. Quote request id ${base.requestId} when reporting it.`,

@@ -1,3 +1,4 @@
+import { isForeignKeyViolation } from '../database/pg-errors';
 import { DeepPartial, EntityManager, FindManyOptions, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -80,5 +81,15 @@ export abstract class TenantRepository<T extends Tenanted> {
     if (!isUuid(id)) return false;
     const result = await this.repo.delete(this.scoped(businessId, { id } as FindOptionsWhere<T>));
     return (result.affected ?? 0) > 0;
+  }
+
+  /** Deletes the record unless other records still refer to it (a foreign key refuses). */
+  async deleteUnlessReferenced(businessId: string, id: string): Promise<'deleted' | 'missing' | 'in_use'> {
+    try {
+      return (await this.deleteById(businessId, id)) ? 'deleted' : 'missing';
+    } catch (err) {
+      if (isForeignKeyViolation(err)) return 'in_use';
+      throw err;
+    }
   }
 }

@@ -28,6 +28,15 @@ const TRANSITIONS: Record<AppointmentAction, { from: readonly AppointmentStatus[
   reschedule: { from: [pending, confirmed], to: 'same' },
 };
 
+/**
+ * Actions that record what happened at the appointment, so they wait until it
+ * has started: an appointment still in the future can be confirmed, moved or
+ * cancelled, not completed or marked a no-show.
+ */
+export function needsStarted(action: AppointmentAction): boolean {
+  return action === 'complete' || action === 'no_show';
+}
+
 /** The statuses an action may start from. */
 export function allowedFrom(action: AppointmentAction): readonly AppointmentStatus[] {
   return TRANSITIONS[action].from;

@@ -1,11 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { DomainEventActor } from '../../common/events/domain-event.map';
 import { DomainEvents } from '../../common/events/domain-events';
-import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
+import { NotFoundAppException } from '../../common/problem/app.exception';
 import type { BookingRules } from '../booking-settings/booking-settings.defaults';
 import { toEventPayload } from './appointment.mapper';
-import { AppointmentAction, AppointmentStatus, allowedFrom, nextStatus } from './appointment-status';
-import { InvalidTransitionException } from './appointments.exception';
+import { AppointmentAction, AppointmentStatus, allowedFrom, needsStarted, nextStatus } from './appointment-status';
+import { InvalidTransitionException, NotStartedException } from './appointments.exception';
 import { AppointmentsRepository } from './appointments.repository';
 import type { Appointment } from './entities/appointment.entity';
 import { ReminderScheduler } from './reminders/reminder-scheduler';
@@ -36,13 +36,7 @@ export class AppointmentTransitionsService {
     const target = nextStatus(current.status, action);
     if (!target) throw new InvalidTransitionException(action, current.status);
     const now = opts.now ?? new Date();
-    if (action === 'no_show' && current.startsAt > now) {
-      throw new AppException(
-        HttpStatus.CONFLICT,
-        'appointment.not_started',
-        'A no-show can only be recorded once the appointment has started',
-      );
-    }
+    if (needsStarted(action) && current.startsAt > now) throw new NotStartedException(action);
     const patch: Partial<Appointment> = { status: target };
     if (action === 'cancel')
       Object.assign(patch, { cancellationReason: opts.reason?.trim() || null, cancelledBy: opts.cancelledBy ?? 'staff', cancelledAt: now });

@@ -1,14 +1,23 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppException } from '../../common/problem/app.exception';
 
+type BlockedRange = { startsAt: Date; endsAt: Date; blockedFrom: Date; blockedTo: Date };
+
+/** An appointment's time, and the range its buffers block when they widen it. */
+function describe(range: BlockedRange): string {
+  const own = `${range.startsAt.toISOString()}–${range.endsAt.toISOString()}`;
+  const buffered = range.blockedFrom.getTime() !== range.startsAt.getTime() || range.blockedTo.getTime() !== range.endsAt.getTime();
+  return buffered ? `${own} (with buffers ${range.blockedFrom.toISOString()}–${range.blockedTo.toISOString()})` : own;
+}
+
 /** 409 naming the time that is taken, so the client can show it and offer another. */
 export class AppointmentConflictException extends AppException {
-  constructor(conflict: { startsAt: Date; endsAt: Date } | null, requested: { startsAt: Date; endsAt: Date }) {
-    const when = conflict ? `${conflict.startsAt.toISOString()}–${conflict.endsAt.toISOString()}` : 'the requested time';
+  constructor(conflict: BlockedRange | null, requested: BlockedRange) {
+    const when = conflict ? describe(conflict) : 'the requested time';
     super(
       HttpStatus.CONFLICT,
       'appointment.conflict',
-      `The calendar is already booked at ${when}; ${requested.startsAt.toISOString()}–${requested.endsAt.toISOString()} (with buffers) overlaps it`,
+      `The calendar is already booked at ${when}; the requested ${describe(requested)} overlaps it`,
       [
         {
           field: 'startsAt',
@@ -24,6 +33,16 @@ export class AppointmentConflictException extends AppException {
 export class InvalidTransitionException extends AppException {
   constructor(action: string, status: string) {
     super(HttpStatus.CONFLICT, 'appointment.invalid_transition', `Cannot ${action.replace('_', '-')} an appointment that is ${status}`);
+  }
+}
+
+export class NotStartedException extends AppException {
+  constructor(action: string) {
+    super(
+      HttpStatus.CONFLICT,
+      'appointment.not_started',
+      `An appointment can be marked ${action === 'no_show' ? 'a no-show' : 'completed'} only once it has started`,
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, DeepPartial, In, LessThan, QueryFailedError, Repository } from 'typeorm';
+import { Between, DeepPartial, In, LessThan, Repository } from 'typeorm';
+import { isExclusionViolation, isRetryable } from '../../common/database/pg-errors';
 import { isUuid, TenantRepository } from '../../common/tenancy/tenant.repository';
 import { AppointmentStatus } from './appointment-status';
 import { Appointment } from './entities/appointment.entity';
@@ -16,9 +17,8 @@ export class SlotTakenError extends Error {
 export class RetryableBookingError extends Error {}
 
 function translate(err: unknown): never {
-  const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
-  if (code === '23P01') throw new SlotTakenError();
-  if (code === '40P01' || code === '40001') throw new RetryableBookingError((err as Error).message);
+  if (isExclusionViolation(err)) throw new SlotTakenError();
+  if (isRetryable(err)) throw new RetryableBookingError((err as Error).message);
   throw err;
 }
 

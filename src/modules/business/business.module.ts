@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
+import { BusinessDirectory } from './business-directory.service';
 import { BusinessController } from './business.controller';
 import { BusinessService } from './business.service';
 import { BusinessesRepository } from './businesses.repository';
@@ -13,7 +14,7 @@ import { MembershipsRepository } from './memberships.repository';
 @Module({
   imports: [TypeOrmModule.forFeature([Business, Membership]), UsersModule],
   controllers: [BusinessController, MembersController],
-  providers: [BusinessesRepository, MembershipsRepository, BusinessService, MembersService],
-  exports: [BusinessesRepository, MembershipsRepository],
+  providers: [BusinessesRepository, MembershipsRepository, BusinessService, MembersService, BusinessDirectory],
+  exports: [BusinessesRepository, MembershipsRepository, BusinessDirectory],
 })
 export class BusinessModule {}

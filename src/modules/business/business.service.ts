@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '../../common/database/pg-errors';
 import { DomainEvents } from '../../common/events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
+import { sentFields } from '../../common/validation/sent-fields';
 import { SlugTakenException } from './business.exception';
 import { BusinessesRepository } from './businesses.repository';
 import type { BusinessDto, UpdateBusinessDto } from './dto/business.dto';
@@ -16,7 +18,7 @@ export const toBusinessDto = (b: Business): BusinessDto => ({
   address: b.address,
   phone: b.phone,
   email: b.email,
-  timezone: b.timezone,
+  timeZone: b.timezone,
   locale: b.locale,
   currency: b.currency,
   createdAt: b.createdAt,
@@ -35,11 +37,14 @@ export class BusinessService {
 
   async update(businessId: string, dto: UpdateBusinessDto): Promise<BusinessDto> {
     const business = await this.load(businessId);
-    if (dto.slug && dto.slug !== business.slug && (await this.businesses.slugTaken(dto.slug))) throw new SlugTakenException();
-    const changed = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
-    Object.assign(business, dto);
-    const saved = await this.businesses.save(business);
-    this.events.emit('business.updated', { businessId, changed });
+    const { timeZone, ...fields } = sentFields(dto);
+    const changes: Partial<Business> = { ...fields, ...(timeZone === undefined ? {} : { timezone: timeZone }) };
+    if (changes.slug && changes.slug !== business.slug && (await this.businesses.slugTaken(changes.slug))) throw new SlugTakenException();
+    const saved = await this.businesses.update(businessId, changes).catch((err: unknown) => {
+      throw isUniqueViolation(err) ? new SlugTakenException() : err;
+    });
+    if (!saved) throw new NotFoundAppException('business', businessId);
+    this.events.emit('business.updated', { businessId, changed: Object.keys(sentFields(dto)) });
     return toBusinessDto(saved);
   }
 

@@ -25,7 +25,9 @@ export class BusinessesRepository {
     return repo.save(repo.create(data));
   }
 
-  save(business: Business): Promise<Business> {
-    return this.repo.save(business);
+  /** Writes only the given columns and answers the stored row. */
+  async update(businessId: string, changes: Partial<Business>): Promise<Business | null> {
+    if (Object.keys(changes).length) await this.repo.update({ id: businessId }, changes);
+    return this.findById(businessId);
   }
 }

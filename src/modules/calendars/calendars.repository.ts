@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsWhere, In, QueryFailedError, Repository } from 'typeorm';
+import { FindOptionsWhere, In, Repository } from 'typeorm';
 import { isUuid, TenantRepository } from '../../common/tenancy/tenant.repository';
 import { Calendar } from './entities/calendar.entity';
 
@@ -31,15 +31,5 @@ export class CalendarsRepository extends TenantRepository<Calendar> {
 
   async setFeedTokenHash(businessId: string, id: string, hash: string | null): Promise<void> {
     await this.repo.update(this.scoped(businessId, { id }), { feedTokenHash: hash });
-  }
-
-  /** Deletes the calendar; `in_use` when appointments still refer to it. */
-  async deleteUnlessReferenced(businessId: string, id: string): Promise<'deleted' | 'missing' | 'in_use'> {
-    try {
-      return (await this.deleteById(businessId, id)) ? 'deleted' : 'missing';
-    } catch (err) {
-      if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23503') return 'in_use';
-      throw err;
-    }
   }
 }

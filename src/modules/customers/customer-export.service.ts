@@ -8,6 +8,12 @@ import { CustomersRepository, CustomerFilter } from './customers.repository';
 import type { Customer } from './entities/customer.entity';
 
 const BOM = '\uFEFF';
+/**
+ * CRLF records; a field with a line break of either kind is quoted too
+ * (csv-stringify quotes only the record delimiter itself, so a bare LF in
+ * multi-line notes would split the record for Excel and Python's csv).
+ */
+const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
 const YES_NO = { he: ['כן', 'לא'], en: ['yes', 'no'] } as const;
 
 function cells(c: Customer, lang: 'he' | 'en'): string[] {
@@ -71,11 +77,11 @@ export class CustomerExportService {
   }
 
   async *csv(businessId: string, filter: CustomerFilter, lang: 'he' | 'en' = 'he'): AsyncGenerator<string> {
-    yield BOM + stringify([EXPORT_COLUMNS.map((c) => c[lang])], { record_delimiter: '\r\n' });
+    yield BOM + stringify([EXPORT_COLUMNS.map((c) => c[lang])], CSV_OPTIONS);
     for await (const batch of this.customers.streamBatches(businessId, filter)) {
       yield stringify(
         batch.map((c) => cells(c, lang)),
-        { record_delimiter: '\r\n' },
+        CSV_OPTIONS,
       );
     }
   }

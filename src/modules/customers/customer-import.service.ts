@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { isDataError } from '../../common/database/pg-errors';
 import { DomainEvents } from '../../common/events/domain-events';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
@@ -37,12 +38,6 @@ function addToReport(
     failed: report.failed + plan.failed,
     errors: [...report.errors, ...plan.errors].slice(0, MAX_REPORTED_ERRORS),
   };
-}
-
-/** A row's write failed on the data itself (constraint, format), not on the database being unavailable. */
-function isRowDataError(err: unknown): boolean {
-  const code = (err as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (err as { code?: string }).code;
-  return typeof code === 'string' && (code.startsWith('23') || code.startsWith('22'));
 }
 
 export const toImportStatusDto = (i: CustomerImport): CustomerImportStatusDto => ({
@@ -196,7 +191,7 @@ export class CustomerImportService {
     try {
       return await this.tx.run((em) => this.writeRows(em, businessId, importId, rows, start + rows.length, report));
     } catch (err) {
-      if (!isRowDataError(err)) throw err;
+      if (!isDataError(err)) throw err;
     }
     let current = report;
     for (let i = 0; i < rows.length; i++) current = await this.applyRow(businessId, importId, rows[i], start + i + 1, current);
@@ -214,7 +209,7 @@ export class CustomerImportService {
       try {
         return await this.tx.run((em) => this.writeRows(em, businessId, importId, [row], doneAfter, report));
       } catch (err) {
-        if (!isRowDataError(err)) throw err;
+        if (!isDataError(err)) throw err;
         // A concurrent writer took the phone/email: the second attempt re-reads and updates it.
         if (attempt === 0) continue;
         this.logger.warn(`Import ${importId} row ${row.row}: ${(err as Error).message}`);

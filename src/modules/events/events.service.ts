@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { BusinessDirectory } from '../business/business-directory.service';
 import type { DomainEventActor } from '../../common/events/domain-event.map';
 import { DomainEvents } from '../../common/events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
@@ -24,6 +25,7 @@ import { RegistrationsService } from './registrations.service';
 @Injectable()
 export class EventsService {
   constructor(
+    private readonly directory: BusinessDirectory,
     private readonly tx: TransactionRunner,
     private readonly events: EventsRepository,
     private readonly registrationsRepo: EventRegistrationsRepository,
@@ -150,8 +152,7 @@ export class EventsService {
   }
 
   async listPublic(slug: string, page: { page: number; limit: number; offset: number }): Promise<[PublicEventDto[], number]> {
-    const business = await this.businesses.findBySlug(slug);
-    if (!business) throw new NotFoundAppException('business', slug);
+    const business = await this.directory.requireBySlug(slug);
     const now = new Date();
     const [rows, total] = await this.events.pagePublished(business.id, page, now);
     const counts = await this.registrationsRepo.countsFor(

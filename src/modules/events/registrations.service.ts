@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { BusinessDirectory } from '../business/business-directory.service';
 import type { EntityManager } from 'typeorm';
 import type { DomainEventActor, RegistrationEventPayload } from '../../common/events/domain-event.map';
 import { DomainEvents } from '../../common/events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
-import { BusinessesRepository } from '../business/businesses.repository';
 import { CustomersService } from '../customers/customers.service';
 import type { NewCustomerDto } from '../customers/dto/new-customer.dto';
 import type { CreateRegistrationDto, PublicRegistrationResultDto, RegistrationDto, RegistrationQueryDto } from './dto/registration.dto';
@@ -42,11 +42,11 @@ const payload = (e: BusinessEvent, r: EventRegistration, by: DomainEventActor | 
 @Injectable()
 export class RegistrationsService {
   constructor(
+    private readonly directory: BusinessDirectory,
     private readonly tx: TransactionRunner,
     private readonly events: EventsRepository,
     private readonly registrations: EventRegistrationsRepository,
     private readonly customers: CustomersService,
-    private readonly businesses: BusinessesRepository,
     private readonly domainEvents: DomainEvents,
   ) {}
 
@@ -61,8 +61,7 @@ export class RegistrationsService {
 
   /** The public form: only published events with registration open; the customer is matched by phone/email or created. */
   async registerPublic(slug: string, eventId: string, dto: NewCustomerDto): Promise<PublicRegistrationResultDto> {
-    const business = await this.businesses.findBySlug(slug);
-    if (!business) throw new NotFoundAppException('business', slug);
+    const business = await this.directory.requireBySlug(slug);
     const event = await this.events.findById(business.id, eventId);
     if (!event || event.status !== EventStatus.published) throw new NotFoundAppException('event', eventId);
     if (!registrationOpen(event, new Date())) throw new RegistrationClosedException();

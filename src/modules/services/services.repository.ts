@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, QueryFailedError, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { isUuid, TenantRepository } from '../../common/tenancy/tenant.repository';
 import { BookableService } from './entities/bookable-service.entity';
 import { ServiceCalendar } from './entities/service-calendar.entity';
@@ -53,15 +53,6 @@ export class ServicesRepository extends TenantRepository<BookableService> {
   async replaceCalendars(serviceId: string, calendarIds: string[]): Promise<void> {
     await this.links.delete({ serviceId });
     if (calendarIds.length) await this.links.insert(calendarIds.map((calendarId) => ({ serviceId, calendarId })));
-  }
-
-  async deleteUnlessReferenced(businessId: string, id: string): Promise<'deleted' | 'missing' | 'in_use'> {
-    try {
-      return (await this.deleteById(businessId, id)) ? 'deleted' : 'missing';
-    } catch (err) {
-      if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23503') return 'in_use';
-      throw err;
-    }
   }
 
   private async attachLinks(rows: BookableService[]): Promise<void> {

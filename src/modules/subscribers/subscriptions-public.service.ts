@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { BusinessDirectory } from '../business/business-directory.service';
 import { DomainEvents } from '../../common/events/domain-events';
-import { NotFoundAppException } from '../../common/problem/app.exception';
-import { BusinessesRepository } from '../business/businesses.repository';
 import { CustomersService } from '../customers/customers.service';
 import type { PublicSubscribeDto, PublicSubscribeResultDto, SubscriptionStateDto } from './dto/public-subscription.dto';
 import { Subscriber, SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
@@ -25,8 +24,8 @@ const PUBLIC_SOURCE = 'public_form';
 @Injectable()
 export class SubscriptionsPublicService {
   constructor(
+    private readonly directory: BusinessDirectory,
     private readonly subscribers: SubscribersRepository,
-    private readonly businesses: BusinessesRepository,
     private readonly customers: CustomersService,
     private readonly tokens: SubscriptionTokens,
     private readonly mailer: SubscriberMailer,
@@ -34,8 +33,7 @@ export class SubscriptionsPublicService {
   ) {}
 
   async subscribe(slug: string, dto: PublicSubscribeDto, ip: string): Promise<PublicSubscribeResultDto> {
-    const business = await this.businesses.findBySlug(slug);
-    if (!business) throw new NotFoundAppException('business', slug);
+    const business = await this.directory.requireBySlug(slug);
     const email = dto.email ?? null;
     const phone = dto.phone ?? null;
     const now = new Date();
@@ -140,7 +138,7 @@ export class SubscriptionsPublicService {
   }
 
   private async state(sub: Subscriber, channel: SubscriberChannel): Promise<SubscriptionStateDto> {
-    const business = await this.businesses.findById(sub.businessId);
-    return { channel, status: channelState(sub, channel).status!, businessName: business?.name ?? '' };
+    const business = await this.directory.require(sub.businessId);
+    return { channel, status: channelState(sub, channel).status!, businessName: business.name };
   }
 }

@@ -71,9 +71,9 @@ export class AvailabilityService {
       slots: [...byStart.entries()]
         .sort(([a], [b]) => a - b)
         .map(([t, calendarIds]) => ({
-          start: new Date(t),
-          end: new Date(t + duration),
-          localStart: localIso(new Date(t), rules.timeZone),
+          startsAt: new Date(t),
+          endsAt: new Date(t + duration),
+          localStartsAt: localIso(new Date(t), rules.timeZone),
           calendarIds,
         })),
     };

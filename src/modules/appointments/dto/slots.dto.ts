@@ -2,13 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class SlotDto {
   @ApiProperty({ type: String, format: 'date-time', example: '2026-03-27T07:00:00.000Z' })
-  start: Date;
+  startsAt: Date;
 
   @ApiProperty({ type: String, format: 'date-time', example: '2026-03-27T07:45:00.000Z' })
-  end: Date;
+  endsAt: Date;
 
   @ApiProperty({ example: '2026-03-27T10:00:00.000+03:00', description: 'The start in the business time zone' })
-  localStart: string;
+  localStartsAt: string;
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'Calendars free at this time' })
   calendarIds: string[];

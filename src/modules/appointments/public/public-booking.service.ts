@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { BusinessDirectory } from '../../business/business-directory.service';
 import { AppException, NotFoundAppException } from '../../../common/problem/app.exception';
 import { BookingSettingsService } from '../../booking-settings/booking-settings.service';
 import type { Business } from '../../business/entities/business.entity';
-import { BusinessesRepository } from '../../business/businesses.repository';
 import { CalendarsService } from '../../calendars/calendars.service';
 import { CustomersService } from '../../customers/customers.service';
 import { calendarIdsOf, ServiceCatalogService } from '../../services/service-catalog.service';
@@ -37,7 +37,7 @@ export const toPublicAppointment = (a: Appointment, calendarName: string, timeZo
 @Injectable()
 export class PublicBookingService {
   constructor(
-    private readonly businesses: BusinessesRepository,
+    private readonly directory: BusinessDirectory,
     private readonly settings: BookingSettingsService,
     private readonly catalog: ServiceCatalogService,
     private readonly calendars: CalendarsService,
@@ -135,8 +135,6 @@ export class PublicBookingService {
   }
 
   private async business(slug: string): Promise<Business> {
-    const business = await this.businesses.findBySlug(slug.toLowerCase());
-    if (!business) throw new NotFoundAppException('business', slug);
-    return business;
+    return this.directory.requireBySlug(slug);
   }
 }

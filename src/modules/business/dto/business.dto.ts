@@ -34,7 +34,7 @@ export class BusinessDto {
   email: string | null;
 
   @ApiProperty({ example: 'Asia/Jerusalem' })
-  timezone: string;
+  timeZone: string;
 
   @ApiProperty({ enum: Locale })
   locale: Locale;
@@ -96,7 +96,7 @@ export class UpdateBusinessDto {
   @ApiPropertyOptional({ example: 'Asia/Jerusalem' })
   @IsOptional()
   @IsTimeZone()
-  timezone?: string;
+  timeZone?: string;
 
   @ApiPropertyOptional({ enum: Locale })
   @IsOptional()

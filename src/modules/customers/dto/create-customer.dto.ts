@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
 import { IsBirthday, IsCustomFields, IsPersonName, normaliseTags } from './customer-validators';
-import { Trim } from '../../../common/validation/transforms';
+import { NormalizeEmail, Trim } from '../../../common/validation/transforms';
 
 export class ConsentInputDto {
   @ApiProperty({ description: 'Whether the customer agreed to marketing on this channel' })
@@ -53,8 +53,6 @@ export class MarketingConsentInputDto {
   sms?: ConsentInputDto;
 }
 
-const lowerEmail = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
-
 export class CreateCustomerDto {
   @ApiProperty({ example: 'דנה', maxLength: 100 })
   @IsDefined()
@@ -76,7 +74,7 @@ export class CreateCustomerDto {
     type: String,
   })
   @IsOptional()
-  @lowerEmail()
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email?: string | null;

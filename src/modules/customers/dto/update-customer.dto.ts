@@ -1,4 +1,5 @@
-import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { PatchType } from '../../../common/validation/patch-type';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -25,7 +26,7 @@ const IfPresent = (key: string) => ValidateIf((o: Record<string, unknown>) => o[
  * phone, notes, address, birthday). The customer must keep a phone or an email.
  * `tags` and `customFields` replace the stored values.
  */
-export class UpdateCustomerDto extends PartialType(
+export class UpdateCustomerDto extends PatchType(
   OmitType(CreateCustomerDto, ['firstName', 'phone', 'source', 'language', 'tags', 'customFields', 'marketingConsent'] as const),
 ) {
   @ApiPropertyOptional({ example: 'דנה', maxLength: 100 })

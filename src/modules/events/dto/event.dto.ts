@@ -202,13 +202,13 @@ export class EventDto {
   endsAt: Date;
 
   @ApiProperty({ example: 'Asia/Jerusalem', description: 'The business time zone the local times are in' })
-  timezone: string;
+  timeZone: string;
 
   @ApiProperty({ example: '2026-06-04T18:00:00.000+03:00' })
-  startsAtLocal: string;
+  localStartsAt: string;
 
   @ApiProperty({ example: '2026-06-04T21:00:00.000+03:00' })
-  endsAtLocal: string;
+  localEndsAt: string;
 
   @ApiProperty({ type: String, nullable: true, example: 'רחוב הרצל 12, תל אביב' })
   location: string | null;
@@ -267,13 +267,13 @@ export class PublicEventDto {
   endsAt: Date;
 
   @ApiProperty({ example: 'Asia/Jerusalem' })
-  timezone: string;
+  timeZone: string;
 
   @ApiProperty({ example: '2026-06-04T18:00:00.000+03:00' })
-  startsAtLocal: string;
+  localStartsAt: string;
 
   @ApiProperty({ example: '2026-06-04T21:00:00.000+03:00' })
-  endsAtLocal: string;
+  localEndsAt: string;
 
   @ApiProperty({ type: String, nullable: true })
   location: string | null;

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PatchType } from '../../../common/validation/patch-type';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -131,7 +132,7 @@ export class CreateServiceDto {
   meetingUrlTemplate?: string | null;
 }
 
-export class UpdateServiceDto extends PartialType(CreateServiceDto) {}
+export class UpdateServiceDto extends PatchType(CreateServiceDto) {}
 
 export class ServiceQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only active (true) or inactive (false) services' })
