@@ -21,6 +21,9 @@ import { createWinston } from './infra/logging/winston.factory';
 
 export const BODY_LIMIT = '1mb';
 
+/** The OpenAPI title (`/docs-json` `info.title`): how a client tells this API from another server. */
+export const API_TITLE = 'ChatGrow API';
+
 /** Body-parser failures happen before Nest routes the request, so they get their problem+json here. */
 function bodyErrorHandler(err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction): void {
   if (!err?.type || !err.status || res.headersSent) return next(err);
@@ -34,7 +37,7 @@ function bodyErrorHandler(err: { type?: string; status?: number }, req: Request,
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
-    .setTitle('ChatGrow API')
+    .setTitle(API_TITLE)
     .setDescription(
       'The backend of a small Israeli business: customers, bookings, payments, invoices and notifications. Errors are application/problem+json.',
     )
@@ -77,7 +80,7 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
   const document = buildOpenApi(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'ChatGrow API' });
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: API_TITLE });
   return app;
 }
 
