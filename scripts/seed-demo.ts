@@ -3,27 +3,65 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import { createApp, shutdownApp } from '../src/app.factory';
+import type { EnvironmentVariables } from '../src/infra/config/env.schema';
 import { validateEnv } from '../src/infra/config/validate-env';
+import { EmbeddedPostgresPortInUseError } from '../src/infra/database/embedded-postgres.server';
+import { probeRunningApi } from './running-api';
 
 /**
  * `npm run seed:demo`: a demo business with Hebrew data, created through the
- * public API of the real app (so it obeys every rule the API enforces), on the
- * configured database (DATABASE_URL, or the embedded one in DATA_DIR).
+ * public API of the real app (so it obeys every rule the API enforces). When
+ * a ChatGrow API answers at PUBLIC_URL (the app runs, e.g. `npm start`) it
+ * seeds through that; otherwise it starts the app itself on the configured
+ * database (DATABASE_URL, or the embedded one in DATA_DIR), seeds and stops it.
  * Running it again only prints the login.
  */
 const OWNER = { email: 'demo@chatgrow.co.il', password: 'Demo-Sal0n-2026', name: 'מיכל אברהם', businessName: 'סלון מיכל' };
 
 type Json = Record<string, unknown>;
+type Call = (method: string, path: string, body?: unknown) => Promise<Json>;
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = validateEnv({ ...process.env, APP_ROLE: 'all', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  const app = await createApp(env, { logs: false });
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
+  const publicUrl = env.PUBLIC_URL.replace(/\/+$/, '');
+  const running = await probeRunningApi(publicUrl);
+  if (running.kind === 'other') {
+    throw new Error(
+      `Something other than the ChatGrow API answers at ${publicUrl} (${running.what}): not seeding it. Stop it, or set PUBLIC_URL to the ChatGrow API.`,
+    );
+  }
+  if (running.kind === 'chatgrow') {
+    process.stdout.write(`Seeding through the running API at ${publicUrl}\n`);
+    await seedOnce(`${publicUrl}/api`);
+  } else {
+    process.stdout.write(`No API at ${publicUrl} (${running.reason}): starting the app to seed\n`);
+    await withOwnApp(env, publicUrl, seedOnce);
+  }
+  process.stdout.write(`\nDemo login (${publicUrl}/docs):\n  email:    ${OWNER.email}\n  password: ${OWNER.password}\n`);
+}
+
+/** Boots the app in this process on a free local port, runs `work` against its API, and shuts it down. */
+async function withOwnApp(env: EnvironmentVariables, publicUrl: string, work: (apiBase: string) => Promise<void>): Promise<void> {
+  const app = await createApp(env, { logs: false }).catch((err: Error) => {
+    if (err instanceof EmbeddedPostgresPortInUseError) {
+      err.message += `\nNothing answered at ${publicUrl}: if ChatGrow is still starting, wait and run this again; if it runs elsewhere, set PUBLIC_URL to its address.`;
+    }
+    throw err;
+  });
+  try {
+    await app.listen(0, '127.0.0.1');
+    await work(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`);
+  } finally {
+    await shutdownApp(app);
+  }
+}
+
+/** Registers the demo owner and seeds the business, unless the owner can log in already. */
+async function seedOnce(apiBase: string): Promise<void> {
   let auth: Record<string, string> = {};
-  const call = async (method: string, path: string, body?: unknown): Promise<Json> => {
-    const res = await fetch(base + path, {
+  const call: Call = async (method, path, body) => {
+    const res = await fetch(apiBase + path, {
       method,
       headers: { 'content-type': 'application/json', ...auth },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -32,22 +70,22 @@ async function main(): Promise<void> {
     if (!res.ok) throw Object.assign(new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json)}`), { status: res.status });
     return json;
   };
-  try {
-    const login = await call('POST', '/auth/login', { email: OWNER.email, password: OWNER.password }).catch(() => undefined);
-    if (login) {
-      process.stdout.write('The demo business exists already.\n');
-    } else {
-      const session = await call('POST', '/auth/register', OWNER);
-      auth = { Authorization: `Bearer ${session.accessToken as string}` };
-      await seed(call);
-    }
-    process.stdout.write(`\nDemo login (${env.PUBLIC_URL}/docs):\n  email:    ${OWNER.email}\n  password: ${OWNER.password}\n`);
-  } finally {
-    await shutdownApp(app);
+  const login = await call('POST', '/auth/login', { email: OWNER.email, password: OWNER.password }).catch(
+    (err: Error & { status?: number }) => {
+      if (err.status === 401) return undefined;
+      throw err;
+    },
+  );
+  if (login) {
+    process.stdout.write('The demo business exists already.\n');
+    return;
   }
+  const session = await call('POST', '/auth/register', OWNER);
+  auth = { Authorization: `Bearer ${session.accessToken as string}` };
+  await seed(call);
 }
 
-async function seed(call: (method: string, path: string, body?: unknown) => Promise<Json>): Promise<void> {
+async function seed(call: Call): Promise<void> {
   await call('PATCH', '/business', {
     legalName: 'מיכל אברהם',
     taxId: '123456782',

@@ -23,6 +23,9 @@ import { createWinston } from './infra/logging/winston.factory';
 
 export const BODY_LIMIT = '1mb';
 
+/** The OpenAPI title (`/docs-json` `info.title`): how a client tells this API from another server. */
+export const API_TITLE = 'ChatGrow API';
+
 /** Body-parser failures happen before Nest routes the request, so they get their problem+json here. */
 function bodyErrorHandler(err: unknown, req: Request, res: Response, next: NextFunction): void {
   const mapped = bodyErrorProblem(err, BODY_LIMIT);
@@ -32,7 +35,7 @@ function bodyErrorHandler(err: unknown, req: Request, res: Response, next: NextF
 
 export function buildOpenApi(app: INestApplication, publicUrl: string): OpenAPIObject {
   const config = new DocumentBuilder()
-    .setTitle('ChatGrow API')
+    .setTitle(API_TITLE)
     .setDescription(
       'The backend of a small Israeli business: customers, bookings, payments, invoices and notifications. Errors are application/problem+json.',
     )
@@ -77,7 +80,7 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
   app.useGlobalInterceptors(new MediaTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   const document = buildOpenApi(app, env.PUBLIC_URL);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'ChatGrow API' });
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: API_TITLE });
   return app;
 }
 

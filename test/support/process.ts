@@ -47,3 +47,34 @@ export async function waitForStatus(url: string, status: number, app: RunningApp
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/**
+ * Runs a built script (`dist/scripts/<name>.js`) to its end with only the given
+ * environment, in `cwd` (so no `.env` of the checkout is read). Killed after
+ * `timeoutMs`, so a hung script cannot outlive its test.
+ */
+export function runBuiltScript(
+  name: string,
+  env: Record<string, string>,
+  options: { cwd: string; timeoutMs?: number },
+): Promise<{ code: number | null; output: string }> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(process.execPath, [join(__dirname, `../../scripts/${name}.js`)], {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const timer = setTimeout(() => {
+      output += `\n[killed after ${timeoutMs} ms]`;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
