@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { createApp, shutdownApp } from './app.factory';
 import { AppRole } from './infra/config/env.schema';
-import { ConfigValidationError, validateEnv } from './infra/config/validate-env';
+import { validateEnv } from './infra/config/validate-env';
+import { describeStartupError } from './startup-error';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -33,8 +34,7 @@ async function main(): Promise<void> {
   Logger.log(`API on ${env.PUBLIC_URL} (docs at /docs), role ${env.APP_ROLE}`, 'Main');
 }
 
-main().catch((err: Error) => {
-  const message = err instanceof ConfigValidationError ? err.message : `Startup failed: ${err.stack ?? err.message}`;
-  process.stderr.write(`${message}\n`);
+main().catch((err: unknown) => {
+  process.stderr.write(`${describeStartupError(err)}\n`);
   process.exit(1);
 });

