@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
@@ -15,6 +16,10 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const BOM = '\uFEFF';
 /** A JSON answer body, as untyped as supertest gives it. */
 type Json = Response['body'];
+
+/** Reads CSV bytes from stdin with Python's own csv module and prints the rows as JSON. */
+const PYTHON_CSV_TO_JSON =
+  'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")))))';
 
 describe('customers', () => {
   let t: TestApp;
@@ -572,6 +577,15 @@ describe('customers', () => {
     assert.match(exported.headers['content-disposition'], /attachment; filename="customers-\d{4}-\d{2}-\d{2}\.csv"/);
     const bytesA = exported.body as Buffer;
     assert.deepEqual([...bytesA.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+    // An independent reader (Python's csv, as Excel reads it) sees one record per customer, multi-line notes intact.
+    const python = spawnSync('python3', ['-c', PYTHON_CSV_TO_JSON], { input: bytesA, encoding: 'utf8' });
+    assert.equal(python.status, 0, python.stderr);
+    const rows = JSON.parse(python.stdout) as string[][];
+    assert.equal(rows.length, 1 + inputs.length);
+    assert.ok(rows.every((r) => r.length === rows[0].length));
+    const notesAt = rows[0].indexOf('הערות');
+    assert.ok(notesAt > 0, rows[0].join());
+    assert.equal(rows.find((r) => r[1] === 'ז׳ני')![notesAt], inputs[0].notes);
 
     const b = await newBusiness(t.http);
     const report = (await finishedImport(b, bytesA)).report;

@@ -83,7 +83,7 @@ export class SubscriptionsPublicController {
   @Post('unsubscribe/:token')
   @HttpCode(200)
   @ApiOperation({ summary: 'One-click unsubscribe (RFC 8058: mail clients POST `List-Unsubscribe=One-Click`)' })
-  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiConsumes('multipart/form-data', 'application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: SubscriptionStateDto })
   @ApiNotFoundResponse({ description: 'The link is not valid', type: ProblemDetails })
   unsubscribeOneClick(

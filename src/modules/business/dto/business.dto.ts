@@ -82,16 +82,16 @@ export class UpdateBusinessDto {
   @MaxLength(300)
   address?: string | null;
 
-  @ApiPropertyOptional({ example: '03-5551234' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '03-5551234', description: 'null removes it' })
   @IsOptional()
   @IsPhone()
-  phone?: string;
+  phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'office@studio-dana.co.il' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'office@studio-dana.co.il', description: 'null removes it' })
   @IsOptional()
   @NormalizeEmail()
   @IsEmail()
-  email?: string;
+  email?: string | null;
 
   @ApiPropertyOptional({ example: 'Asia/Jerusalem' })
   @IsOptional()
