@@ -1,0 +1,45 @@
+import { Agent, request, type IncomingHttpHeaders } from 'node:http';
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+export interface RawRequest {
+  method: string;
+  /** Path and query exactly as they go on the wire. */
+  target: string;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/**
+ * Byte-exact HTTP/1.1 requests to a listening server: the body, path and
+ * Content-Type (or its absence) are sent as given, nothing is re-encoded.
+ */
+export class RawHttp {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 16 });
+
+  constructor(private readonly port: number) {}
+
+  send(req: RawRequest, timeoutMs = 20_000): Promise<RawResponse> {
+    const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
+    const headers = { ...req.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
+    return new Promise((resolve, reject) => {
+      const r = request({ host: '127.0.0.1', port: this.port, method: req.method, path: req.target, headers, agent: this.agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      });
+      r.setTimeout(timeoutMs, () => r.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+      r.on('error', reject);
+      r.end(body);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
