@@ -158,7 +158,9 @@ export async function wrongMediaTypeVariants(documented: string[], target: strin
   const out: Variant[] = [];
   for (const m of MEDIA_TYPES.filter((x) => x.contentType === null || !documented.includes(x.contentType))) {
     const label = `content type: ${m.contentType ?? 'none'}`;
-    out.push({ label, expect: '415', target, contentType: m.contentType, body: m.write(await fresh()) });
+    const body = m.write(await fresh());
+    // An empty body carries nothing to misread, whatever its declared type.
+    if (body.length > 0) out.push({ label, expect: '415', target, contentType: m.contentType, body });
   }
   return out;
 }

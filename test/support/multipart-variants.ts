@@ -44,9 +44,15 @@ export function multipartVariants(schema: Schema, target: string): Variant[] {
   const base = validParts(schema);
   const send = (label: string, parts: PartSpec[], expect: Variant['expect']): Variant => ({ label, expect, target, ...multipart(parts) });
   const replace = (name: string, part: PartSpec) => [...base.filter((p) => p.name !== name), part];
+  // Parts a schema requires must be there; a file part is refused where files are parsed (uploads).
+  const takesFiles = Object.values(schema.properties ?? {}).some((p) => p.format === 'binary');
   const out: Variant[] = [
-    send('multipart: no parts', [], '4xx'),
-    send('multipart: unexpected file part', [...base, { name: 'robustnessProbe', content: VALID_CSV, fileName: 'x.csv' }], '4xx'),
+    send('multipart: no parts', [], schema.required?.length ? '4xx' : 'no-5xx'),
+    send(
+      'multipart: unexpected file part',
+      [...base, { name: 'robustnessProbe', content: VALID_CSV, fileName: 'x.csv' }],
+      takesFiles ? '4xx' : 'no-5xx',
+    ),
   ];
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
     if (prop.format === 'binary') {

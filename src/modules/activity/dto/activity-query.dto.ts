@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 
 export class ActivityQueryDto extends PageQueryDto {
@@ -11,20 +11,17 @@ export class ActivityQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IsUUID()
   entityId?: string;
 
-  @ApiPropertyOptional({ description: 'A user id or an API key id' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'A user id or an API key id' })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IsUUID()
   actorId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: "Entries on one customer's timeline" })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IsUUID()
   customerId?: string;
 
   @ApiPropertyOptional({ example: 'member.invite' })
