@@ -26,6 +26,18 @@ describe('migrations and entities', () => {
     );
   });
 
+  it('stamp updated_at in the database on every table that has one', async () => {
+    const missing: { table_name: string }[] = await ds.query(`
+      SELECT c.table_name FROM information_schema.columns c
+      WHERE c.table_schema = 'public' AND c.column_name = 'updated_at'
+        AND NOT EXISTS (SELECT 1 FROM information_schema.triggers t
+                        WHERE t.event_object_table = c.table_name AND t.trigger_name = 'trg_' || c.table_name || '_updated_at')`);
+    assert.deepEqual(
+      missing.map((r) => r.table_name),
+      [],
+    );
+  });
+
   it('have nothing left to run', async () => {
     assert.equal(await ds.showMigrations(), false);
   });

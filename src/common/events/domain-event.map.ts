@@ -47,6 +47,8 @@ export interface DomainEventMap {
   'appointment.booked': AppointmentEventPayload;
   'appointment.rescheduled': AppointmentEventPayload & { previousStartsAt: string; previousCalendarId: string };
   'appointment.cancelled': AppointmentEventPayload & { reason: string | null; cancelledBy: 'staff' | 'customer' };
+  /** Staff edited what is not the time or the status (today: the notes). */
+  'appointment.updated': AppointmentEventPayload & { changed: string[] };
   /** confirm, complete or no-show. */
   'appointment.status_changed': AppointmentEventPayload & { from: string; to: string };
   'appointment.reminder_due': AppointmentEventPayload & { offsetMinutes: number };

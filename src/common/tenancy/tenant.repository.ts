@@ -1,4 +1,5 @@
 import { isForeignKeyViolation } from '../database/pg-errors';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DeepPartial, EntityManager, FindManyOptions, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,6 +39,24 @@ export abstract class TenantRepository<T extends Tenanted> {
   async findById(businessId: string, id: string): Promise<T | null> {
     if (!isUuid(id)) return null;
     return this.repo.findOneBy(this.scoped(businessId, { id } as FindOptionsWhere<T>));
+  }
+
+  /**
+   * The record, locked `FOR UPDATE` until the transaction ends, so a
+   * read-modify-write of it (a PATCH) cannot lose a concurrent one. Call on a
+   * repository bound to the transaction (`withManager`).
+   */
+  async lockById(businessId: string, id: string): Promise<T | null> {
+    if (!isUuid(id)) return null;
+    return this.repo.findOne({ where: this.scoped(businessId, { id } as FindOptionsWhere<T>), lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Writes only the given columns of one record; false when there is no such record. */
+  async updateFields(businessId: string, id: string, changes: QueryDeepPartialEntity<T>): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    if (Object.keys(changes).length === 0) return (await this.count(businessId, { id } as FindOptionsWhere<T>)) > 0;
+    const result = await this.repo.update(this.scoped(businessId, { id } as FindOptionsWhere<T>), changes);
+    return (result.affected ?? 0) > 0;
   }
 
   async findOne(businessId: string, where: FindOptionsWhere<T>): Promise<T | null> {

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { concatMap, Observable } from 'rxjs';
 import { clientIp } from '../../common/http/client-ip';
 import { ACTIVITY_KEY, ActivityMeta } from './activity.decorator';
@@ -15,7 +15,11 @@ function entityIdOf(body: unknown, req: Request): string | null {
   return typeof param === 'string' ? param : null;
 }
 
-/** Records every successful mutating request made by an authenticated actor, before the answer leaves. */
+/**
+ * Records every successful mutating request made by an authenticated actor,
+ * before the answer leaves, unless its route's change is recorded from domain
+ * events (emitted only when something changed) or the answer is a replay.
+ */
 @Injectable()
 export class ActivityInterceptor implements NestInterceptor {
   constructor(
@@ -29,7 +33,8 @@ export class ActivityInterceptor implements NestInterceptor {
     return next.handle().pipe(
       concatMap(async (body) => {
         const actor = req.actor;
-        if (!actor) return body;
+        // A replayed answer (same Idempotency-Key) describes an effect that was already recorded.
+        if (!actor || context.switchToHttp().getResponse<Response>().getHeader('Idempotent-Replayed') === 'true') return body;
         const meta =
           this.reflector.get<ActivityMeta | undefined>(ACTIVITY_KEY, context.getHandler()) ??
           ({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { TenantRepository } from '../../common/tenancy/tenant.repository';
+import { isUuid, TenantRepository } from '../../common/tenancy/tenant.repository';
 import { ApiKey } from './entities/api-key.entity';
 
 @Injectable()
@@ -15,12 +15,15 @@ export class ApiKeysRepository extends TenantRepository<ApiKey> {
     return this.repo.findOneBy({ prefix, revokedAt: IsNull() });
   }
 
-  findActive(businessId: string, id: string): Promise<ApiKey | null> {
-    return this.findOne(businessId, { id, revokedAt: IsNull() });
-  }
-
   pageActive(businessId: string, page: { offset: number; limit: number }): Promise<[ApiKey[], number]> {
     return this.findPage(businessId, { where: { revokedAt: IsNull() }, order: { createdAt: 'DESC' } }, page);
+  }
+
+  /** Revokes an active key in one conditional statement: of concurrent revocations exactly one succeeds. */
+  async revoke(businessId: string, id: string, at: Date): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const result = await this.repo.update(this.scoped(businessId, { id, revokedAt: IsNull() }), { revokedAt: at });
+    return (result.affected ?? 0) > 0;
   }
 
   async touch(id: string, at: Date): Promise<void> {

@@ -50,10 +50,7 @@ export class ApiKeysService {
   }
 
   async revoke(businessId: string, id: string): Promise<void> {
-    const key = await this.keys.findActive(businessId, id);
-    if (!key) throw new NotFoundAppException('api_key', id);
-    key.revokedAt = new Date();
-    await this.keys.save(businessId, key);
+    if (!(await this.keys.revoke(businessId, id, new Date()))) throw new NotFoundAppException('api_key', id);
     this.events.emit('api_key.revoked', { businessId, apiKeyId: id });
   }
 

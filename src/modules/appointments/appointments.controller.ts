@@ -53,7 +53,7 @@ export class AppointmentsController {
   }
 
   @Post()
-  @Activity('appointment.create', 'appointment')
+  @Activity('appointment.create', 'appointment', { recordedByEvents: true })
   @ApiOperation({ summary: 'Book an appointment (no double booking: PostgreSQL refuses overlaps)' })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiCreatedResponse({ type: AppointmentDto })
@@ -90,7 +90,7 @@ export class AppointmentsController {
   }
 
   @Patch(':id')
-  @Activity('appointment.update', 'appointment')
+  @Activity('appointment.update', 'appointment', { recordedByEvents: true })
   @ApiOperation({ summary: 'Reschedule (startsAt, calendarId) or edit notes; moving onto a taken time is 409 and changes nothing' })
   @ApiOkResponse({ type: AppointmentDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
@@ -101,7 +101,7 @@ export class AppointmentsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @Activity('appointment.cancel', 'appointment')
+  @Activity('appointment.cancel', 'appointment', { recordedByEvents: true })
   @ApiOperation({ summary: 'Cancel (pending or confirmed); frees the time and removes reminders' })
   @ApiOkResponse({ type: AppointmentDto })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Not allowed from the current status' })
@@ -111,7 +111,7 @@ export class AppointmentsController {
 
   @Post(':id/confirm')
   @HttpCode(200)
-  @Activity('appointment.confirm', 'appointment')
+  @Activity('appointment.confirm', 'appointment', { recordedByEvents: true })
   @ApiOperation({ summary: 'Confirm a pending appointment' })
   @ApiOkResponse({ type: AppointmentDto })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Not allowed from the current status' })
@@ -121,7 +121,7 @@ export class AppointmentsController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @Activity('appointment.complete', 'appointment')
+  @Activity('appointment.complete', 'appointment', { recordedByEvents: true })
   @ApiOperation({ summary: "Mark as attended (counts a visit on the customer's record)" })
   @ApiOkResponse({ type: AppointmentDto })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Not allowed from the current status' })
@@ -131,7 +131,7 @@ export class AppointmentsController {
 
   @Post(':id/no-show')
   @HttpCode(200)
-  @Activity('appointment.no_show', 'appointment')
+  @Activity('appointment.no_show', 'appointment', { recordedByEvents: true })
   @ApiOperation({ summary: 'Record that the customer did not come (after the start)' })
   @ApiOkResponse({ type: AppointmentDto })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Not allowed from the current status, or not started yet' })

@@ -110,10 +110,6 @@ export class AppointmentsRepository extends TenantRepository<Appointment> {
     return result.affected ? this.findById(businessId, id) : null;
   }
 
-  async updateNotes(businessId: string, id: string, notes: string | null): Promise<void> {
-    await this.repo.update(this.scoped(businessId, { id }), { notes });
-  }
-
   /** The first non-cancelled appointment of the calendar whose blocked range overlaps [from, to). */
   async findOverlap(businessId: string, calendarId: string, from: Date, to: Date, exceptId?: string): Promise<Appointment | null> {
     if (!isUuid(calendarId)) return null;

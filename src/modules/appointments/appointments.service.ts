@@ -1,12 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import type { DomainEventActor } from '../../common/events/domain-event.map';
+import { DomainEvents } from '../../common/events/domain-events';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
 import { BookingSettingsService } from '../booking-settings/booking-settings.service';
 import { CalendarsService } from '../calendars/calendars.service';
 import { CustomersService } from '../customers/customers.service';
 import { calendarIdsOf, ServiceCatalogService } from '../services/service-catalog.service';
-import { toAppointmentDto } from './appointment.mapper';
+import { toAppointmentDto, toEventPayload } from './appointment.mapper';
 import { AppointmentSource, AppointmentStatus } from './appointment-status';
 import { AppointmentTransitionsService, StatusAction } from './appointment-transitions.service';
 import { CalendarNotForServiceException, NotBookableException } from './appointments.exception';
@@ -30,6 +31,7 @@ export class AppointmentsService {
     private readonly catalog: ServiceCatalogService,
     private readonly calendars: CalendarsService,
     private readonly customers: CustomersService,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -56,13 +58,12 @@ export class AppointmentsService {
     if (!service.active) throw new NotBookableException('service.inactive', 'The service is inactive');
     if (!calendarIdsOf(service).includes(calendar.id)) throw new CalendarNotForServiceException();
     if (!calendar.active) throw new NotBookableException('calendar.inactive', 'The calendar is inactive');
-    const customerId = knownCustomer?.id ?? (await this.createCustomer(businessId, dto));
     const placed = await this.booking.place(
       businessId,
       {
         service,
         calendarId: calendar.id,
-        customerId,
+        customer: knownCustomer ? { id: knownCustomer.id } : { matchOrCreate: { ...dto.customer!, source: 'booking' } },
         startsAt: new Date(dto.startsAt),
         status: dto.status ?? AppointmentStatus.confirmed,
         source: actor.kind === 'api_key' ? AppointmentSource.api : AppointmentSource.staff,
@@ -114,7 +115,12 @@ export class AppointmentsService {
       }
       await this.booking.move(businessId, current, { service, calendarId, startsAt }, { rules, by: actorOf(actor) });
     }
-    if (dto.notes !== undefined) await this.appointments.updateNotes(businessId, id, dto.notes?.trim() || null);
+    const notes = dto.notes === undefined ? undefined : dto.notes?.trim() || null;
+    if (notes !== undefined && notes !== current.notes) {
+      await this.appointments.updateFields(businessId, id, { notes });
+      const updated = (await this.appointments.findById(businessId, id))!;
+      await this.events.emitAndWait('appointment.updated', { ...toEventPayload(updated, actorOf(actor)), changed: ['notes'] });
+    }
     return this.get(businessId, id);
   }
 
@@ -122,19 +128,5 @@ export class AppointmentsService {
     const rules = await this.settings.rules(actor.businessId);
     await this.transitions.apply(actor.businessId, id, action, { rules, reason, cancelledBy: 'staff', by: actorOf(actor) });
     return this.get(actor.businessId, id);
-  }
-
-  /** Matches an existing customer by phone/email, or creates one (only once the booking is otherwise valid). */
-  private async createCustomer(businessId: string, dto: CreateAppointmentDto): Promise<string> {
-    const c = dto.customer!;
-    const { id } = await this.customers.matchOrCreate(businessId, {
-      firstName: c.firstName,
-      lastName: c.lastName,
-      phone: c.phone,
-      email: c.email,
-      language: c.language,
-      source: 'booking',
-    });
-    return id;
   }
 }

@@ -5,6 +5,7 @@ import { DomainEvents } from '../../common/events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import type { BookingRules } from '../booking-settings/booking-settings.defaults';
+import { CustomersService, type MatchOrCreateInput } from '../customers/customers.service';
 import type { BookableService } from '../services/entities/bookable-service.entity';
 import { toEventPayload } from './appointment.mapper';
 import { AppointmentSource, AppointmentStatus, allowedFrom, nextStatus } from './appointment-status';
@@ -18,10 +19,13 @@ const MINUTE = 60_000;
 /** Should PostgreSQL still break a lock cycle (e.g. a transition racing a booking), the loser retries and then meets the winner's row. */
 const ATTEMPTS = 4;
 
+/** A known customer, or contact details to match or create one by (only if the booking commits). */
+export type BookingCustomer = { id: string } | { matchOrCreate: MatchOrCreateInput };
+
 export interface BookingDraft {
   service: BookableService;
   calendarId: string;
-  customerId: string;
+  customer: BookingCustomer;
   startsAt: Date;
   status: AppointmentStatus;
   source: AppointmentSource;
@@ -71,6 +75,7 @@ export class BookingService {
     private readonly reminders: ReminderScheduler,
     private readonly events: DomainEvents,
     private readonly tx: TransactionRunner,
+    private readonly customers: CustomersService,
   ) {}
 
   /**
@@ -100,11 +105,15 @@ export class BookingService {
         await repo.lockCalendar(draft.calendarId);
         const taken = await repo.findOverlap(businessId, draft.calendarId, times.blockedFrom, times.blockedTo);
         if (taken) throw new AppointmentConflictException(taken, times);
+        const customerId =
+          'id' in draft.customer
+            ? draft.customer.id
+            : (await this.customers.matchOrCreate(businessId, draft.customer.matchOrCreate, { manager: em, by: opts.by })).id;
         await repo.insertBooking(businessId, {
           id,
           serviceId: draft.service.id,
           calendarId: draft.calendarId,
-          customerId: draft.customerId,
+          customerId,
           ...times,
           status: draft.status,
           source: draft.source,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '../../common/crypto/tokens';
+import { pgConstraint } from '../../common/database/pg-errors';
 import { Role } from '../../common/auth/role';
 import { RESERVED_SLUGS, slugify } from '../../common/text/normalize';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
@@ -15,6 +16,13 @@ import type { AcceptInviteDto, LoginDto, RegisterDto } from './dto/auth.dto';
 import type { SessionDto, TokenPairDto, UserDto } from './dto/auth-response.dto';
 import { PasswordHasher } from './password.hasher';
 import { SessionContext, TokenService } from './token.service';
+
+/** The business name's slug (unless reserved), then that slug with random suffixes. */
+function* slugCandidates(name: string): Generator<string> {
+  const base = slugify(name) || 'business';
+  if (!RESERVED_SLUGS.has(base)) yield base;
+  for (let i = 0; i < 20; i++) yield `${base}-${randomBytes(3).toString('hex')}`;
+}
 
 export const toUserDto = (u: User): UserDto => ({ id: u.id, email: u.email, name: u.name, isPlatformAdmin: u.isPlatformAdmin });
 
@@ -34,15 +42,19 @@ export class AuthService {
   async register(dto: RegisterDto, ctx: SessionContext): Promise<SessionDto> {
     if (await this.users.findByEmail(dto.email)) throw new EmailTakenException();
     const passwordHash = await this.passwords.hash(dto.password);
-    const slug = await this.freeSlug(dto.businessName);
-    const { user, businessId } = await this.tx.run(async (manager) => {
-      const user = await this.users.create({ email: dto.email, name: dto.name.trim(), passwordHash }, manager);
-      const business = await this.businesses.create({ name: dto.businessName.trim(), slug }, manager);
-      await this.memberships
-        .withManager(manager)
-        .insert(business.id, { userId: user.id, role: Role.owner, status: MembershipStatus.active });
-      return { user, businessId: business.id };
-    });
+    const { user, businessId } = await this.tx
+      .run(async (manager) => {
+        const user = await this.users.create({ email: dto.email, name: dto.name.trim(), passwordHash }, manager);
+        const business = await this.businesses.createWithFreeSlug(dto.businessName.trim(), slugCandidates(dto.businessName), manager);
+        await this.memberships
+          .withManager(manager)
+          .insert(business.id, { userId: user.id, role: Role.owner, status: MembershipStatus.active });
+        return { user, businessId: business.id };
+      })
+      .catch((err: unknown) => {
+        // A simultaneous sign-up with the same email won the unique index.
+        throw pgConstraint(err) === 'uq_users_email' ? new EmailTakenException() : err;
+      });
     this.events.emit('business.registered', { businessId, userId: user.id });
     const tokens = await this.tokens.issue(user.id, businessId, ctx);
     return { ...tokens, user: toUserDto(user), businessId };
@@ -83,23 +95,12 @@ export class AuthService {
     const user = membership.user;
     const passwordHash = await this.passwords.hash(dto.password);
     await this.tx.run(async (manager) => {
+      const accepted = await this.memberships.withManager(manager).activateInvite(membership.businessId, membership.id, sha256(dto.token));
+      if (!accepted) throw new InvalidTokenException('auth.invalid_invite', 'The invitation is invalid or has expired');
       await this.users.update(user.id, { passwordHash, ...(dto.name ? { name: dto.name.trim() } : {}) }, manager);
-      membership.status = MembershipStatus.active;
-      membership.inviteTokenHash = null;
-      membership.inviteExpiresAt = null;
-      await this.memberships.withManager(manager).save(membership.businessId, membership);
     });
     this.events.emit('member.joined', { businessId: membership.businessId, membershipId: membership.id, userId: user.id });
     const tokens = await this.tokens.issue(user.id, membership.businessId, ctx);
     return { ...tokens, user: toUserDto({ ...user, name: dto.name?.trim() ?? user.name }), businessId: membership.businessId };
-  }
-
-  private async freeSlug(name: string): Promise<string> {
-    const base = slugify(name) || 'business';
-    if (!RESERVED_SLUGS.has(base) && !(await this.businesses.slugTaken(base))) return base;
-    for (;;) {
-      const candidate = `${base}-${randomBytes(3).toString('hex')}`;
-      if (!(await this.businesses.slugTaken(candidate))) return candidate;
-    }
   }
 }

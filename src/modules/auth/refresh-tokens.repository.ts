@@ -28,10 +28,6 @@ export class RefreshTokensRepository {
     return this.r(manager).findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
   }
 
-  findByHash(tokenHash: string): Promise<RefreshToken | null> {
-    return this.repo.findOneBy({ tokenHash });
-  }
-
   async markRotated(id: string, manager: EntityManager): Promise<void> {
     await this.r(manager).update({ id }, { rotatedAt: new Date() });
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { randomToken, sha256 } from '../../common/crypto/tokens';
 import { durationToMs } from '../../common/time/duration';
 import type { AppConfig } from '../../infra/config/app-config';
@@ -51,49 +52,61 @@ export class TokenService {
   }
 
   /**
-   * Exchanges a refresh token for a new pair. A token that was already rotated
-   * means it leaked: its whole family is revoked and the caller gets nothing.
+   * Exchanges a refresh token for a new pair, in one transaction under the
+   * token's row lock: the new token is stored before the lock is released, so
+   * a concurrent refresh or logout of the same token (which waits for the
+   * lock) sees the rotation and its family revocation covers the new token
+   * too. A token that was already rotated means it leaked: its whole family
+   * is revoked and the caller gets nothing.
    */
   async rotate(refreshToken: string, ctx: SessionContext): Promise<RotationResult> {
-    const outcome = await this.tx.run(async (manager) => {
+    return this.tx.run(async (manager): Promise<RotationResult> => {
       const row = await this.refreshTokens.findByHashForUpdate(sha256(refreshToken), manager);
-      if (!row) return { ok: false as const, reason: 'unknown' as const };
-      if (row.revokedAt) return { ok: false as const, reason: 'revoked' as const };
+      if (!row) return { ok: false, reason: 'unknown' };
+      if (row.revokedAt) return { ok: false, reason: 'revoked' };
       if (row.rotatedAt) {
         await this.refreshTokens.revokeFamily(row.familyId, manager);
-        return { ok: false as const, reason: 'reused' as const };
+        return { ok: false, reason: 'reused' };
       }
-      if (row.expiresAt.getTime() <= Date.now()) return { ok: false as const, reason: 'expired' as const };
+      if (row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'expired' };
       await this.refreshTokens.markRotated(row.id, manager);
-      return { ok: true as const, row };
+      const tokens = await this.issueInFamily(row.userId, row.businessId, row.familyId, ctx, manager);
+      return { ok: true, userId: row.userId, businessId: row.businessId, tokens };
     });
-    if (!outcome.ok) return outcome;
-    const { userId, businessId, familyId } = outcome.row;
-    const tokens = await this.issueInFamily(userId, businessId, familyId, ctx);
-    return { ok: true, userId, businessId, tokens };
   }
 
-  /** Ends the session of this refresh token (its whole family). */
+  /** Ends the session of this refresh token (its whole family), under the same row lock as rotation. */
   async revoke(refreshToken: string): Promise<boolean> {
-    const row = await this.refreshTokens.findByHash(sha256(refreshToken));
-    if (!row) return false;
-    await this.refreshTokens.revokeFamily(row.familyId);
-    return true;
+    return this.tx.run(async (manager) => {
+      const row = await this.refreshTokens.findByHashForUpdate(sha256(refreshToken), manager);
+      if (!row) return false;
+      await this.refreshTokens.revokeFamily(row.familyId, manager);
+      return true;
+    });
   }
 
-  private async issueInFamily(userId: string, businessId: string, familyId: string, ctx: SessionContext): Promise<TokenPairDto> {
+  private async issueInFamily(
+    userId: string,
+    businessId: string,
+    familyId: string,
+    ctx: SessionContext,
+    manager?: EntityManager,
+  ): Promise<TokenPairDto> {
     const claims: AccessClaims = { sub: userId, bid: businessId, typ: 'access' };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: Math.floor(this.accessTtlMs / 1000), algorithm: 'HS256' });
     const refreshToken = randomToken(48);
-    await this.refreshTokens.create({
-      userId,
-      businessId,
-      familyId,
-      tokenHash: sha256(refreshToken),
-      expiresAt: new Date(Date.now() + this.refreshTtlMs),
-      userAgent: ctx.userAgent?.slice(0, 300) ?? null,
-      ip: ctx.ip ?? null,
-    });
+    await this.refreshTokens.create(
+      {
+        userId,
+        businessId,
+        familyId,
+        tokenHash: sha256(refreshToken),
+        expiresAt: new Date(Date.now() + this.refreshTtlMs),
+        userAgent: ctx.userAgent?.slice(0, 300) ?? null,
+        ip: ctx.ip ?? null,
+      },
+      manager,
+    );
     return { accessToken, expiresIn: Math.floor(this.accessTtlMs / 1000), refreshToken, tokenType: 'Bearer' };
   }
 }

@@ -20,9 +20,19 @@ export class BusinessesRepository {
     return this.repo.existsBy({ slug });
   }
 
-  create(data: Pick<Business, 'name' | 'slug'>, manager: EntityManager): Promise<Business> {
+  /**
+   * Inserts the business under the first free slug `candidates` yields. The
+   * unique index decides (ON CONFLICT DO NOTHING keeps the transaction usable),
+   * so simultaneous sign-ups with the same name each get their own slug.
+   */
+  async createWithFreeSlug(name: string, candidates: Iterable<string>, manager: EntityManager): Promise<Business> {
     const repo = manager.getRepository(Business);
-    return repo.save(repo.create(data));
+    for (const slug of candidates) {
+      const result = await repo.createQueryBuilder().insert().values({ name, slug }).orIgnore().returning('id').execute();
+      const id = (result.raw as { id: string }[])[0]?.id;
+      if (id) return (await repo.findOneBy({ id }))!;
+    }
+    throw new Error('no free slug among the candidates');
   }
 
   /** Writes only the given columns and answers the stored row. */

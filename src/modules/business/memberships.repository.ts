@@ -88,6 +88,16 @@ export class MembershipsRepository extends TenantRepository<Membership> {
   }
 
   /** Membership by invitation token hash; platform-wide because the invitee has no business yet. */
+  /** Activates an invited membership if its invitation is still this one: of concurrent acceptances, one wins. */
+  async activateInvite(businessId: string, id: string, tokenHash: string): Promise<boolean> {
+    const result = await this.repo.update(this.scoped(businessId, { id, inviteTokenHash: tokenHash }), {
+      status: MembershipStatus.active,
+      inviteTokenHash: null,
+      inviteExpiresAt: null,
+    });
+    return (result.affected ?? 0) > 0;
+  }
+
   findByInviteHash(tokenHash: string): Promise<Membership | null> {
     return this.repo.findOne({ where: { inviteTokenHash: tokenHash }, relations: { user: true } });
   }

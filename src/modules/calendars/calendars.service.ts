@@ -4,6 +4,7 @@ import type { Actor } from '../../common/auth/actor';
 import { Role } from '../../common/auth/role';
 import { randomToken, safeEqual, sha256 } from '../../common/crypto/tokens';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
+import { sentFields } from '../../common/validation/sent-fields';
 import type { AppConfig } from '../../infra/config/app-config';
 import { MembershipsRepository } from '../business/memberships.repository';
 import { CalendarInUseException, CalendarMemberTakenException } from './calendars.exception';
@@ -77,10 +78,8 @@ export class CalendarsService {
   }
 
   async update(businessId: string, id: string, dto: UpdateCalendarDto): Promise<CalendarDto> {
-    const row = await this.require(businessId, id);
-    if (dto.name !== undefined) row.name = dto.name;
-    if (dto.active !== undefined) row.active = dto.active;
-    return toCalendarDto(await this.calendars.save(businessId, row));
+    if (!(await this.calendars.updateFields(businessId, id, sentFields(dto)))) throw new NotFoundAppException('calendar', id);
+    return toCalendarDto(await this.require(businessId, id));
   }
 
   async remove(businessId: string, id: string): Promise<void> {

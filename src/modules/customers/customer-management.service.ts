@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DomainEventActor } from '../../common/events/domain-event.map';
 import { DomainEvents } from '../../common/events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
+import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { ActivityService } from '../activity/activity.service';
 import type { ActivityEntry } from '../activity/activity.types';
 import { ActivityQueryDto } from '../activity/dto/activity-query.dto';
@@ -35,6 +36,7 @@ export class CustomerManagementService {
     private readonly customers: CustomersRepository,
     private readonly activity: ActivityService,
     private readonly events: DomainEvents,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async create(businessId: string, dto: CreateCustomerDto, by: DomainEventActor | null): Promise<CustomerDto> {
@@ -68,8 +70,36 @@ export class CustomerManagementService {
     return toCustomerDto(await this.load(businessId, id));
   }
 
+  /** Applies the sent fields under the customer's row lock: concurrent edits of different fields all survive. */
   async update(businessId: string, id: string, dto: UpdateCustomerDto, by: DomainEventActor | null): Promise<CustomerDto> {
-    const customer = await this.load(businessId, id);
+    const { customer, changed } = await this.tx.run(async (em) => {
+      const customers = this.customers.withManager(em);
+      const customer = await customers.lockById(businessId, id);
+      if (!customer) throw new NotFoundAppException('customer', id);
+      const changed = await this.applyChanges(businessId, customer, dto);
+      if (!changed.size) return { customer, changed };
+      customer.searchText = buildSearchText(customer);
+      return { customer: await customers.save(businessId, customer), changed };
+    });
+    if (changed.size) this.events.emit('customer.updated', { businessId, customerId: id, changed: [...changed], by });
+    return toCustomerDto(customer);
+  }
+
+  /** DELETE archives: customers referenced by invoices or appointments are never removed. Idempotent: one archive, one event. */
+  async archive(businessId: string, id: string, by: DomainEventActor | null): Promise<void> {
+    const archived = await this.customers.setArchived(businessId, id, new Date());
+    if (archived === 'missing') throw new NotFoundAppException('customer', id);
+    if (archived === 'changed') this.events.emit('customer.archived', { businessId, customerId: id, by });
+  }
+
+  async restore(businessId: string, id: string, by: DomainEventActor | null): Promise<CustomerDto> {
+    const restored = await this.customers.setArchived(businessId, id, null);
+    if (restored === 'missing') throw new NotFoundAppException('customer', id);
+    if (restored === 'changed') this.events.emit('customer.restored', { businessId, customerId: id, by });
+    return this.get(businessId, id);
+  }
+
+  private async applyChanges(businessId: string, customer: Customer, dto: UpdateCustomerDto): Promise<Set<string>> {
     const changed = new Set<string>();
     for (const key of SCALARS) {
       const value = (dto as Record<string, unknown>)[key];
@@ -100,29 +130,7 @@ export class CustomerManagementService {
       Object.assign(customer, this.consentColumns(dto.marketingConsent, new Date(), customer));
       changed.add('marketingConsent');
     }
-    if (!changed.size) return toCustomerDto(customer);
-    customer.searchText = buildSearchText(customer);
-    const saved = await this.customers.save(businessId, customer);
-    this.events.emit('customer.updated', { businessId, customerId: id, changed: [...changed], by });
-    return toCustomerDto(saved);
-  }
-
-  /** DELETE archives: customers referenced by invoices or appointments are never removed. Idempotent. */
-  async archive(businessId: string, id: string, by: DomainEventActor | null): Promise<void> {
-    const customer = await this.load(businessId, id);
-    if (customer.archivedAt) return;
-    customer.archivedAt = new Date();
-    await this.customers.save(businessId, customer);
-    this.events.emit('customer.archived', { businessId, customerId: id, by });
-  }
-
-  async restore(businessId: string, id: string, by: DomainEventActor | null): Promise<CustomerDto> {
-    const customer = await this.load(businessId, id);
-    if (!customer.archivedAt) return toCustomerDto(customer);
-    customer.archivedAt = null;
-    const saved = await this.customers.save(businessId, customer);
-    this.events.emit('customer.restored', { businessId, customerId: id, by });
-    return toCustomerDto(saved);
+    return changed;
   }
 
   async list(businessId: string, query: CustomerQueryDto): Promise<[CustomerDto[], number]> {

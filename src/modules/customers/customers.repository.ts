@@ -129,9 +129,24 @@ export class CustomersRepository extends TenantRepository<Customer> {
     return rows.length;
   }
 
-  async updateFields(businessId: string, id: string, changes: Partial<NewCustomer>): Promise<void> {
-    if (!Object.keys(changes).length) return;
-    await this.repo.update(this.scoped(businessId, { id }), changes);
+  /**
+   * Archives (`at`) or restores (null) in one conditional statement, so of
+   * concurrent requests exactly one changes the row: `changed`, else
+   * `unchanged` (already so) or `missing`.
+   */
+  async setArchived(businessId: string, id: string, at: Date | null): Promise<'changed' | 'unchanged' | 'missing'> {
+    if (!isUuid(id)) return 'missing';
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(Customer)
+      .set({ archivedAt: at })
+      .where(`business_id = :businessId AND id = :id AND archived_at IS ${at ? 'NULL' : 'NOT NULL'}`, {
+        businessId: this.scoped(businessId).businessId,
+        id,
+      })
+      .execute();
+    if (result.affected) return 'changed';
+    return (await this.count(businessId, { id })) ? 'unchanged' : 'missing';
   }
 
   async recordVisit(businessId: string, id: string, at: Date): Promise<boolean> {

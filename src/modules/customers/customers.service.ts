@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { DomainEventActor } from '../../common/events/domain-event.map';
 import { DomainEvents } from '../../common/events/domain-events';
+import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { buildSearchText } from './customer-search';
 import { blankToNull, normaliseEmail, normalisePhone } from './customer-contact';
 import { CustomersRepository } from './customers.repository';
@@ -48,28 +51,36 @@ export class CustomersService {
   constructor(
     private readonly customers: CustomersRepository,
     private readonly events: DomainEvents,
+    private readonly tx: TransactionRunner,
   ) {}
 
   /**
    * The customer with this phone (E.164), else this email, archived or not;
    * created when there is none. Concurrent calls with the same contact details
-   * end on one customer (unique indexes + insert-if-absent + re-read).
+   * end on one customer (unique indexes + insert-if-absent + re-read). Given a
+   * transaction's `manager`, the customer exists only if that transaction
+   * commits (and `customer.created` is emitted only then); `by` is who caused it.
    */
-  async matchOrCreate(businessId: string, input: MatchOrCreateInput): Promise<{ id: string; created: boolean }> {
+  async matchOrCreate(
+    businessId: string,
+    input: MatchOrCreateInput,
+    opts: { manager?: EntityManager; by?: DomainEventActor | null } = {},
+  ): Promise<{ id: string; created: boolean }> {
+    const customers = opts.manager ? this.customers.withManager(opts.manager) : this.customers;
     const phone = normalisePhone(input.phone);
     if (phone === undefined) throw new InvalidCustomerPhoneException();
     const email = normaliseEmail(input.email);
     if (email === undefined) throw new InvalidCustomerEmailException();
     if (!phone && !email) throw new CustomerContactRequiredException();
 
-    const existing = await this.match(businessId, phone, email);
+    const existing = await this.match(customers, businessId, phone, email);
     if (existing) return { id: existing.id, created: false };
 
     const firstName = blankToNull(input.firstName);
     if (!firstName) throw new CustomerNameRequiredException();
     const lastName = blankToNull(input.lastName);
     const source = blankToNull(input.source)?.slice(0, 60) ?? 'manual';
-    const id = await this.customers.insertIfAbsent(businessId, {
+    const id = await customers.insertIfAbsent(businessId, {
       firstName: firstName.slice(0, 100),
       lastName: lastName?.slice(0, 100) ?? null,
       email,
@@ -79,10 +90,11 @@ export class CustomersService {
       searchText: buildSearchText({ firstName, lastName, email, phone }),
     });
     if (id) {
-      this.events.emit('customer.created', { businessId, customerId: id, source, by: null });
+      const by = opts.by ?? null;
+      this.tx.afterCommit(opts.manager, () => this.events.emit('customer.created', { businessId, customerId: id, source, by }));
       return { id, created: true };
     }
-    const winner = await this.match(businessId, phone, email);
+    const winner = await this.match(customers, businessId, phone, email);
     if (!winner) throw new Error('customer insert conflicted but no matching customer was found');
     return { id: winner.id, created: false };
   }
@@ -91,7 +103,7 @@ export class CustomersService {
     const phone = normalisePhone(contact.phone) ?? null;
     const email = normaliseEmail(contact.email) ?? null;
     if (!phone && !email) return null;
-    const found = await this.match(businessId, phone, email);
+    const found = await this.match(this.customers, businessId, phone, email);
     return found ? { id: found.id } : null;
   }
 
@@ -111,12 +123,17 @@ export class CustomersService {
     await this.customers.recordVisit(businessId, customerId, at);
   }
 
-  private async match(businessId: string, phone: string | null, email: string | null): Promise<Customer | null> {
+  private async match(
+    customers: CustomersRepository,
+    businessId: string,
+    phone: string | null,
+    email: string | null,
+  ): Promise<Customer | null> {
     if (phone) {
-      const byPhone = await this.customers.findByPhone(businessId, phone);
+      const byPhone = await customers.findByPhone(businessId, phone);
       if (byPhone) return byPhone;
     }
-    if (email) return this.customers.findByEmail(businessId, email);
+    if (email) return customers.findByEmail(businessId, email);
     return null;
   }
 }

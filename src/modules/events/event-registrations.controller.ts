@@ -24,7 +24,7 @@ export class EventRegistrationsController {
   constructor(private readonly registrations: RegistrationsService) {}
 
   @Post()
-  @Activity('registration.create', 'event_registration')
+  @Activity('registration.create', 'event_registration', { recordedByEvents: true })
   @ApiOperation({ summary: 'Register a customer (existing `customerId`, or new-customer fields); waitlisted when the event is full' })
   @ApiCreatedResponse({ type: RegistrationDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
@@ -52,7 +52,7 @@ export class EventRegistrationsController {
   }
 
   @Delete(':registrationId')
-  @Activity('registration.cancel', 'event_registration')
+  @Activity('registration.cancel', 'event_registration', { recordedByEvents: true })
   @ApiOperation({ summary: 'Cancel a registration (idempotent); a freed place goes to the oldest waitlisted registration' })
   @ApiOkResponse({ type: RegistrationDto })
   @ApiNotFoundResponse({ type: ProblemDetails })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEventActor, DomainEventMap, RegistrationEventPayload } from '../../common/events/domain-event.map';
 import { OnDomainEvent } from '../../common/events/domain-events';
+import { RequestContext } from '../../common/http/request-context';
 import { ActivityService } from '../activity/activity.service';
 import type { NewActivity } from '../activity/activity.types';
 
@@ -56,7 +57,7 @@ export class EventsActivityListener {
       customerId: e.customerId,
       summary,
       ip: null,
-      requestId: null,
+      requestId: RequestContext.requestId() ?? null,
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { TenantRepository, isUuid } from '../../common/tenancy/tenant.repository';
+import { TenantRepository } from '../../common/tenancy/tenant.repository';
 import { BusinessEvent, EventStatus } from './entities/business-event.entity';
 
 export interface EventFilter {
@@ -13,17 +13,6 @@ export interface EventFilter {
 export class EventsRepository extends TenantRepository<BusinessEvent> {
   constructor(@InjectRepository(BusinessEvent) repo: Repository<BusinessEvent>) {
     super(repo);
-  }
-
-  /**
-   * The event row, locked `FOR UPDATE` until the transaction ends: every
-   * change to its registrations goes through this lock, so they are
-   * serialised per event and capacity is never exceeded. Call on a
-   * repository bound to the transaction (`withManager`).
-   */
-  lockById(businessId: string, id: string): Promise<BusinessEvent | null> {
-    if (!isUuid(id)) return Promise.resolve(null);
-    return this.repo.findOne({ where: this.scoped(businessId, { id }), lock: { mode: 'pessimistic_write' } });
   }
 
   page(businessId: string, filter: EventFilter, page: { offset: number; limit: number }, now: Date): Promise<[BusinessEvent[], number]> {

@@ -54,7 +54,7 @@ export class RegistrationsService {
     const event = await this.events.findById(businessId, eventId);
     if (!event) throw new NotFoundAppException('event', eventId);
     if (event.status === EventStatus.cancelled) throw new EventCancelledException();
-    const customerId = await this.resolveCustomer(businessId, dto);
+    const customerId = await this.resolveCustomer(businessId, dto, by);
     const reg = await this.admit(businessId, eventId, customerId, RegistrationSource.staff, by);
     return toRegistrationDto(reg, await this.customers.getSummary(businessId, customerId));
   }
@@ -166,7 +166,7 @@ export class RegistrationsService {
     return reg;
   }
 
-  private async resolveCustomer(businessId: string, dto: CreateRegistrationDto): Promise<string> {
+  private async resolveCustomer(businessId: string, dto: CreateRegistrationDto, by: DomainEventActor | null): Promise<string> {
     const { customerId, ...fields } = dto;
     if (customerId) {
       if (Object.values(fields).some((v) => v !== undefined)) throw new RegistrationCustomerAmbiguousException();
@@ -174,14 +174,18 @@ export class RegistrationsService {
       if (!customer) throw new NotFoundAppException('customer', customerId);
       return customer.id;
     }
-    const { id } = await this.customers.matchOrCreate(businessId, {
-      firstName: fields.firstName!,
-      lastName: fields.lastName,
-      email: fields.email,
-      phone: fields.phone,
-      language: fields.language,
-      source: CUSTOMER_SOURCE,
-    });
+    const { id } = await this.customers.matchOrCreate(
+      businessId,
+      {
+        firstName: fields.firstName!,
+        lastName: fields.lastName,
+        email: fields.email,
+        phone: fields.phone,
+        language: fields.language,
+        source: CUSTOMER_SOURCE,
+      },
+      { by },
+    );
     return id;
   }
 }

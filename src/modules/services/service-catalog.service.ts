@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
+import { sentFields } from '../../common/validation/sent-fields';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { BusinessesRepository } from '../business/businesses.repository';
 import { CalendarsService } from '../calendars/calendars.service';
@@ -84,17 +85,14 @@ export class ServiceCatalogService {
   }
 
   async update(businessId: string, id: string, dto: UpdateServiceDto): Promise<ServiceDto> {
-    const row = await this.require(businessId, id);
     const calendarIds = dto.calendarIds ? await this.checkCalendars(businessId, dto.calendarIds) : undefined;
-    const { calendarIds: _ignored, ...fields } = dto;
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) (row as unknown as Record<string, unknown>)[key] = value;
-    }
-    delete row.calendarLinks;
+    const { calendarIds: _ignored, ...fields } = sentFields(dto);
     await this.tx.run(async (em) => {
       const repo = this.services.withManager(em);
-      await repo.save(businessId, row);
-      if (calendarIds) await repo.replaceCalendars(row.id, calendarIds);
+      // The row lock orders concurrent edits, so replacing the calendar links cannot interleave.
+      if (!(await repo.lockById(businessId, id))) throw new NotFoundAppException('service', id);
+      await repo.updateFields(businessId, id, fields);
+      if (calendarIds) await repo.replaceCalendars(id, calendarIds);
     });
     return this.get(businessId, id);
   }

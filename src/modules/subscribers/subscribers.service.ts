@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundAppException } from '../../common/problem/app.exception';
+import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { BusinessesRepository } from '../business/businesses.repository';
 import { CustomersService } from '../customers/customers.service';
 import type { CreateSubscriberDto, SubscriberDto, SubscriberQueryDto, UpdateSubscriberDto } from './dto/subscriber.dto';
@@ -25,6 +26,7 @@ export class SubscribersService {
     private readonly customers: CustomersService,
     private readonly businesses: BusinessesRepository,
     private readonly mailer: SubscriberMailer,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async list(businessId: string, query: SubscriberQueryDto): Promise<[SubscriberDto[], number]> {
@@ -66,8 +68,20 @@ export class SubscribersService {
     return toSubscriberDto(created);
   }
 
+  /** Applies the change under the subscriber's row lock, so concurrent edits of different fields all survive. */
   async update(businessId: string, id: string, dto: UpdateSubscriberDto): Promise<SubscriberDto> {
-    const sub = await this.load(businessId, id);
+    const saved = await this.tx.run(async (em) => {
+      const subscribers = this.subscribers.withManager(em);
+      const sub = await subscribers.lockById(businessId, id);
+      if (!sub) throw new NotFoundAppException('subscriber', id);
+      await this.applyChanges(businessId, sub, dto);
+      return subscribers.save(businessId, sub);
+    });
+    if (dto.emailStatus === SubscriptionStatus.pending) await this.confirmIfPending(saved);
+    return toSubscriberDto(saved);
+  }
+
+  private async applyChanges(businessId: string, sub: Subscriber, dto: UpdateSubscriberDto): Promise<void> {
     const now = new Date();
     const email = dto.email === undefined ? sub.email : dto.email;
     const phone = dto.phone === undefined ? sub.phone : dto.phone;
@@ -95,10 +109,6 @@ export class SubscribersService {
     if (dto.name !== undefined) sub.name = dto.name;
     if (dto.lists !== undefined) sub.lists = dto.lists;
     if (contactChanged) sub.customerId = (await this.customers.findByContact(businessId, { email, phone }))?.id ?? null;
-
-    const saved = await this.subscribers.save(businessId, sub);
-    if (dto.emailStatus === SubscriptionStatus.pending) await this.confirmIfPending(saved);
-    return toSubscriberDto(saved);
   }
 
   async remove(businessId: string, id: string): Promise<void> {

@@ -41,6 +41,11 @@ export class AppointmentActivityListener {
     );
   }
 
+  @OnDomainEvent('appointment.updated')
+  async updated(e: DomainEventMap['appointment.updated']): Promise<void> {
+    await this.record(e, 'appointment.updated', `התור ${e.serviceName} (${when(e.startsAt)}) עודכן: ${e.changed.join(', ')}`);
+  }
+
   @OnDomainEvent('appointment.status_changed')
   async statusChanged(e: DomainEventMap['appointment.status_changed']): Promise<void> {
     await this.record(e, `appointment.${e.to}`, `התור ${e.serviceName} (${when(e.startsAt)}): ${e.from} → ${e.to}`);

@@ -4,7 +4,6 @@ import { AppException, NotFoundAppException } from '../../../common/problem/app.
 import { BookingSettingsService } from '../../booking-settings/booking-settings.service';
 import type { Business } from '../../business/entities/business.entity';
 import { CalendarsService } from '../../calendars/calendars.service';
-import { CustomersService } from '../../customers/customers.service';
 import { calendarIdsOf, ServiceCatalogService } from '../../services/service-catalog.service';
 import { localIso } from '../appointment.mapper';
 import { AppointmentSource, AppointmentStatus } from '../appointment-status';
@@ -43,7 +42,6 @@ export class PublicBookingService {
     private readonly calendars: CalendarsService,
     private readonly availability: AvailabilityService,
     private readonly booking: BookingService,
-    private readonly customers: CustomersService,
     private readonly idempotency: IdempotencyService,
     private readonly links: SelfServiceTokens,
   ) {}
@@ -91,15 +89,6 @@ export class PublicBookingService {
     const free = await this.availability.calendarsFreeAt(business.id, service, candidates, startsAt, rules);
     if (free.length === 0) throw new SlotUnavailableException();
 
-    const c = dto.customer;
-    const customer = await this.customers.matchOrCreate(business.id, {
-      firstName: c.firstName,
-      lastName: c.lastName,
-      phone: c.phone,
-      email: c.email,
-      language: c.language,
-      source: 'booking',
-    });
     const names = new Map(candidates.map((cal) => [cal.id, cal.name]));
     for (const [i, calendarId] of free.entries()) {
       try {
@@ -108,7 +97,7 @@ export class PublicBookingService {
           {
             service,
             calendarId,
-            customerId: customer.id,
+            customer: { matchOrCreate: { ...dto.customer, source: 'booking' } },
             startsAt,
             status: rules.requireConfirmation ? AppointmentStatus.pending : AppointmentStatus.confirmed,
             source: AppointmentSource.public,
