@@ -37,15 +37,19 @@ function compileLazily(doc: OpenApiDocument): DocumentSchemas {
   ajv.addVocabulary(['example', 'xml', 'externalDocs', 'discriminator']);
   const copy = pointComponentRefs(structuredClone(doc)) as OpenApiDocument;
   ajv.addSchema({ $id: COMPONENTS_ID, $defs: copy.components?.schemas ?? {} });
-  const validators = new Map<string, ValidateFunction>();
+  const byPointer = new Map<string, ValidateFunction>();
+  // The same schema at many places (every problem answer is one `$ref`) compiles once.
+  const bySchema = new Map<string, ValidateFunction>();
   return {
     validate(pointer, value) {
-      let validate = validators.get(pointer);
+      let validate = byPointer.get(pointer);
       if (!validate) {
         const schema = resolvePointer(copy, pointer);
         if (!schema || typeof schema !== 'object') throw new Error(`No schema at ${pointer}`);
-        validate = ajv.compile(schema);
-        validators.set(pointer, validate);
+        const key = JSON.stringify(schema);
+        validate = bySchema.get(key) ?? ajv.compile(schema);
+        bySchema.set(key, validate);
+        byPointer.set(pointer, validate);
       }
       return validate(value) ? [] : [...(validate.errors ?? [])];
     },
