@@ -133,9 +133,10 @@ export async function runFlows(baseUrl: string, email: string): Promise<FlowResu
   );
   const first = slots.slots[0];
   if (!first) throw new Error(`get slots: none between ${isoDate(2)} and ${isoDate(3)}`);
-  const slotStart: string = first.start;
+  const slotStart: string = first.startsAt;
+  const localStart: string = first.localStartsAt;
   const free: string[] = first.calendarIds;
-  void free;
+  void [free, localStart];
 
   const appointment = ok(
     'book appointment',
