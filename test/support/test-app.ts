@@ -8,12 +8,15 @@ import type TestAgent from 'supertest/lib/agent';
 import { createApp, shutdownApp } from '../../src/app.factory';
 import { validateEnv } from '../../src/infra/config/validate-env';
 import { createTestDatabase } from './database';
+import type { OpenApiDocument } from './openapi-document';
+import { ContractViolations, watchResponses } from './response-contract';
 
 export interface TestApp {
   app: NestExpressApplication;
   http: TestAgent;
   databaseUrl: string;
   dataDir: string;
+  /** Shuts the app down; then fails if any answer it sent did not match its OpenAPI document. */
   close(): Promise<void>;
   /** Shuts this app down and boots a new one on the same database and data folder (a process restart). */
   restart(): Promise<TestApp>;
@@ -25,11 +28,15 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-012345
  * The real application over HTTP, on its own database and data folder.
  * `env` overrides any variable (e.g. REDIS_URL, APP_ROLE, rate limits);
  * `logs: true` writes real log files to `<dataDir>/logs`.
+ *
+ * Every answer the app sends is checked against the OpenAPI document it
+ * serves (status, media type, JSON body against the schema; see
+ * response-contract.ts), and `close()` fails listing any that did not match.
  */
 export async function startTestApp(env: Record<string, string> = {}, options: { logs?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-test-'));
-  return boot(db, dataDir, env, options);
+  return boot(db, dataDir, env, options, new ContractViolations());
 }
 
 async function boot(
@@ -37,6 +44,7 @@ async function boot(
   dataDir: string,
   env: Record<string, string>,
   options: { logs?: boolean },
+  violations: ContractViolations,
 ): Promise<TestApp> {
   const config = validateEnv({
     NODE_ENV: 'test',
@@ -52,19 +60,23 @@ async function boot(
   });
   const app = await createApp(config, { logs: options.logs ?? false });
   await app.init();
+  const server = app.getHttpServer();
+  const doc = (await request(server).get('/docs-json').expect(200)).body as OpenApiDocument;
+  watchResponses(server, doc, violations);
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: request(server),
     databaseUrl: db.url,
     dataDir,
     async close() {
       await shutdownApp(app);
       await db.drop();
       rmSync(dataDir, { recursive: true, force: true });
+      violations.assertNone();
     },
     async restart() {
       await shutdownApp(app);
-      return boot(db, dataDir, env, options);
+      return boot(db, dataDir, env, options, violations);
     },
   };
 }
