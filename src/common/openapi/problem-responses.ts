@@ -22,8 +22,9 @@ export function operations(document: OpenAPIObject): { path: string; method: str
 
 /**
  * Documents the errors every route can give, in one place rather than on each
- * handler: 400 where there is input, 415 where there is a body, 404 where a
- * path names a record, 401 where credentials are needed, 429 wherever rate
+ * handler: 400 everywhere (the URL and query are checked on every route),
+ * 413 and 415 where there is a body, 404 where a path names a record, 401 and
+ * 403 where credentials are needed, 429 wherever rate
  * limits apply (not health). Routes that document their own answer for a
  * status keep its description; every error answer is problem+json, whatever
  * media types the route's success answer has.
@@ -32,10 +33,17 @@ export function addProblemResponses(document: OpenAPIObject): OpenAPIObject {
   for (const { path, op } of operations(document)) {
     const params = op.parameters ?? [];
     const add = (status: string, description: string) => (op.responses[status] ??= problem(description));
-    if (op.requestBody || params.some((p) => p.in === 'query' || p.in === 'path')) add('400', 'Invalid input: `errors[]` names each field');
-    if (op.requestBody) add('415', 'The body is not in one of the accepted media types');
+    // Any route refuses a URL or query it cannot accept (NUL, ill-formed UTF-8), not only routes with declared input.
+    add('400', 'Invalid input: `errors[]` names each field');
+    if (op.requestBody) {
+      add('413', 'The body is larger than 1 MB');
+      add('415', 'The body is not in one of the accepted media types');
+    }
     if (params.some((p) => p.in === 'path')) add('404', 'Not found (also for records of another business)');
-    if (op.security?.length) add('401', 'Missing or invalid credentials');
+    if (op.security?.length) {
+      add('401', 'Missing or invalid credentials');
+      add('403', 'Not a member of the business named by X-Business-Id, or the role does not allow this');
+    }
     if (!path.startsWith('/health')) add('429', 'Too many requests: see Retry-After');
     for (const [status, response] of Object.entries(op.responses)) {
       if (Number(status) >= 400) response.content = problemContent();

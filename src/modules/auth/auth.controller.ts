@@ -4,6 +4,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -51,6 +52,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in with email and password' })
   @ApiOkResponse({ type: SessionDto })
   @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'Wrong email or password (one message for both)' })
+  @ApiForbiddenResponse({ type: ProblemDetails, description: 'Not a member of the business given as businessId' })
   @ApiTooManyRequestsResponse({ type: ProblemDetails, description: 'Too many attempts from this IP or for this email' })
   async login(@Body() dto: LoginDto, @Req() req: Request): Promise<SessionDto> {
     const session = await this.auth.login(dto, sessionContext(req));

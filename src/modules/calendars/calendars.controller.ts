@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -110,6 +111,7 @@ export class CalendarsController {
   @Activity('calendar.feed_rotate', 'calendar')
   @ApiOperation({ summary: 'Publish or rotate the iCalendar feed link (owners, admins, or the calendar’s staff member)' })
   @ApiCreatedResponse({ type: FeedTokenDto })
+  @ApiForbiddenResponse({ type: ProblemDetails, description: 'Staff may manage only the feed of their own calendar' })
   rotateFeed(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<FeedTokenDto> {
     return this.calendars.rotateFeedToken(actor, id);
   }
@@ -119,6 +121,7 @@ export class CalendarsController {
   @Activity('calendar.feed_revoke', 'calendar')
   @ApiOperation({ summary: 'Revoke the iCalendar feed link' })
   @ApiNoContentResponse()
+  @ApiForbiddenResponse({ type: ProblemDetails, description: 'Staff may manage only the feed of their own calendar' })
   async revokeFeed(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.calendars.revokeFeedToken(actor, id);
   }

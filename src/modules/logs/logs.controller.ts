@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuth, PlatformAdmin } from '../../common/auth/auth.decorators';
-import { LogLineDto, LogsQueryDto } from './dto/logs-query.dto';
+import { LogLinesDto, LogsQueryDto } from './dto/logs-query.dto';
 import { LogsService } from './logs.service';
 
 @ApiTags('logs')
@@ -13,8 +13,8 @@ export class LogsController {
 
   @Get()
   @ApiOperation({ summary: 'Recent application log lines (platform administrators only)' })
-  @ApiOkResponse({ type: [LogLineDto] })
-  async search(@Query() query: LogsQueryDto): Promise<{ data: LogLineDto[] }> {
+  @ApiOkResponse({ type: LogLinesDto })
+  async search(@Query() query: LogsQueryDto): Promise<LogLinesDto> {
     return { data: await this.logs.search(query) };
   }
 }

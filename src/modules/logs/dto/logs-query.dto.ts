@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { LOG_LEVELS, type LogLevel } from '../../../infra/config/env.schema';
@@ -44,4 +44,9 @@ export class LogLineDto {
 
   @ApiPropertyOptional({ example: 'HTTP' })
   context?: string;
+}
+
+export class LogLinesDto {
+  @ApiProperty({ type: [LogLineDto] })
+  data: LogLineDto[];
 }
