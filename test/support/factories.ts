@@ -38,13 +38,18 @@ export async function newMember(
   http: TestAgent,
   owner: TestBusiness,
   role: 'admin' | 'staff' | 'owner',
-): Promise<{ membershipId: string; userId: string; auth: { Authorization: string } }> {
+): Promise<{ membershipId: string; userId: string; email: string; auth: { Authorization: string } }> {
   const email = `${role}-${randomBytes(5).toString('hex')}@example.co.il`;
   const invited = await http.post('/api/business/members').set(owner.auth).send({ email, role, name: 'יוסי כהן' });
   assert.equal(invited.status, 201, JSON.stringify(invited.body));
   const accepted = await http.post('/api/auth/accept-invite').send({ token: invited.body.inviteToken, password: TEST_PASSWORD });
   assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
-  return { membershipId: invited.body.id, userId: invited.body.userId, auth: { Authorization: `Bearer ${accepted.body.accessToken}` } };
+  return {
+    membershipId: invited.body.id,
+    userId: invited.body.userId,
+    email,
+    auth: { Authorization: `Bearer ${accepted.body.accessToken}` },
+  };
 }
 
 /** Asserts an RFC 9457 problem answer with the status, and returns its body. */

@@ -5,10 +5,11 @@ import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKey } from './entities/api-key.entity';
 
+import { ApiKeyRevocationListener } from './member-removal.listener';
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKey])],
   controllers: [ApiKeysController],
-  providers: [ApiKeysRepository, ApiKeysService],
+  providers: [ApiKeyRevocationListener, ApiKeysRepository, ApiKeysService],
   exports: [ApiKeysService],
 })
 export class ApiKeysModule {}

@@ -26,6 +26,20 @@ export class ApiKeysRepository extends TenantRepository<ApiKey> {
     return (result.affected ?? 0) > 0;
   }
 
+  async revokeCreatedBy(businessId: string, userId: string, at: Date): Promise<string[]> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: at })
+      .where('business_id = :businessId AND created_by_user_id = :userId AND revoked_at IS NULL', {
+        businessId: this.scoped(businessId).businessId,
+        userId,
+      })
+      .returning('id')
+      .execute();
+    return (result.raw as { id: string }[]).map((r) => r.id);
+  }
+
   async touch(id: string, at: Date): Promise<void> {
     await this.repo.update({ id }, { lastUsedAt: at });
   }

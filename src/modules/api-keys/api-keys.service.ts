@@ -54,6 +54,13 @@ export class ApiKeysService {
     this.events.emit('api_key.revoked', { businessId, apiKeyId: id });
   }
 
+  /** Revokes the active keys a user created in the business (they know the secrets). */
+  async revokeCreatedBy(businessId: string, userId: string): Promise<void> {
+    for (const apiKeyId of await this.keys.revokeCreatedBy(businessId, userId, new Date())) {
+      this.events.emit('api_key.revoked', { businessId, apiKeyId });
+    }
+  }
+
   /** The actor behind an `x-api-key`, or null when the key is unknown, malformed or revoked. */
   async authenticate(presented: string): Promise<Actor | null> {
     const match = KEY_FORMAT.exec(presented);

@@ -48,6 +48,7 @@ export class AppointmentsController {
   @ApiOperation({ summary: 'Free start times of a service, in the business time zone (schedules, overrides, buffers, notice, window)' })
   @ApiOkResponse({ type: SlotsDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'The service is inactive (it cannot be booked)' })
   slots(@CurrentBusiness() businessId: string, @Query() q: SlotsQueryDto): Promise<SlotsDto> {
     return this.availability.slots(businessId, q, { publicView: false });
   }
@@ -122,9 +123,9 @@ export class AppointmentsController {
   @Post(':id/complete')
   @HttpCode(200)
   @Activity('appointment.complete', 'appointment', { recordedByEvents: true })
-  @ApiOperation({ summary: "Mark as attended (counts a visit on the customer's record)" })
+  @ApiOperation({ summary: "Mark as attended, once it has started (counts a visit on the customer's record)" })
   @ApiOkResponse({ type: AppointmentDto })
-  @ApiConflictResponse({ type: ProblemDetails, description: 'Not allowed from the current status' })
+  @ApiConflictResponse({ type: ProblemDetails, description: 'Not allowed from the current status, or not started yet' })
   complete(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AppointmentDto> {
     return this.appointments.transition(actor, id, 'complete');
   }

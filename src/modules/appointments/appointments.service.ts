@@ -6,12 +6,12 @@ import { AppException, NotFoundAppException } from '../../common/problem/app.exc
 import { BookingSettingsService } from '../booking-settings/booking-settings.service';
 import { CalendarsService } from '../calendars/calendars.service';
 import { CustomersService } from '../customers/customers.service';
-import { calendarIdsOf, ServiceCatalogService } from '../services/service-catalog.service';
+import { ServiceCatalogService } from '../services/service-catalog.service';
 import { toAppointmentDto, toEventPayload } from './appointment.mapper';
 import { AppointmentSource, AppointmentStatus } from './appointment-status';
 import { AppointmentTransitionsService, StatusAction } from './appointment-transitions.service';
-import { CalendarNotForServiceException, NotBookableException } from './appointments.exception';
 import { AppointmentsRepository } from './appointments.repository';
+import { assertBookable } from './bookable';
 import { BookingService } from './booking.service';
 import type { AppointmentDto } from './dto/appointment.dto';
 import type { AppointmentQueryDto, CreateAppointmentDto, UpdateAppointmentDto } from './dto/appointment-input.dto';
@@ -55,9 +55,7 @@ export class AppointmentsService {
       dto.customerId ? this.customers.getSummary(businessId, dto.customerId) : null,
     ]);
     if (dto.customerId && !knownCustomer) throw new NotFoundAppException('customer', dto.customerId);
-    if (!service.active) throw new NotBookableException('service.inactive', 'The service is inactive');
-    if (!calendarIdsOf(service).includes(calendar.id)) throw new CalendarNotForServiceException();
-    if (!calendar.active) throw new NotBookableException('calendar.inactive', 'The calendar is inactive');
+    assertBookable(service, calendar);
     const placed = await this.booking.place(
       businessId,
       {
@@ -109,10 +107,7 @@ export class AppointmentsService {
     const calendarId = dto.calendarId ?? current.calendarId;
     if (startsAt.getTime() !== current.startsAt.getTime() || calendarId !== current.calendarId) {
       const [rules, service] = await Promise.all([this.settings.rules(businessId), this.catalog.require(businessId, current.serviceId)]);
-      if (calendarId !== current.calendarId) {
-        const calendar = await this.calendars.require(businessId, calendarId);
-        if (!calendarIdsOf(service).includes(calendar.id)) throw new CalendarNotForServiceException();
-      }
+      assertBookable(service, await this.calendars.require(businessId, calendarId));
       await this.booking.move(businessId, current, { service, calendarId, startsAt }, { rules, by: actorOf(actor) });
     }
     const notes = dto.notes === undefined ? undefined : dto.notes?.trim() || null;

@@ -19,6 +19,7 @@ import { PasswordHasher } from './password.hasher';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { TokenService } from './token.service';
 
+import { SessionRevocationListener } from './member-removal.listener';
 @Module({
   imports: [
     TypeOrmModule.forFeature([RefreshToken]),
@@ -36,6 +37,7 @@ import { TokenService } from './token.service';
   ],
   controllers: [AuthController],
   providers: [
+    SessionRevocationListener,
     AuthService,
     TokenService,
     PasswordHasher,

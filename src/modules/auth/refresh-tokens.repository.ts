@@ -37,6 +37,11 @@ export class RefreshTokensRepository {
     return result.affected ?? 0;
   }
 
+  async revokeForMember(businessId: string, userId: string): Promise<number> {
+    const result = await this.repo.update({ businessId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return result.affected ?? 0;
+  }
+
   /** Deletes tokens that expired before `before`; returns how many. */
   async deleteExpired(before: Date): Promise<number> {
     const result = await this.repo.delete({ expiresAt: LessThan(before) });

@@ -101,7 +101,8 @@ export class MembersService {
       await repo.deleteById(businessId, id);
       return member;
     });
-    this.events.emit('member.removed', { businessId, membershipId: id, userId: removed.userId });
+    // Waits for what the member issued (feed links, API keys, sessions) to be revoked before answering.
+    await this.events.emitAndWait('member.removed', { businessId, membershipId: id, userId: removed.userId });
   }
 
   private async load(businessId: string, id: string): Promise<Membership> {

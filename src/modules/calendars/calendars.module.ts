@@ -9,10 +9,11 @@ import { CalendarsService } from './calendars.service';
 import { CalendarOverride } from './entities/calendar-override.entity';
 import { Calendar } from './entities/calendar.entity';
 
+import { CalendarFeedRevocationListener } from './member-removal.listener';
 @Module({
   imports: [TypeOrmModule.forFeature([Calendar, CalendarOverride]), BusinessModule],
   controllers: [CalendarsController],
-  providers: [CalendarsRepository, CalendarOverridesRepository, CalendarsService, CalendarScheduleService],
+  providers: [CalendarFeedRevocationListener, CalendarsRepository, CalendarOverridesRepository, CalendarsService, CalendarScheduleService],
   exports: [CalendarsService, CalendarScheduleService],
 })
 export class CalendarsModule {}

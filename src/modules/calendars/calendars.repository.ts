@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, Repository } from 'typeorm';
 import { isUuid, TenantRepository } from '../../common/tenancy/tenant.repository';
-import { Calendar } from './entities/calendar.entity';
+import { Calendar, CalendarKind } from './entities/calendar.entity';
 
 @Injectable()
 export class CalendarsRepository extends TenantRepository<Calendar> {
@@ -29,7 +29,29 @@ export class CalendarsRepository extends TenantRepository<Calendar> {
     return isUuid(id) ? this.repo.findOneBy({ id }) : null;
   }
 
-  async setFeedTokenHash(businessId: string, id: string, hash: string | null): Promise<void> {
-    await this.repo.update(this.scoped(businessId, { id }), { feedTokenHash: hash });
+  async setFeedToken(businessId: string, id: string, feed: { hash: string; issuedBy: string | null } | null): Promise<void> {
+    await this.repo.update(this.scoped(businessId, { id }), {
+      feedTokenHash: feed?.hash ?? null,
+      feedTokenIssuedBy: feed?.issuedBy ?? null,
+    });
+  }
+
+  /**
+   * Unpublishes the feeds a removed member published, and the feed of their
+   * own calendar (by then a member calendar without a member: the foreign key
+   * set it null); how many were live.
+   */
+  async revokeFeedsOfRemovedMember(businessId: string, userId: string): Promise<number> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ feedTokenHash: null, feedTokenIssuedBy: null })
+      .where(
+        `business_id = :businessId AND feed_token_hash IS NOT NULL
+         AND (feed_token_issued_by = :userId OR (kind = :member AND member_id IS NULL))`,
+        { businessId: this.scoped(businessId).businessId, userId, member: CalendarKind.member },
+      )
+      .execute();
+    return result.affected ?? 0;
   }
 }

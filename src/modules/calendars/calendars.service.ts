@@ -92,13 +92,16 @@ export class CalendarsService {
   async rotateFeedToken(actor: Actor, id: string): Promise<FeedTokenDto> {
     const calendar = await this.requireFeedManager(actor, id);
     const token = randomToken(32);
-    await this.calendars.setFeedTokenHash(actor.businessId, calendar.id, sha256(token));
+    await this.calendars.setFeedToken(actor.businessId, calendar.id, {
+      hash: sha256(token),
+      issuedBy: actor.kind === 'user' ? actor.id : null,
+    });
     return { token, url: `${this.publicUrl}/api/calendars/${calendar.id}/feed.ics?token=${token}` };
   }
 
   async revokeFeedToken(actor: Actor, id: string): Promise<void> {
     const calendar = await this.requireFeedManager(actor, id);
-    await this.calendars.setFeedTokenHash(actor.businessId, calendar.id, null);
+    await this.calendars.setFeedToken(actor.businessId, calendar.id, null);
   }
 
   /** The calendar whose feed this token opens, or null (unknown id, no feed, wrong token). */

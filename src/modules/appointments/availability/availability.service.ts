@@ -1,3 +1,4 @@
+import { assertServiceActive } from '../bookable';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AppException, NotFoundAppException } from '../../../common/problem/app.exception';
@@ -59,7 +60,11 @@ export class AvailabilityService {
     opts: { publicView: boolean },
   ): Promise<SlotsDto> {
     const [rules, service] = await Promise.all([this.settings.rules(businessId), this.catalog.require(businessId, q.serviceId)]);
-    if (opts.publicView && !service.active) throw new NotFoundAppException('service', q.serviceId);
+    // A slot that is offered must be bookable: the public does not see an inactive service, staff are told it is inactive.
+    if (!service.active) {
+      if (opts.publicView) throw new NotFoundAppException('service', q.serviceId);
+      assertServiceActive(service);
+    }
     const calendars = await this.bookableCalendars(businessId, service, q.calendarId);
     const window = parseWindow(q, rules.timeZone);
     const byStart = await this.freeStarts(businessId, service, calendars, window, rules);

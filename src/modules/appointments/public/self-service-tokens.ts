@@ -21,6 +21,8 @@ export interface SelfServiceLink {
 /** The link stays usable until a day after the appointment ends. */
 const GRACE_MS = 24 * 3_600_000;
 
+const linkExpiry = (a: { endsAt: Date }) => new Date(a.endsAt.getTime() + GRACE_MS);
+
 export class InvalidLinkException extends AppException {
   constructor(expired: boolean) {
     super(
@@ -47,11 +49,21 @@ export class SelfServiceTokens {
     this.publicUrl = config.get('PUBLIC_URL', { infer: true }).replace(/\/$/, '');
   }
 
-  issue(a: { id: string; businessId: string; endsAt: Date }, now = new Date()): SelfServiceLink {
-    const expiresAt = new Date(Math.max(a.endsAt.getTime() + GRACE_MS, now.getTime() + 3_600_000));
+  /**
+   * A link to the appointment. It carries no expiry of its own: it is valid
+   * while the appointment, as it is now, has not ended more than a day ago
+   * (`usable`), so a moved appointment keeps its link, and moving it later
+   * extends it.
+   */
+  issue(a: { id: string; businessId: string; endsAt: Date }): SelfServiceLink {
     const claims: LinkClaims = { typ: 'appointment_link', aid: a.id, bid: a.businessId };
-    const token = this.jwt.sign(claims, { algorithm: 'HS256', expiresIn: Math.ceil((expiresAt.getTime() - now.getTime()) / 1000) });
-    return { token, url: `${this.publicUrl}/api/public/appointments/${token}`, expiresAt };
+    const token = this.jwt.sign(claims, { algorithm: 'HS256' });
+    return { token, url: `${this.publicUrl}/api/public/appointments/${token}`, expiresAt: linkExpiry(a) };
+  }
+
+  /** 401 (expired) once the appointment the link names ended more than a day ago. */
+  assertUsable(a: { endsAt: Date }, now = new Date()): void {
+    if (now.getTime() > linkExpiry(a).getTime()) throw new InvalidLinkException(true);
   }
 
   /** The appointment and business the token was issued for; 401 when forged, altered, of another kind or expired. */
@@ -60,6 +72,7 @@ export class SelfServiceTokens {
     try {
       claims = this.jwt.verify<LinkClaims>(token, { algorithms: ['HS256'] });
     } catch (err) {
+      // Links issued before links followed their appointment carry an `exp`.
       throw new InvalidLinkException(err instanceof TokenExpiredError);
     }
     if (claims.typ !== 'appointment_link' || !isUuid(claims.aid ?? '') || !isUuid(claims.bid ?? '')) throw new InvalidLinkException(false);

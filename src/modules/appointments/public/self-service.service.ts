@@ -58,6 +58,8 @@ export class SelfServiceService {
     const businessId = appointment.businessId;
     const service = await this.catalog.require(businessId, appointment.serviceId);
     const calendar = await this.calendars.require(businessId, appointment.calendarId);
+    // Only an offered slot: never onto a service or calendar the business has switched off.
+    if (!service.active || !calendar.active) throw new SlotUnavailableException();
     const startsAt = new Date(startsAtIso);
     const free = await this.availability.calendarsFreeAt(businessId, service, [calendar], startsAt, rules, appointment.id);
     if (!free.includes(calendar.id)) throw new SlotUnavailableException();
@@ -69,6 +71,7 @@ export class SelfServiceService {
     const { appointmentId, businessId } = this.links.verify(token);
     const appointment = await this.appointments.findById(businessId, appointmentId);
     if (!appointment) throw new NotFoundAppException('appointment', appointmentId);
+    this.links.assertUsable(appointment);
     return { appointment, rules: await this.settings.rules(businessId) };
   }
 

@@ -41,4 +41,8 @@ export class Calendar extends TenantEntity {
   /** SHA-256 of the iCalendar feed token; null when no feed is published. */
   @Column('varchar', { length: 64, nullable: true })
   feedTokenHash: string | null;
+
+  /** The user who published the current feed link: removing them from the business revokes it. */
+  @Column('uuid', { nullable: true })
+  feedTokenIssuedBy: string | null;
 }
