@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { EventsModule } from './common/events/events.module';
+import { DomainEventsModule } from './common/domain-events/domain-events.module';
 import type { EnvironmentVariables } from './infra/config/env.schema';
 import { DatabaseConnectionModule } from './infra/database/database-connection.module';
 import { DatabaseModule } from './infra/database/database.module';
@@ -16,11 +16,11 @@ import { BookingSettingsModule } from './modules/booking-settings/booking-settin
 import { BusinessModule } from './modules/business/business.module';
 import { CalendarsModule } from './modules/calendars/calendars.module';
 import { CustomersModule } from './modules/customers/customers.module';
-import { BusinessEventsModule } from './modules/events/business-events.module';
+import { BusinessEventsModule } from './modules/business-events/business-events.module';
 import { HealthModule } from './modules/health/health.module';
 import { LogsModule } from './modules/logs/logs.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
-import { ServicesModule } from './modules/services/services.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
 import { SubscribersModule } from './modules/subscribers/subscribers.module';
 
 /** Feature modules, in the order their routes appear in the API docs. */
@@ -29,7 +29,7 @@ export const FEATURE_MODULES = [
   BusinessModule,
   ApiKeysModule,
   CustomersModule,
-  ServicesModule,
+  CatalogModule,
   CalendarsModule,
   BookingSettingsModule,
   AppointmentsModule,
@@ -54,7 +54,7 @@ export class AppModule {
         QueueModule,
         DocumentStreamModule.forRoot(env.MONGODB_URI),
         ThrottleModule,
-        EventsModule,
+        DomainEventsModule,
         MailModule,
         ...FEATURE_MODULES,
       ],

@@ -5,7 +5,7 @@ import { JobQueueService } from '../../src/infra/queue/job-queue.service';
 import { JobName, QueueName } from '../../src/infra/queue/job-names';
 import { AppointmentReminderJob } from '../../src/modules/appointments/reminders/appointment-reminder.job';
 import { ReconcileRemindersJob } from '../../src/modules/appointments/reminders/reconcile-reminders.job';
-import { reminderJobId } from '../../src/modules/appointments/reminders/reminder-scheduler';
+import { reminderJobId } from '../../src/modules/appointments/reminders/reminder.scheduler';
 import { newBusiness, type TestBusiness } from '../support/factories';
 import { localTime, newBookable, newCustomer, type Bookable } from '../support/scheduling';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -256,7 +256,7 @@ describe('customers', () => {
     assert.equal(results.filter((r) => r.created).length, 1);
     assert.equal(new Set(results.map((r) => r.id)).size, 1);
     const id = results[0].id;
-    // Email alone matches (normalised), and archived customers are matched too.
+    // Email alone matches (normalized), and archived customers are matched too.
     assert.equal((await t.http.delete(`/api/customers/${id}`).set(owner.auth)).status, 204);
     assert.deepEqual(
       await customers.matchOrCreate(owner.businessId, { firstName: 'x', email: ' NOA@example.co.il', source: 'subscribe' }),

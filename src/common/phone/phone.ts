@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
 /**
- * Normalises a phone number to E.164 (`050-1234567` → `+972501234567`), with
+ * Normalizes a phone number to E.164 (`050-1234567` → `+972501234567`), with
  * Israel as the default region. Returns null when it is not a valid number.
  */
 export function toE164(input: string, defaultRegion: CountryCode = 'IL'): string | null {

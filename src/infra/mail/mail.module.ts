@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { createMailTransport } from './mail-transport.factory';
 import { MailSendJob } from './mail-send.job';
 import { MAIL_TRANSPORT, type MailTransport } from './mail.port';
-import { Mailer } from './mailer.service';
+import { MailerService } from './mailer.service';
 
 const transportProvider = {
   provide: MAIL_TRANSPORT,
@@ -18,11 +18,11 @@ const transportProvider = {
     }),
 };
 
-/** The email port (MAIL_TRANSPORT), the `mail.send` job that uses it, and `Mailer` to queue mail. */
+/** The email port (MAIL_TRANSPORT), the `mail.send` job that uses it, and `MailerService` to queue mail. */
 @Global()
 @Module({
-  providers: [transportProvider, MailSendJob, Mailer],
-  exports: [MAIL_TRANSPORT, Mailer],
+  providers: [transportProvider, MailSendJob, MailerService],
+  exports: [MAIL_TRANSPORT, MailerService],
 })
 export class MailModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport & { close?: () => void }) {}

@@ -10,7 +10,7 @@ import type { MailMessage } from './mail.port';
  * so the same mail is queued at most once.
  */
 @Injectable()
-export class Mailer {
+export class MailerService {
   constructor(private readonly jobs: JobQueueService) {}
 
   async enqueue(businessId: string, message: MailMessage, options: { key?: string } = {}): Promise<string> {

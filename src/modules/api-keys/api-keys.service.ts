@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../common/auth/actor';
 import { randomToken, safeEqual, sha256 } from '../../common/crypto/tokens';
-import { DomainEvents } from '../../common/events/domain-events';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { ApiKeysRepository } from './api-keys.repository';
 import type { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';

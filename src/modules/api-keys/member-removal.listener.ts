@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { DomainEventMap } from '../../common/events/domain-event.map';
-import { OnDomainEvent } from '../../common/events/domain-events';
+import type { DomainEventMap } from '../../common/domain-events/domain-event.map';
+import { OnDomainEvent } from '../../common/domain-events/domain-events';
 import { ApiKeysService } from './api-keys.service';
 
 /** A removed member knows the secrets of the keys they created: those keys are revoked with them. */

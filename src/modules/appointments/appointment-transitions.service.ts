@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { DomainEventActor } from '../../common/events/domain-event.map';
-import { DomainEvents } from '../../common/events/domain-events';
+import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import type { BookingRules } from '../booking-settings/booking-settings.defaults';
 import { toEventPayload } from './appointment.mapper';
@@ -8,7 +8,7 @@ import { AppointmentAction, AppointmentStatus, allowedFrom, needsStarted, nextSt
 import { InvalidTransitionException, NotStartedException } from './appointments.exception';
 import { AppointmentsRepository } from './appointments.repository';
 import type { Appointment } from './entities/appointment.entity';
-import { ReminderScheduler } from './reminders/reminder-scheduler';
+import { ReminderScheduler } from './reminders/reminder.scheduler';
 
 export type StatusAction = Exclude<AppointmentAction, 'reschedule'>;
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { AppointmentEventPayload, DomainEventActor } from '../../common/events/domain-event.map';
+import type { AppointmentEventPayload, DomainEventActor } from '../../common/domain-events/domain-event.map';
 import type { AppointmentDto } from './dto/appointment.dto';
 import type { Appointment } from './entities/appointment.entity';
 

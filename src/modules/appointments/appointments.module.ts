@@ -7,7 +7,7 @@ import { BookingSettingsModule } from '../booking-settings/booking-settings.modu
 import { BusinessModule } from '../business/business.module';
 import { CalendarsModule } from '../calendars/calendars.module';
 import { CustomersModule } from '../customers/customers.module';
-import { ServicesModule } from '../services/services.module';
+import { CatalogModule } from '../catalog/catalog.module';
 import { AppointmentTransitionsService } from './appointment-transitions.service';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsRepository } from './appointments.repository';
@@ -15,7 +15,7 @@ import { AppointmentsService } from './appointments.service';
 import { AvailabilityService } from './availability/availability.service';
 import { BookingService } from './booking.service';
 import { Appointment } from './entities/appointment.entity';
-import { AppointmentActivityListener } from './events/appointment-activity.listener';
+import { AppointmentActivityListener } from './appointment-activity.listener';
 import { CalendarFeedController } from './feed/calendar-feed.controller';
 import { CalendarFeedService } from './feed/calendar-feed.service';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
@@ -29,7 +29,7 @@ import { SelfServiceService } from './public/self-service.service';
 import { SelfServiceTokens } from './public/self-service-tokens';
 import { AppointmentReminderJob } from './reminders/appointment-reminder.job';
 import { ReconcileRemindersJob } from './reminders/reconcile-reminders.job';
-import { ReminderScheduler } from './reminders/reminder-scheduler';
+import { ReminderScheduler } from './reminders/reminder.scheduler';
 import { SchedulingHousekeeping } from './reminders/scheduling-housekeeping.scheduler';
 
 @Module({
@@ -42,7 +42,7 @@ import { SchedulingHousekeeping } from './reminders/scheduling-housekeeping.sche
     BookingSettingsModule,
     BusinessModule,
     CalendarsModule,
-    ServicesModule,
+    CatalogModule,
     CustomersModule,
   ],
   // Self-service before the slug routes: /public/appointments/:token is not a business called "appointments".

@@ -1,12 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
-import type { DomainEventActor } from '../../common/events/domain-event.map';
-import { DomainEvents } from '../../common/events/domain-events';
+import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
 import { BookingSettingsService } from '../booking-settings/booking-settings.service';
 import { CalendarsService } from '../calendars/calendars.service';
 import { CustomersService } from '../customers/customers.service';
-import { ServiceCatalogService } from '../services/service-catalog.service';
+import { ServiceCatalogService } from '../catalog/service-catalog.service';
 import { toAppointmentDto, toEventPayload } from './appointment.mapper';
 import { AppointmentSource, AppointmentStatus } from './appointment-status';
 import { AppointmentTransitionsService, StatusAction } from './appointment-transitions.service';

@@ -1,6 +1,6 @@
 import type { Calendar } from '../calendars/entities/calendar.entity';
-import type { BookableService } from '../services/entities/bookable-service.entity';
-import { calendarIdsOf } from '../services/service-catalog.service';
+import type { BookableService } from '../catalog/entities/bookable-service.entity';
+import { calendarIdsOf } from '../catalog/service-catalog.service';
 import { CalendarNotForServiceException, NotBookableException } from './appointments.exception';
 
 /**

@@ -1,19 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { DomainEventActor } from '../../common/events/domain-event.map';
-import { DomainEvents } from '../../common/events/domain-events';
+import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import type { BookingRules } from '../booking-settings/booking-settings.defaults';
 import { CustomersService, type MatchOrCreateInput } from '../customers/customers.service';
-import type { BookableService } from '../services/entities/bookable-service.entity';
+import type { BookableService } from '../catalog/entities/bookable-service.entity';
 import { toEventPayload } from './appointment.mapper';
 import { AppointmentSource, AppointmentStatus, allowedFrom, nextStatus } from './appointment-status';
 import { AppointmentConflictException, InvalidTransitionException } from './appointments.exception';
 import { AppointmentsRepository, RetryableBookingError, SlotTakenError } from './appointments.repository';
 import type { Appointment } from './entities/appointment.entity';
 import { IdempotencyService, IdempotentRequest, StoredAnswer } from './idempotency/idempotency.service';
-import { ReminderScheduler } from './reminders/reminder-scheduler';
+import { ReminderScheduler } from './reminders/reminder.scheduler';
 
 const MINUTE = 60_000;
 /** Should PostgreSQL still break a lock cycle (e.g. a transition racing a booking), the loser retries and then meets the winner's row. */

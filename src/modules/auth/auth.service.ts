@@ -5,7 +5,7 @@ import { pgConstraint } from '../../common/database/pg-errors';
 import { Role } from '../../common/auth/role';
 import { RESERVED_SLUGS, slugify } from '../../common/text/normalize';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
-import { DomainEvents } from '../../common/events/domain-events';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { BusinessesRepository } from '../business/businesses.repository';
 import { MembershipStatus } from '../business/entities/membership.entity';
 import { MembershipsRepository } from '../business/memberships.repository';

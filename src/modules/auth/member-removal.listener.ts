@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { DomainEventMap } from '../../common/events/domain-event.map';
-import { OnDomainEvent } from '../../common/events/domain-events';
+import type { DomainEventMap } from '../../common/domain-events/domain-event.map';
+import { OnDomainEvent } from '../../common/domain-events/domain-events';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 /** A removed member's sessions in that business end (their access token already stops at the next request). */

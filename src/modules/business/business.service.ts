@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '../../common/database/pg-errors';
-import { DomainEvents } from '../../common/events/domain-events';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { sentFields } from '../../common/validation/sent-fields';
 import { SlugTakenException } from './business.exception';

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Actor } from '../../common/auth/actor';
 import { Role } from '../../common/auth/role';
 import { randomToken, sha256 } from '../../common/crypto/tokens';
-import { DomainEvents } from '../../common/events/domain-events';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import type { AppConfig } from '../../infra/config/app-config';
 import { TransactionRunner } from '../../infra/database/transaction.runner';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { DomainEventMap } from '../../common/events/domain-event.map';
-import { OnDomainEvent } from '../../common/events/domain-events';
+import type { DomainEventMap } from '../../common/domain-events/domain-event.map';
+import { OnDomainEvent } from '../../common/domain-events/domain-events';
 import { CalendarsRepository } from './calendars.repository';
 
 /** A removed member's feed links stop working: the ones they published and the one of their own calendar. */

@@ -10,14 +10,14 @@ export function blankToNull(value: string | null | undefined): string | null {
 }
 
 /** E.164 phone, null when absent, `undefined` when present but invalid. */
-export function normalisePhone(value: string | null | undefined): string | null | undefined {
+export function parsePhone(value: string | null | undefined): string | null | undefined {
   const raw = blankToNull(value);
   if (raw === null) return null;
   return toE164(raw) ?? undefined;
 }
 
 /** Lower-cased email, null when absent, `undefined` when present but invalid. */
-export function normaliseEmail(value: string | null | undefined): string | null | undefined {
+export function parseEmail(value: string | null | undefined): string | null | undefined {
   const raw = blankToNull(value);
   if (raw === null) return null;
   const email = normalizeEmail(raw);

@@ -108,7 +108,7 @@ describe('customer CSV: reading files', () => {
 describe('customer CSV: rows', () => {
   const fields = resolveColumns(['שם', 'נייד', 'אימייל', 'תגיות', 'תאריך לידה', 'שפה', 'הסכמה ל-SMS', 'שדות נוספים', 'הערות'], {}).fields;
 
-  it('parses a full row, normalising phone, email, date and consent', () => {
+  it('parses a full row, normalizing phone, email, date and consent', () => {
     const parsed = parseRow(
       2,
       ['דנה בת-שבע כהן', '050-123-4567', ' Dana@Example.CO.IL ', 'VIP; יוגה |VIP', '12/04/1990', 'עברית', 'כן', '{"מידה":38}', "'=1+1"],

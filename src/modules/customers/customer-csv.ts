@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { foldText } from './customer-search';
-import { normaliseEmail, normalisePhone } from './customer-contact';
+import { parseEmail, parsePhone } from './customer-contact';
 import { PERSON_NAME, isCalendarDate } from './dto/customer-validators';
 
 /** What a CSV column can feed. `custom.<key>` writes one custom field; `ignore` drops the column. */
@@ -354,13 +354,13 @@ export function parseRow(row: number, cells: string[], fields: (CsvField | null)
         fullName = value;
         return;
       case 'email': {
-        const email = normaliseEmail(value);
+        const email = parseEmail(value);
         if (!email) fail('email', 'email must be an email');
         else data.email = email;
         return;
       }
       case 'phone': {
-        const phone = normalisePhone(value);
+        const phone = parsePhone(value);
         if (!phone) fail('phone', 'phone must be a valid phone number (e.g. 050-1234567 or +972501234567)');
         else data.phone = phone;
         return;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import type { DomainEventActor } from '../../common/events/domain-event.map';
+import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
 import { RequestContext } from '../../common/http/request-context';
 import { ActivityService } from '../activity/activity.service';
 import { EXPORT_COLUMNS, exportCell } from './customer-csv';

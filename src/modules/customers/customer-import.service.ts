@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isDataError } from '../../common/database/pg-errors';
-import { DomainEvents } from '../../common/events/domain-events';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { JobName } from '../../infra/queue/job-names';

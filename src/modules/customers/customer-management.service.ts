@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { DomainEventActor } from '../../common/events/domain-event.map';
-import { DomainEvents } from '../../common/events/domain-events';
+import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { ActivityService } from '../activity/activity.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { DomainEventActor, DomainEventMap } from '../../common/events/domain-event.map';
-import { OnDomainEvent } from '../../common/events/domain-events';
+import type { DomainEventActor, DomainEventMap } from '../../common/domain-events/domain-event.map';
+import { OnDomainEvent } from '../../common/domain-events/domain-events';
 import { RequestContext } from '../../common/http/request-context';
 import { ActivityService } from '../activity/activity.service';
 

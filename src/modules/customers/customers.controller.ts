@@ -33,7 +33,7 @@ import { Readable } from 'node:stream';
 import type { Actor } from '../../common/auth/actor';
 import { ApiAuth, CurrentActor, CurrentBusiness, Roles } from '../../common/auth/auth.decorators';
 import { Role } from '../../common/auth/role';
-import type { DomainEventActor } from '../../common/events/domain-event.map';
+import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ApiPaginatedResponse, paginated, Paginated } from '../../common/pagination/paginated';
 import { ProblemDetails } from '../../common/problem/problem-details';

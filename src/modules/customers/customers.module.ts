@@ -10,7 +10,7 @@ import { CustomersRepository } from './customers.repository';
 import { CustomersService } from './customers.service';
 import { CustomerImport } from './entities/customer-import.entity';
 import { Customer } from './entities/customer.entity';
-import { CustomerImportJob } from './jobs/customer-import.job';
+import { CustomerImportJob } from './customer-import.job';
 
 /** Customers: the API, CSV import/export, and CustomersService for other modules (match-or-create, visits). */
 @Module({

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DomainEventActor } from '../../common/events/domain-event.map';
-import { DomainEvents } from '../../common/events/domain-events';
+import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { buildSearchText } from './customer-search';
-import { blankToNull, normaliseEmail, normalisePhone } from './customer-contact';
+import { blankToNull, parseEmail, parsePhone } from './customer-contact';
 import { CustomersRepository } from './customers.repository';
 import {
   CustomerContactRequiredException,
@@ -67,9 +67,9 @@ export class CustomersService {
     opts: { manager?: EntityManager; by?: DomainEventActor | null } = {},
   ): Promise<{ id: string; created: boolean }> {
     const customers = opts.manager ? this.customers.withManager(opts.manager) : this.customers;
-    const phone = normalisePhone(input.phone);
+    const phone = parsePhone(input.phone);
     if (phone === undefined) throw new InvalidCustomerPhoneException();
-    const email = normaliseEmail(input.email);
+    const email = parseEmail(input.email);
     if (email === undefined) throw new InvalidCustomerEmailException();
     if (!phone && !email) throw new CustomerContactRequiredException();
 
@@ -100,8 +100,8 @@ export class CustomersService {
   }
 
   async findByContact(businessId: string, contact: { email?: string | null; phone?: string | null }): Promise<{ id: string } | null> {
-    const phone = normalisePhone(contact.phone) ?? null;
-    const email = normaliseEmail(contact.email) ?? null;
+    const phone = parsePhone(contact.phone) ?? null;
+    const email = parseEmail(contact.email) ?? null;
     if (!phone && !email) return null;
     const found = await this.match(this.customers, businessId, phone, email);
     return found ? { id: found.id } : null;

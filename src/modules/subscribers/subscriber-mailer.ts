@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../../infra/config/app-config';
-import { Mailer } from '../../infra/mail/mailer.service';
+import { MailerService } from '../../infra/mail/mailer.service';
 import { Subscriber, SubscriberChannel } from './entities/subscriber.entity';
 import { SubscriptionTokens, TokenPurpose } from './subscription-tokens';
 
@@ -30,7 +30,7 @@ export class SubscriberMailer {
 
   constructor(
     private readonly tokens: SubscriptionTokens,
-    private readonly mailer: Mailer,
+    private readonly mailer: MailerService,
     @Inject(ConfigService) config: AppConfig,
   ) {
     this.baseUrl = config.get('PUBLIC_URL', { infer: true }).replace(/\/+$/, '');

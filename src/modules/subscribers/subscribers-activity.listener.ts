@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { SubscriberEventPayload } from '../../common/events/domain-event.map';
-import { OnDomainEvent } from '../../common/events/domain-events';
+import type { SubscriberEventPayload } from '../../common/domain-events/domain-event.map';
+import { OnDomainEvent } from '../../common/domain-events/domain-events';
 import { ActivityService } from '../activity/activity.service';
 
 /** Consent given and withdrawn through public links is evidence: it goes in the activity log (and the customer's timeline). */

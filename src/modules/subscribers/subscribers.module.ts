@@ -9,16 +9,16 @@ import { SubscribersController } from './subscribers.controller';
 import { SubscribersRepository } from './subscribers.repository';
 import { SubscribersService } from './subscribers.service';
 import { SubscriptionTokens } from './subscription-tokens';
-import { SubscriptionsPublicController } from './subscriptions-public.controller';
-import { SubscriptionsPublicService } from './subscriptions-public.service';
+import { PublicSubscriptionsController } from './public-subscriptions.controller';
+import { PublicSubscriptionsService } from './public-subscriptions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Subscriber]), BusinessModule, CustomersModule],
-  controllers: [SubscribersController, SubscriptionsPublicController],
+  controllers: [SubscribersController, PublicSubscriptionsController],
   providers: [
     SubscribersRepository,
     SubscribersService,
-    SubscriptionsPublicService,
+    PublicSubscriptionsService,
     SubscriptionTokens,
     SubscriberMailer,
     SubscribersActivityListener,

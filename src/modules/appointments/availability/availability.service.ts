@@ -7,8 +7,8 @@ import { BookingSettingsService } from '../../booking-settings/booking-settings.
 import { CalendarScheduleService } from '../../calendars/calendar-schedule.service';
 import { CalendarsService } from '../../calendars/calendars.service';
 import type { Calendar } from '../../calendars/entities/calendar.entity';
-import { calendarIdsOf, ServiceCatalogService } from '../../services/service-catalog.service';
-import type { BookableService } from '../../services/entities/bookable-service.entity';
+import { calendarIdsOf, ServiceCatalogService } from '../../catalog/service-catalog.service';
+import type { BookableService } from '../../catalog/entities/bookable-service.entity';
 import { localIso } from '../appointment.mapper';
 import { CalendarNotForServiceException } from '../appointments.exception';
 import { AppointmentsRepository } from '../appointments.repository';

@@ -2,7 +2,7 @@ import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from '
 import { TenantEntity } from '../../../common/tenancy/tenant.entity';
 import { Calendar } from '../../calendars/entities/calendar.entity';
 import { Customer } from '../../customers/entities/customer.entity';
-import { BookableService } from '../../services/entities/bookable-service.entity';
+import { BookableService } from '../../catalog/entities/bookable-service.entity';
 import { AppointmentSource, AppointmentStatus } from '../appointment-status';
 
 /**

@@ -23,7 +23,7 @@ import { PublicBookingService } from './public-booking.service';
 /** Per client address and route, per minute: enough for a person, not for a scraper. */
 export const PUBLIC_THROTTLE = { default: { limit: 120, ttl: 60_000 } };
 
-@ApiTags('public booking')
+@ApiTags('public: booking')
 @Public()
 @Throttle(PUBLIC_THROTTLE)
 @ApiNotFoundResponse({ type: ProblemDetails, description: 'No business with this slug, or no such service' })

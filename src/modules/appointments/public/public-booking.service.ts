@@ -4,7 +4,7 @@ import { AppException, NotFoundAppException } from '../../../common/problem/app.
 import { BookingSettingsService } from '../../booking-settings/booking-settings.service';
 import type { Business } from '../../business/entities/business.entity';
 import { CalendarsService } from '../../calendars/calendars.service';
-import { calendarIdsOf, ServiceCatalogService } from '../../services/service-catalog.service';
+import { calendarIdsOf, ServiceCatalogService } from '../../catalog/service-catalog.service';
 import { localIso } from '../appointment.mapper';
 import { AppointmentSource, AppointmentStatus } from '../appointment-status';
 import { SlotUnavailableException } from '../appointments.exception';

@@ -7,7 +7,7 @@ import { PublicCancelDto, PublicRescheduleDto, SelfServiceViewDto } from '../dto
 import { PUBLIC_THROTTLE } from './public-booking.controller';
 import { SelfServiceService } from './self-service.service';
 
-@ApiTags('public booking')
+@ApiTags('public: booking')
 @Public()
 @Throttle(PUBLIC_THROTTLE)
 @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'The link is forged, altered or expired' })

@@ -4,7 +4,7 @@ import { BookingRules } from '../../booking-settings/booking-settings.defaults';
 import { BookingSettingsService } from '../../booking-settings/booking-settings.service';
 import { BusinessesRepository } from '../../business/businesses.repository';
 import { CalendarsService } from '../../calendars/calendars.service';
-import { ServiceCatalogService } from '../../services/service-catalog.service';
+import { ServiceCatalogService } from '../../catalog/service-catalog.service';
 import { nextStatus } from '../appointment-status';
 import { AppointmentTransitionsService } from '../appointment-transitions.service';
 import { ChangeWindowClosedException, InvalidTransitionException, SlotUnavailableException } from '../appointments.exception';

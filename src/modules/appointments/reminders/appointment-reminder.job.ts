@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainEvents } from '../../../common/events/domain-events';
+import { DomainEvents } from '../../../common/domain-events/domain-events';
 import { JobHandler, JobHandlerContract } from '../../../infra/queue/job-handler.decorator';
 import { JobName, JobPayloads } from '../../../infra/queue/job-names';
 import { toEventPayload } from '../appointment.mapper';

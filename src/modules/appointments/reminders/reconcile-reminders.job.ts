@@ -3,7 +3,7 @@ import { JobHandler, JobHandlerContract } from '../../../infra/queue/job-handler
 import { JobName } from '../../../infra/queue/job-names';
 import { BookingSettingsService } from '../../booking-settings/booking-settings.service';
 import { AppointmentsRepository } from '../appointments.repository';
-import { ReminderScheduler } from './reminder-scheduler';
+import { ReminderScheduler } from './reminder.scheduler';
 
 const HOUR = 3_600_000;
 /** Reminders are at most this far ahead of their appointment (the largest allowed offset is 30 days). */

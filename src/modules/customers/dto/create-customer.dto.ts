@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
-import { IsBirthday, IsCustomFields, IsPersonName, normaliseTags } from './customer-validators';
+import { IsBirthday, IsCustomFields, IsPersonName, NormalizeTags } from './customer-validators';
 import { NormalizeEmail, Trim } from '../../../common/validation/transforms';
 
 export class ConsentInputDto {
@@ -94,7 +94,7 @@ export class CreateCustomerDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @normaliseTags()
+  @NormalizeTags()
   @IsString({ each: true })
   @MaxLength(50, { each: true })
   @Matches(/^[^,;|]+$/, { each: true, message: 'each tag must be text without , ; or |' })

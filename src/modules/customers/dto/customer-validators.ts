@@ -60,7 +60,7 @@ export const IsCustomFields = () =>
   });
 
 /** Trims, drops empty and duplicate tags. */
-export const normaliseTags = () =>
+export const NormalizeTags = () =>
   Transform(({ value }) =>
     Array.isArray(value) ? [...new Set(value.map((t) => (typeof t === 'string' ? t.trim() : t)).filter((t) => t !== ''))] : value,
   );

@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
 import { CreateCustomerDto, MarketingConsentInputDto } from './create-customer.dto';
-import { IsCustomFields, IsPersonName, normaliseTags } from './customer-validators';
+import { IsCustomFields, IsPersonName, NormalizeTags } from './customer-validators';
 import { Trim } from '../../../common/validation/transforms';
 
 /** Optional, but `null` is refused (the field always has a value). */
@@ -58,7 +58,7 @@ export class UpdateCustomerDto extends PatchType(
   @IfPresent('tags')
   @IsArray()
   @ArrayMaxSize(50)
-  @normaliseTags()
+  @NormalizeTags()
   @IsString({ each: true })
   @MaxLength(50, { each: true })
   @Matches(/^[^,;|]+$/, { each: true, message: 'each tag must be text without , ; or |' })

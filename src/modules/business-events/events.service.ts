@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessDirectory } from '../business/business-directory.service';
-import type { DomainEventActor } from '../../common/events/domain-event.map';
-import { DomainEvents } from '../../common/events/domain-events';
+import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { parseZonedDateTime } from '../../common/time/zoned-time';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
@@ -10,7 +10,7 @@ import type { Business } from '../business/entities/business.entity';
 import type { CreateEventDto, EventDto, EventQueryDto, PublicEventDto, UpdateEventDto } from './dto/event.dto';
 import { BusinessEvent, EventStatus } from './entities/business-event.entity';
 import type { EventRegistration } from './entities/event-registration.entity';
-import { toEventDto, toPublicEventDto } from './event-mappers';
+import { toEventDto, toPublicEventDto } from './business-event.mapper';
 import { EventRegistrationsRepository } from './event-registrations.repository';
 import {
   EventCancelledException,

@@ -14,4 +14,4 @@ import { ServicesRepository } from './services.repository';
   providers: [ServicesRepository, ServiceCatalogService],
   exports: [ServiceCatalogService],
 })
-export class ServicesModule {}
+export class CatalogModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { DomainEventActor, DomainEventMap, RegistrationEventPayload } from '../../common/events/domain-event.map';
-import { OnDomainEvent } from '../../common/events/domain-events';
+import type { DomainEventActor, DomainEventMap, RegistrationEventPayload } from '../../common/domain-events/domain-event.map';
+import { OnDomainEvent } from '../../common/domain-events/domain-events';
 import { RequestContext } from '../../common/http/request-context';
 import { ActivityService } from '../activity/activity.service';
 import type { NewActivity } from '../activity/activity.types';
@@ -13,7 +13,7 @@ const who = (by: DomainEventActor | null | undefined): Pick<NewActivity, 'actorT
  * activity log with the customer, so they show on the customer's timeline.
  */
 @Injectable()
-export class EventsActivityListener {
+export class RegistrationsActivityListener {
   constructor(private readonly activity: ActivityService) {}
 
   @OnDomainEvent('registration.confirmed')

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JobHandler, JobHandlerContract } from '../../../infra/queue/job-handler.decorator';
-import { JobName, JobPayloads } from '../../../infra/queue/job-names';
-import { CustomerImportService } from '../customer-import.service';
+import { JobHandler, JobHandlerContract } from '../../infra/queue/job-handler.decorator';
+import { JobName, JobPayloads } from '../../infra/queue/job-names';
+import { CustomerImportService } from './customer-import.service';
 
 type Payload = JobPayloads[JobName.ImportCustomers];
 

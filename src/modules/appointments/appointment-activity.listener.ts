@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AppointmentEventPayload, DomainEventMap } from '../../../common/events/domain-event.map';
-import { OnDomainEvent } from '../../../common/events/domain-events';
-import { RequestContext } from '../../../common/http/request-context';
-import { ActivityService } from '../../activity/activity.service';
-import { CustomersService } from '../../customers/customers.service';
+import type { AppointmentEventPayload, DomainEventMap } from '../../common/domain-events/domain-event.map';
+import { OnDomainEvent } from '../../common/domain-events/domain-events';
+import { RequestContext } from '../../common/http/request-context';
+import { ActivityService } from '../activity/activity.service';
+import { CustomersService } from '../customers/customers.service';
 
 const when = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' UTC';
 

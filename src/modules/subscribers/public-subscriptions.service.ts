@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessDirectory } from '../business/business-directory.service';
-import { DomainEvents } from '../../common/events/domain-events';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { CustomersService } from '../customers/customers.service';
 import type { PublicSubscribeDto, PublicSubscribeResultDto, SubscriptionStateDto } from './dto/public-subscription.dto';
 import { Subscriber, SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
@@ -22,7 +22,7 @@ const PUBLIC_SOURCE = 'public_form';
  * already on the list.
  */
 @Injectable()
-export class SubscriptionsPublicService {
+export class PublicSubscriptionsService {
   constructor(
     private readonly directory: BusinessDirectory,
     private readonly subscribers: SubscribersRepository,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessDirectory } from '../business/business-directory.service';
 import type { EntityManager } from 'typeorm';
-import type { DomainEventActor, RegistrationEventPayload } from '../../common/events/domain-event.map';
-import { DomainEvents } from '../../common/events/domain-events';
+import type { DomainEventActor, RegistrationEventPayload } from '../../common/domain-events/domain-event.map';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { CustomersService } from '../customers/customers.service';
@@ -10,7 +10,7 @@ import type { NewCustomerDto } from '../customers/dto/new-customer.dto';
 import type { CreateRegistrationDto, PublicRegistrationResultDto, RegistrationDto, RegistrationQueryDto } from './dto/registration.dto';
 import { BusinessEvent, EventStatus } from './entities/business-event.entity';
 import { EventRegistration, RegistrationSource, RegistrationStatus } from './entities/event-registration.entity';
-import { registrationOpen, toRegistrationDto } from './event-mappers';
+import { registrationOpen, toRegistrationDto } from './business-event.mapper';
 import { EventRegistrationsRepository } from './event-registrations.repository';
 import {
   EventCancelledException,

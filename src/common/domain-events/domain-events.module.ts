@@ -8,4 +8,4 @@ import { DomainEvents } from './domain-events';
   providers: [DomainEvents],
   exports: [DomainEvents],
 })
-export class EventsModule {}
+export class DomainEventsModule {}

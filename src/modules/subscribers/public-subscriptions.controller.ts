@@ -18,7 +18,7 @@ import { PublicFormThrottle } from '../../common/http/public-throttle';
 import { ProblemDetails } from '../../common/problem/problem-details';
 import { OneClickUnsubscribeDto, PublicSubscribeDto, PublicSubscribeResultDto, SubscriptionStateDto } from './dto/public-subscription.dto';
 import { SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
-import { SubscriptionsPublicService } from './subscriptions-public.service';
+import { PublicSubscriptionsService } from './public-subscriptions.service';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -45,8 +45,8 @@ function answer(req: Request, res: Response, state: SubscriptionStateDto): void 
 @ApiTags('public: subscriptions')
 @Public()
 @Controller('public')
-export class SubscriptionsPublicController {
-  constructor(private readonly subscriptions: SubscriptionsPublicService) {}
+export class PublicSubscriptionsController {
+  constructor(private readonly subscriptions: PublicSubscriptionsService) {}
 
   @Post(':businessSlug/subscribe')
   @HttpCode(202)
