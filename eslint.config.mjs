@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import boundaries from './eslint/module-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
@@ -26,6 +27,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { chatgrow: boundaries },
+    rules: { 'chatgrow/module-boundaries': 'error' },
   },
   {
     files: ['scripts/**', 'test/**', 'bench/**', 'src/main.ts', 'src/infra/config/**', 'src/infra/database/data-source.ts', '**/*.spec.ts'],

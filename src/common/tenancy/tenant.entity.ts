@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Business } from '../../modules/business/entities/business.entity';
+import { Business } from './business.entity';
 
 /**
  * Columns every tenant-owned table has: a uuid id, the owning business (a

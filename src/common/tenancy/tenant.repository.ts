@@ -1,6 +1,7 @@
 import { isForeignKeyViolation } from '../database/pg-errors';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { DeepPartial, EntityManager, FindManyOptions, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
+import { ManagerBoundRepository } from '../database/manager-bound.repository';
+import { DeepPartial, FindManyOptions, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,14 +22,9 @@ type Tenanted = ObjectLiteral & { id: string; businessId: string };
  * business id first, refuses an empty one, adds it to every `where` and stamps
  * it on inserts, so a query without a tenant cannot be written by accident.
  */
-export abstract class TenantRepository<T extends Tenanted> {
-  protected constructor(protected repo: Repository<T>) {}
-
-  /** The same repository, running inside a transaction's entity manager. */
-  withManager(manager: EntityManager): this {
-    const bound = Object.create(this) as this;
-    bound.repo = manager.getRepository<T>(this.repo.target);
-    return bound;
+export abstract class TenantRepository<T extends Tenanted> extends ManagerBoundRepository<T> {
+  protected constructor(repo: Repository<T>) {
+    super(repo);
   }
 
   protected scoped(businessId: string, where: FindOptionsWhere<T> = {}): FindOptionsWhere<T> {

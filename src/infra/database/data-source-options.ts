@@ -7,7 +7,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: [join(__dirname, '../../modules/**/*.entity.js'), join(__dirname, '../../infra/**/*.entity.js')],
+    entities: ['common', 'infra', 'modules'].map((floor) => join(__dirname, `../../${floor}/**/*.entity.js`)),
     migrations: [join(__dirname, 'migrations/*.js')],
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Business } from '../../modules/business/entities/business.entity';
+import { Business } from '../../common/tenancy/business.entity';
 
 /** PostgreSQL home of the document streams when MongoDB is not configured. */
 @Entity('stream_documents')

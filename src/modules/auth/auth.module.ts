@@ -20,6 +20,7 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { TokenService } from './token.service';
 
 import { SessionRevocationListener } from './member-removal.listener';
+import { PurgeExpiredRefreshTokensJob } from './purge-expired-refresh-tokens.job';
 @Module({
   imports: [
     TypeOrmModule.forFeature([RefreshToken]),
@@ -37,6 +38,7 @@ import { SessionRevocationListener } from './member-removal.listener';
   ],
   controllers: [AuthController],
   providers: [
+    PurgeExpiredRefreshTokensJob,
     SessionRevocationListener,
     AuthService,
     TokenService,

@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '../../common/crypto/tokens';
 import { pgConstraint } from '../../common/database/pg-errors';
-import { Role } from '../../common/auth/role';
 import { RESERVED_SLUGS, slugify } from '../../common/text/normalize';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { DomainEvents } from '../../common/domain-events/domain-events';
-import { BusinessesRepository } from '../business/businesses.repository';
-import { MembershipStatus } from '../business/entities/membership.entity';
-import { MembershipsRepository } from '../business/memberships.repository';
-import { UsersRepository } from '../users/users.repository';
+import { BusinessDirectory } from '../business/business-directory.service';
+import { MembershipDirectory } from '../business/membership-directory.service';
+import { UsersService } from '../users/users.service';
 import type { User } from '../users/entities/user.entity';
 import { EmailTakenException, InvalidCredentialsException, InvalidTokenException, NotAMemberException } from './auth.exception';
 import type { AcceptInviteDto, LoginDto, RegisterDto } from './dto/auth.dto';
@@ -29,9 +27,9 @@ export const toUserDto = (u: User): UserDto => ({ id: u.id, email: u.email, name
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly users: UsersRepository,
-    private readonly businesses: BusinessesRepository,
-    private readonly memberships: MembershipsRepository,
+    private readonly users: UsersService,
+    private readonly businesses: BusinessDirectory,
+    private readonly memberships: MembershipDirectory,
     private readonly passwords: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly tx: TransactionRunner,
@@ -45,10 +43,7 @@ export class AuthService {
     const { user, businessId } = await this.tx
       .run(async (manager) => {
         const user = await this.users.create({ email: dto.email, name: dto.name.trim(), passwordHash }, manager);
-        const business = await this.businesses.createWithFreeSlug(dto.businessName.trim(), slugCandidates(dto.businessName), manager);
-        await this.memberships
-          .withManager(manager)
-          .insert(business.id, { userId: user.id, role: Role.owner, status: MembershipStatus.active });
+        const business = await this.businesses.register(manager, dto.businessName.trim(), slugCandidates(dto.businessName), user.id);
         return { user, businessId: business.id };
       })
       .catch((err: unknown) => {
@@ -88,14 +83,14 @@ export class AuthService {
 
   /** An invited member sets a password and joins. */
   async acceptInvite(dto: AcceptInviteDto, ctx: SessionContext): Promise<SessionDto> {
-    const membership = await this.memberships.findByInviteHash(sha256(dto.token));
+    const membership = await this.memberships.findInvitation(sha256(dto.token));
     if (!membership?.user || !membership.inviteExpiresAt || membership.inviteExpiresAt.getTime() < Date.now()) {
       throw new InvalidTokenException('auth.invalid_invite', 'The invitation is invalid or has expired');
     }
     const user = membership.user;
     const passwordHash = await this.passwords.hash(dto.password);
     await this.tx.run(async (manager) => {
-      const accepted = await this.memberships.withManager(manager).activateInvite(membership.businessId, membership.id, sha256(dto.token));
+      const accepted = await this.memberships.acceptInvitation(manager, membership, sha256(dto.token));
       if (!accepted) throw new InvalidTokenException('auth.invalid_invite', 'The invitation is invalid or has expired');
       await this.users.update(user.id, { passwordHash, ...(dto.name ? { name: dto.name.trim() } : {}) }, manager);
     });

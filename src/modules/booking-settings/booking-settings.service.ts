@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundAppException } from '../../common/problem/app.exception';
-import { BusinessesRepository } from '../business/businesses.repository';
+import { BusinessDirectory } from '../business/business-directory.service';
 import { BookingRules, DEFAULT_BOOKING_RULES, DEFAULT_TIME_ZONE } from './booking-settings.defaults';
 import { BookingSettingsRepository } from './booking-settings.repository';
 import type { BookingSettingsDto, UpdateBookingSettingsDto } from './dto/booking-settings.dto';
@@ -12,13 +11,12 @@ const toDto = (r: BookingRules): BookingSettingsDto => ({ ...r, reminderOffsetsM
 export class BookingSettingsService {
   constructor(
     private readonly settings: BookingSettingsRepository,
-    private readonly businesses: BusinessesRepository,
+    private readonly businesses: BusinessDirectory,
   ) {}
 
   /** The effective rules: the stored row, or the defaults with the business's time zone. */
   async rules(businessId: string): Promise<BookingRules> {
-    const [row, business] = await Promise.all([this.settings.findForBusiness(businessId), this.businesses.findById(businessId)]);
-    if (!business) throw new NotFoundAppException('business', businessId);
+    const [row, business] = await Promise.all([this.settings.findForBusiness(businessId), this.businesses.require(businessId)]);
     const businessZone = business.timezone || DEFAULT_TIME_ZONE;
     if (!row)
       return {

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessDirectory } from '../business/business-directory.service';
 import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
 import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { parseZonedDateTime } from '../../common/time/zoned-time';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
-import { BusinessesRepository } from '../business/businesses.repository';
-import type { Business } from '../business/entities/business.entity';
+import { BusinessDirectory } from '../business/business-directory.service';
 import type { CreateEventDto, EventDto, EventQueryDto, PublicEventDto, UpdateEventDto } from './dto/event.dto';
 import { BusinessEvent, EventStatus } from './entities/business-event.entity';
 import type { EventRegistration } from './entities/event-registration.entity';
@@ -30,12 +28,11 @@ export class EventsService {
     private readonly events: EventsRepository,
     private readonly registrationsRepo: EventRegistrationsRepository,
     private readonly registrations: RegistrationsService,
-    private readonly businesses: BusinessesRepository,
     private readonly domainEvents: DomainEvents,
   ) {}
 
   async list(businessId: string, query: EventQueryDto): Promise<[EventDto[], number]> {
-    const business = await this.business(businessId);
+    const business = await this.directory.require(businessId);
     const [rows, total] = await this.events.page(businessId, query, query, new Date());
     const counts = await this.registrationsRepo.countsFor(
       businessId,
@@ -51,7 +48,7 @@ export class EventsService {
   }
 
   async create(businessId: string, dto: CreateEventDto): Promise<EventDto> {
-    const business = await this.business(businessId);
+    const business = await this.directory.require(businessId);
     const tz = business.timezone;
     const startsAt = this.time(dto.startsAt, tz, 'startsAt');
     const endsAt = this.time(dto.endsAt, tz, 'endsAt');
@@ -80,7 +77,7 @@ export class EventsService {
    * with it and is final.
    */
   async update(businessId: string, id: string, dto: UpdateEventDto, by: DomainEventActor | null): Promise<EventDto> {
-    const tz = (await this.business(businessId)).timezone;
+    const tz = (await this.directory.require(businessId)).timezone;
     const { event, cancelled, promoted } = await this.tx.run(async (em) => {
       const events = this.events.withManager(em);
       const event = await events.lockById(businessId, id);
@@ -163,15 +160,9 @@ export class EventsService {
   }
 
   private async toDto(event: BusinessEvent, timezone?: string): Promise<EventDto> {
-    const tz = timezone ?? (await this.business(event.businessId)).timezone;
+    const tz = timezone ?? (await this.directory.require(event.businessId)).timezone;
     const counts = await this.registrationsRepo.countsFor(event.businessId, [event.id]);
     return toEventDto(event, counts.get(event.id)!, tz);
-  }
-
-  private async business(businessId: string): Promise<Business> {
-    const business = await this.businesses.findById(businessId);
-    if (!business) throw new NotFoundAppException('business', businessId);
-    return business;
   }
 
   private time(value: string, timezone: string, field: string): Date {

@@ -6,7 +6,7 @@ import { sentFields } from '../../common/validation/sent-fields';
 import { SlugTakenException } from './business.exception';
 import { BusinessesRepository } from './businesses.repository';
 import type { BusinessDto, UpdateBusinessDto } from './dto/business.dto';
-import type { Business } from './entities/business.entity';
+import type { Business } from '../../common/tenancy/business.entity';
 
 export const toBusinessDto = (b: Business): BusinessDto => ({
   id: b.id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { Business } from './entities/business.entity';
+import { Business } from '../../common/tenancy/business.entity';
 
 /** The tenant table itself: every lookup is by the business's own id (or its public slug). */
 @Injectable()

@@ -7,7 +7,7 @@ import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import type { AppConfig } from '../../infra/config/app-config';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import { AlreadyMemberException, LastOwnerException, OwnerOnlyException } from './business.exception';
 import type { InviteMemberDto, InvitedMemberDto, MemberDto, UpdateMemberDto } from './dto/member.dto';
 import { Membership, MembershipStatus } from './entities/membership.entity';
@@ -31,7 +31,7 @@ export class MembersService {
 
   constructor(
     private readonly memberships: MembershipsRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly tx: TransactionRunner,
     private readonly events: DomainEvents,
     @Inject(ConfigService) config: AppConfig,

@@ -6,7 +6,7 @@ import { randomToken, safeEqual, sha256 } from '../../common/crypto/tokens';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
 import { sentFields } from '../../common/validation/sent-fields';
 import type { AppConfig } from '../../infra/config/app-config';
-import { MembershipsRepository } from '../business/memberships.repository';
+import { MembershipDirectory } from '../business/membership-directory.service';
 import { CalendarInUseException, CalendarMemberTakenException } from './calendars.exception';
 import { CalendarsRepository } from './calendars.repository';
 import type { CalendarDto, CreateCalendarDto, FeedTokenDto, UpdateCalendarDto } from './dto/calendar.dto';
@@ -31,7 +31,7 @@ export class CalendarsService {
 
   constructor(
     private readonly calendars: CalendarsRepository,
-    private readonly memberships: MembershipsRepository,
+    private readonly memberships: MembershipDirectory,
     @Inject(ConfigService) config: AppConfig,
   ) {
     this.publicUrl = config.get('PUBLIC_URL', { infer: true }).replace(/\/$/, '');
@@ -40,7 +40,7 @@ export class CalendarsService {
   async create(businessId: string, dto: CreateCalendarDto): Promise<CalendarDto> {
     let name = dto.name;
     if (dto.kind === CalendarKind.member) {
-      const member = await this.memberships.findWithUser(businessId, dto.memberId!);
+      const member = await this.memberships.findMember(businessId, dto.memberId!);
       if (!member) throw new NotFoundAppException('member', dto.memberId);
       const existing = await this.calendars.findByMember(businessId, member.id);
       if (existing) throw new CalendarMemberTakenException(existing.id);

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
 import { sentFields } from '../../common/validation/sent-fields';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
-import { BusinessesRepository } from '../business/businesses.repository';
+import { BusinessDirectory } from '../business/business-directory.service';
 import { CalendarsService } from '../calendars/calendars.service';
 import type { CreateServiceDto, ServiceDto, UpdateServiceDto } from './dto/service.dto';
 import type { BookableService } from './entities/bookable-service.entity';
@@ -33,13 +33,13 @@ export class ServiceCatalogService {
   constructor(
     private readonly services: ServicesRepository,
     private readonly calendars: CalendarsService,
-    private readonly businesses: BusinessesRepository,
+    private readonly businesses: BusinessDirectory,
     private readonly tx: TransactionRunner,
   ) {}
 
   async create(businessId: string, dto: CreateServiceDto): Promise<ServiceDto> {
     const calendarIds = await this.checkCalendars(businessId, dto.calendarIds ?? []);
-    const business = await this.businesses.findById(businessId);
+    const business = await this.businesses.require(businessId);
     const id = await this.tx.run(async (em) => {
       const repo = this.services.withManager(em);
       const row = await repo.insert(businessId, {
@@ -48,7 +48,7 @@ export class ServiceCatalogService {
         description: dto.description ?? null,
         durationMinutes: dto.durationMinutes,
         priceAgorot: dto.priceAgorot,
-        currency: business?.currency ?? 'ILS',
+        currency: business.currency,
         bufferBeforeMinutes: dto.bufferBeforeMinutes ?? 0,
         bufferAfterMinutes: dto.bufferAfterMinutes ?? 0,
         active: dto.active ?? true,

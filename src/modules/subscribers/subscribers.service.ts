@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
-import { BusinessesRepository } from '../business/businesses.repository';
+import { BusinessDirectory } from '../business/business-directory.service';
 import { CustomersService } from '../customers/customers.service';
 import type { CreateSubscriberDto, SubscriberDto, SubscriberQueryDto, UpdateSubscriberDto } from './dto/subscriber.dto';
 import { Subscriber, SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
@@ -24,7 +24,7 @@ export class SubscribersService {
   constructor(
     private readonly subscribers: SubscribersRepository,
     private readonly customers: CustomersService,
-    private readonly businesses: BusinessesRepository,
+    private readonly businesses: BusinessDirectory,
     private readonly mailer: SubscriberMailer,
     private readonly tx: TransactionRunner,
   ) {}
@@ -130,7 +130,7 @@ export class SubscribersService {
 
   private async confirmIfPending(sub: Subscriber): Promise<void> {
     if (sub.emailStatus !== SubscriptionStatus.pending) return;
-    const business = await this.businesses.findById(sub.businessId);
-    await this.mailer.sendConfirmation(sub, business?.name ?? '');
+    const business = await this.businesses.require(sub.businessId);
+    await this.mailer.sendConfirmation(sub, business.name);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundAppException } from '../../../common/problem/app.exception';
 import { BookingSettingsService } from '../../booking-settings/booking-settings.service';
-import { BusinessesRepository } from '../../business/businesses.repository';
+import { BusinessDirectory } from '../../business/business-directory.service';
 import { CalendarsService } from '../../calendars/calendars.service';
 import { AppointmentStatus } from '../appointment-status';
 import { AppointmentsRepository } from '../appointments.repository';
@@ -42,7 +42,7 @@ export class CalendarFeedService {
     private readonly calendars: CalendarsService,
     private readonly appointments: AppointmentsRepository,
     private readonly settings: BookingSettingsService,
-    private readonly businesses: BusinessesRepository,
+    private readonly businesses: BusinessDirectory,
   ) {}
 
   /** 404 for an unknown calendar, a revoked feed and a wrong token alike (nothing to learn by guessing). */
@@ -57,7 +57,7 @@ export class CalendarFeedService {
         new Date(now.getTime() + FUTURE_DAYS * DAY_MS),
       ),
       this.settings.rules(calendar.businessId),
-      this.businesses.findById(calendar.businessId),
+      this.businesses.require(calendar.businessId),
     ]);
     return buildIcs({
       name: business ? `${calendar.name} · ${business.name}` : calendar.name,

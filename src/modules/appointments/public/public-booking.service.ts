@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BusinessDirectory } from '../../business/business-directory.service';
 import { AppException, NotFoundAppException } from '../../../common/problem/app.exception';
 import { BookingSettingsService } from '../../booking-settings/booking-settings.service';
-import type { Business } from '../../business/entities/business.entity';
+import type { Business } from '../../../common/tenancy/business.entity';
 import { CalendarsService } from '../../calendars/calendars.service';
 import { calendarIdsOf, ServiceCatalogService } from '../../catalog/service-catalog.service';
 import { localIso } from '../appointment.mapper';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundAppException } from '../../../common/problem/app.exception';
 import { BookingRules } from '../../booking-settings/booking-settings.defaults';
 import { BookingSettingsService } from '../../booking-settings/booking-settings.service';
-import { BusinessesRepository } from '../../business/businesses.repository';
+import { BusinessDirectory } from '../../business/business-directory.service';
 import { CalendarsService } from '../../calendars/calendars.service';
 import { ServiceCatalogService } from '../../catalog/service-catalog.service';
 import { nextStatus } from '../appointment-status';
@@ -27,7 +27,7 @@ export class SelfServiceService {
     private readonly links: SelfServiceTokens,
     private readonly appointments: AppointmentsRepository,
     private readonly settings: BookingSettingsService,
-    private readonly businesses: BusinessesRepository,
+    private readonly businesses: BusinessDirectory,
     private readonly calendars: CalendarsService,
     private readonly catalog: ServiceCatalogService,
     private readonly availability: AvailabilityService,
@@ -87,13 +87,13 @@ export class SelfServiceService {
 
   private async present(a: Appointment, rules: BookingRules): Promise<SelfServiceViewDto> {
     const [business, calendar] = await Promise.all([
-      this.businesses.findById(a.businessId),
+      this.businesses.require(a.businessId),
       this.calendars.require(a.businessId, a.calendarId),
     ]);
     const deadline = this.deadline(a, rules);
     return {
       appointment: toPublicAppointment(a, calendar.name, rules.timeZone),
-      business: { name: business?.name ?? '', slug: business?.slug ?? '' },
+      business: { name: business.name, slug: business.slug },
       canChange: nextStatus(a.status, 'cancel') !== null && Date.now() <= deadline.getTime(),
       changeDeadline: deadline,
     };

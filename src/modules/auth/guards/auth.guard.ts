@@ -5,7 +5,7 @@ import { API_KEY_HEADER, BUSINESS_HEADER, IS_PUBLIC } from '../../../common/auth
 import type { Actor } from '../../../common/auth/actor';
 import { isUuid } from '../../../common/tenancy/tenant.repository';
 import { ApiKeysService } from '../../api-keys/api-keys.service';
-import { MembershipsRepository } from '../../business/memberships.repository';
+import { MembershipDirectory } from '../../business/membership-directory.service';
 import { InvalidTokenException, NotAMemberException } from '../auth.exception';
 import { TokenService } from '../token.service';
 
@@ -19,7 +19,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    private readonly memberships: MembershipsRepository,
+    private readonly memberships: MembershipDirectory,
     private readonly apiKeys: ApiKeysService,
   ) {}
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsNotEmpty, IsNotIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength } from 'class-validator';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
 import { RESERVED_SLUGS } from '../../../common/text/normalize';
-import { Locale, VatStatus } from '../entities/business.entity';
+import { Locale, VatStatus } from '../../../common/tenancy/business.entity';
 import { NormalizeEmail } from '../../../common/validation/transforms';
 
 export class BusinessDto {

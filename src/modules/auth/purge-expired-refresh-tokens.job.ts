@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobHandler, JobHandlerContract } from '../../infra/queue/job-handler.decorator';
 import { JobName } from '../../infra/queue/job-names';
-import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 /** Deletes refresh tokens that expired more than a day ago (the day keeps reuse detection for late replays). */
 @Injectable()

@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../infra/database/data-source-options';
-import { ApiKeysRepository } from '../../modules/api-keys/api-keys.repository';
-import { ApiKey } from '../../modules/api-keys/entities/api-key.entity';
-import { createTestDatabase } from '../../../test/support/database';
-import { insertBusiness } from '../../../test/support/sql';
-import { Role } from '../auth/role';
-import { MissingTenantError } from './tenant.repository';
+import { dataSourceOptions } from '../../src/infra/database/data-source-options';
+import { ApiKeysRepository } from '../../src/modules/api-keys/api-keys.repository';
+import { ApiKey } from '../../src/modules/api-keys/entities/api-key.entity';
+import { createTestDatabase } from '../support/database';
+import { insertBusiness } from '../support/sql';
+import { Role } from '../../src/common/auth/role';
+import { MissingTenantError } from '../../src/common/tenancy/tenant.repository';
 
 describe('TenantRepository', () => {
   let ds: DataSource;
