@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
+import { appointmentLinkSigner } from '../support/links';
 import { after, before, describe, it } from 'node:test';
-import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { expectProblem, fieldsOf, newBusiness, type TestBusiness } from '../support/factories';
 import { localDate, localTime, newBookable, newCustomer, type Bookable } from '../support/scheduling';
-import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('public booking', () => {
   let t: TestApp;
@@ -114,9 +114,7 @@ describe('public booking', () => {
       .post('/api/appointments')
       .set(owner.auth)
       .send({ ...b, startsAt: new Date(Date.now() + 3 * 3_600_000).toISOString(), customer: newCustomer() });
-    const link = t.app
-      .get(JwtService)
-      .sign({ typ: 'appointment_link', aid: soon.body.id, bid: owner.businessId }, { secret: TEST_JWT_SECRET, expiresIn: 3600 });
+    const link = appointmentLinkSigner().sign({ typ: 'appointment_link', aid: soon.body.id, bid: owner.businessId }, { expiresIn: 3600 });
     assert.equal(
       expectProblem(await t.http.post(`/api/public/appointments/${link}/cancel`).send({}), 409).code,
       'appointment.change_window_closed',
@@ -130,7 +128,7 @@ describe('public booking', () => {
     const [h, p, s] = a.body.selfService.token.split('.');
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, aid: other.body.appointment.id })).toString('base64url')}.${s}`;
-    const jwt = new JwtService({ secret: TEST_JWT_SECRET });
+    const jwt = appointmentLinkSigner();
     const expired = jwt.sign({
       typ: 'appointment_link',
       aid: a.body.appointment.id,
@@ -138,7 +136,7 @@ describe('public booking', () => {
       exp: Math.floor(Date.now() / 1000) - 10,
     });
     const accessToken = owner.accessToken;
-    const wrongSecret = new JwtService({ secret: 'another-secret-that-is-long-enough-0123456789' }).sign({
+    const wrongSecret = appointmentLinkSigner('another-secret-that-is-long-enough-0123456789').sign({
       typ: 'appointment_link',
       aid: other.body.appointment.id,
       bid: owner.businessId,

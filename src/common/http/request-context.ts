@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface RequestContextData {
   requestId: string;
+  /** The caller's address, for HTTP requests. */
+  ip?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();
@@ -13,5 +15,8 @@ export const RequestContext = {
   },
   requestId(): string | undefined {
     return storage.getStore()?.requestId;
+  },
+  ip(): string | undefined {
+    return storage.getStore()?.ip;
   },
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { clientIp } from './client-ip';
 import { RequestContext } from './request-context';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -11,7 +12,7 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   const requestId = given && ACCEPTABLE.test(given) ? given : randomUUID();
   req.id = requestId;
   res.setHeader('X-Request-Id', requestId);
-  RequestContext.run({ requestId }, next);
+  RequestContext.run({ requestId, ip: clientIp(req) }, next);
 }
 
 declare module 'express-serve-static-core' {

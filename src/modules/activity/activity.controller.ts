@@ -19,12 +19,18 @@ export class ActivityController {
   @ApiOperation({ summary: "The business's activity log, newest first" })
   @ApiPaginatedResponse(ActivityEntryDto)
   async list(@CurrentBusiness() businessId: string, @Query() query: ActivityQueryDto): Promise<Paginated<ActivityEntryDto>> {
-    const { items, total } = await this.activity.list(businessId, query);
-    return paginated(
-      items.map(({ businessId: _b, ...e }) => e),
-      query,
-      total,
-    );
+    const { entityType, entityId, actorId, action, customerId, from, to } = query;
+    const filter = {
+      entityType,
+      entityId,
+      actorId,
+      action,
+      customerId,
+      from: from ? new Date(from) : undefined,
+      to: to ? new Date(to) : undefined,
+    };
+    const { items, total } = await this.activity.list(businessId, filter, query);
+    return paginated(items, query, total);
   }
 
   @Get(':id')
@@ -32,7 +38,6 @@ export class ActivityController {
   @ApiOkResponse({ type: ActivityEntryDto })
   @ApiNotFoundResponse({ type: ProblemDetails })
   async get(@CurrentBusiness() businessId: string, @Param('id', ParseUUIDPipe) id: string): Promise<ActivityEntryDto> {
-    const { businessId: _b, ...entry } = await this.activity.get(businessId, id);
-    return entry;
+    return this.activity.get(businessId, id);
   }
 }

@@ -6,10 +6,14 @@ import {
   type StreamDocument,
   type StreamFields,
 } from '../../infra/document-stream/document-stream.port';
-import type { ActivityEntry, NewActivity } from './activity.types';
-import type { ActivityQueryDto } from './dto/activity-query.dto';
+import { RequestContext } from '../../common/http/request-context';
+import type { ActivityEntry, ActivityFilter, EventActivity, NewActivity } from './activity.types';
+import type { ActivityEntryDto } from './dto/activity-entry.dto';
 
 const STREAM = 'activity';
+
+/** What clients see of an entry (the business is implied by the request). */
+const toDto = ({ businessId: _business, ...entry }: ActivityEntry): ActivityEntryDto => entry;
 
 function toEntry(doc: StreamDocument): ActivityEntry {
   const f = doc.fields;
@@ -48,26 +52,39 @@ export class ActivityService {
     return this.record(entry).catch((err: Error) => this.logger.error(`Could not record ${entry.action}: ${err.message}`));
   }
 
-  async list(businessId: string, query: ActivityQueryDto): Promise<{ items: ActivityEntry[]; total: number }> {
-    const match: StreamFields = {};
-    if (query.entityType) match.entityType = query.entityType;
-    if (query.entityId) match.entityId = query.entityId;
-    if (query.actorId) match.actorId = query.actorId;
-    if (query.action) match.action = query.action;
-    if (query.customerId) match.customerId = query.customerId;
-    const { items, total } = await this.store.find(STREAM, businessId, {
-      match,
-      from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
-      offset: query.offset,
-      limit: query.limit,
+  /** Records an entry for a domain event, quietly (see recordQuietly); actor, request id and IP filled in one way. */
+  recordEvent(e: EventActivity): Promise<void> {
+    return this.recordQuietly({
+      businessId: e.businessId,
+      actorType: e.by?.kind ?? e.anonymous ?? 'system',
+      actorId: e.by?.id ?? null,
+      actorName: e.by?.name ?? null,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      customerId: e.customerId ?? null,
+      summary: e.summary,
+      ip: e.ip ?? RequestContext.ip() ?? null,
+      requestId: RequestContext.requestId() ?? null,
     });
-    return { items: items.map(toEntry), total };
   }
 
-  async get(businessId: string, id: string): Promise<ActivityEntry> {
+  async list(
+    businessId: string,
+    filter: ActivityFilter,
+    page: { offset: number; limit: number },
+  ): Promise<{ items: ActivityEntryDto[]; total: number }> {
+    const match: StreamFields = {};
+    for (const key of ['entityType', 'entityId', 'actorId', 'action', 'customerId'] as const) {
+      if (filter[key]) match[key] = filter[key];
+    }
+    const { items, total } = await this.store.find(STREAM, businessId, { match, from: filter.from, to: filter.to, ...page });
+    return { items: items.map((doc) => toDto(toEntry(doc))), total };
+  }
+
+  async get(businessId: string, id: string): Promise<ActivityEntryDto> {
     const doc = await this.store.findOne(STREAM, businessId, id);
     if (!doc) throw new NotFoundAppException('activity', id);
-    return toEntry(doc);
+    return toDto(toEntry(doc));
   }
 }

@@ -1,3 +1,4 @@
+import { toApiKeyDto } from './api-key.mapper';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../common/auth/actor';
@@ -6,20 +7,10 @@ import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { ApiKeysRepository } from './api-keys.repository';
 import type { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
-import type { ApiKey } from './entities/api-key.entity';
 
 const KEY_FORMAT = /^(cg_[0-9a-f]{8})_[A-Za-z0-9_-]{43}$/;
 /** lastUsedAt is refreshed at most this often, so authentication is not a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
-
-export const toApiKeyDto = (k: ApiKey): ApiKeyDto => ({
-  id: k.id,
-  name: k.name,
-  prefix: k.prefix,
-  role: k.role,
-  lastUsedAt: k.lastUsedAt,
-  createdAt: k.createdAt,
-});
 
 @Injectable()
 export class ApiKeysService {

@@ -1,9 +1,7 @@
-import { DateTime } from 'luxon';
+import { toZonedIso } from '../../common/time/zoned-time';
 import type { AppointmentEventPayload, DomainEventActor } from '../../common/domain-events/domain-event.map';
 import type { AppointmentDto } from './dto/appointment.dto';
 import type { Appointment } from './entities/appointment.entity';
-
-export const localIso = (d: Date, timeZone: string): string => DateTime.fromJSDate(d, { zone: timeZone }).toISO()!;
 
 export function toAppointmentDto(a: Appointment, timeZone: string): AppointmentDto {
   const c = a.customer;
@@ -16,7 +14,7 @@ export function toAppointmentDto(a: Appointment, timeZone: string): AppointmentD
     customer: c ? { id: c.id, firstName: c.firstName, lastName: c.lastName, phone: c.phone, email: c.email } : null,
     startsAt: a.startsAt,
     endsAt: a.endsAt,
-    localStartsAt: localIso(a.startsAt, timeZone),
+    localStartsAt: toZonedIso(a.startsAt, timeZone),
     timeZone,
     status: a.status,
     source: a.source,

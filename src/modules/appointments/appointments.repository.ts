@@ -48,7 +48,6 @@ export class AppointmentsRepository extends TenantRepository<Appointment> {
     return this.repo.findOne({ where: this.scoped(businessId, { id }), relations: { customer: true } });
   }
 
-  /** Inserts a booking; SlotTakenError when the exclusion constraint refuses it. */
   /**
    * Serialises bookings on one calendar until the transaction ends. Without it,
    * two transactions inserting overlapping ranges each wait on the other's
@@ -60,6 +59,7 @@ export class AppointmentsRepository extends TenantRepository<Appointment> {
     await this.repo.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`appointments:calendar:${calendarId}`]);
   }
 
+  /** Inserts a booking; SlotTakenError when the exclusion constraint refuses it. */
   async insertBooking(businessId: string, data: DeepPartial<Appointment> & { id: string }): Promise<void> {
     this.scoped(businessId);
     await this.repo.insert({ ...data, businessId } as never).catch(translate);

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { eventActor } from '../../common/domain-events/event-actor';
 import type { Actor } from '../../common/auth/actor';
-import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
 import { DomainEvents } from '../../common/domain-events/domain-events';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
 import { BookingSettingsService } from '../booking-settings/booking-settings.service';
@@ -16,8 +16,6 @@ import { BookingService } from './booking.service';
 import type { AppointmentDto } from './dto/appointment.dto';
 import type { AppointmentQueryDto, CreateAppointmentDto, UpdateAppointmentDto } from './dto/appointment-input.dto';
 import { IdempotencyService } from './idempotency/idempotency.service';
-
-export const actorOf = (a: Actor): DomainEventActor => ({ kind: a.kind, id: a.id, name: a.name });
 
 /** What staff, admins and API keys do with appointments. */
 @Injectable()
@@ -68,7 +66,7 @@ export class AppointmentsService {
         notes: dto.notes?.trim() || null,
         priceAgorot: dto.priceAgorot,
       },
-      { rules, idempotency: idem, by: actorOf(actor), present: (a) => toAppointmentDto(a, rules.timeZone) },
+      { rules, idempotency: idem, by: eventActor(actor), present: (a) => toAppointmentDto(a, rules.timeZone) },
     );
     return { body: placed.body, replayed: placed.appointment === null };
   }
@@ -108,20 +106,20 @@ export class AppointmentsService {
     if (startsAt.getTime() !== current.startsAt.getTime() || calendarId !== current.calendarId) {
       const [rules, service] = await Promise.all([this.settings.rules(businessId), this.catalog.require(businessId, current.serviceId)]);
       assertBookable(service, await this.calendars.require(businessId, calendarId));
-      await this.booking.move(businessId, current, { service, calendarId, startsAt }, { rules, by: actorOf(actor) });
+      await this.booking.move(businessId, current, { service, calendarId, startsAt }, { rules, by: eventActor(actor) });
     }
     const notes = dto.notes === undefined ? undefined : dto.notes?.trim() || null;
     if (notes !== undefined && notes !== current.notes) {
       await this.appointments.updateFields(businessId, id, { notes });
       const updated = (await this.appointments.findById(businessId, id))!;
-      await this.events.emitAndWait('appointment.updated', { ...toEventPayload(updated, actorOf(actor)), changed: ['notes'] });
+      await this.events.emitAndWait('appointment.updated', { ...toEventPayload(updated, eventActor(actor)), changed: ['notes'] });
     }
     return this.get(businessId, id);
   }
 
   async transition(actor: Actor, id: string, action: StatusAction, reason?: string): Promise<AppointmentDto> {
     const rules = await this.settings.rules(actor.businessId);
-    await this.transitions.apply(actor.businessId, id, action, { rules, reason, cancelledBy: 'staff', by: actorOf(actor) });
+    await this.transitions.apply(actor.businessId, id, action, { rules, reason, cancelledBy: 'staff', by: eventActor(actor) });
     return this.get(actor.businessId, id);
   }
 }

@@ -1,6 +1,6 @@
 import type { Calendar } from '../calendars/entities/calendar.entity';
 import type { BookableService } from '../catalog/entities/bookable-service.entity';
-import { calendarIdsOf } from '../catalog/service-catalog.service';
+import { calendarIdsOf } from '../catalog/bookable-service.mapper';
 import { CalendarNotForServiceException, NotBookableException } from './appointments.exception';
 
 /**

@@ -1,3 +1,4 @@
+import { toUserDto } from './user.mapper';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '../../common/crypto/tokens';
@@ -8,10 +9,9 @@ import { DomainEvents } from '../../common/domain-events/domain-events';
 import { BusinessDirectory } from '../business/business-directory.service';
 import { MembershipDirectory } from '../business/membership-directory.service';
 import { UsersService } from '../users/users.service';
-import type { User } from '../users/entities/user.entity';
 import { EmailTakenException, InvalidCredentialsException, InvalidTokenException, NotAMemberException } from './auth.exception';
 import type { AcceptInviteDto, LoginDto, RegisterDto } from './dto/auth.dto';
-import type { SessionDto, TokenPairDto, UserDto } from './dto/auth-response.dto';
+import type { SessionDto, TokenPairDto } from './dto/auth-response.dto';
 import { PasswordHasher } from './password.hasher';
 import { SessionContext, TokenService } from './token.service';
 
@@ -21,8 +21,6 @@ function* slugCandidates(name: string): Generator<string> {
   if (!RESERVED_SLUGS.has(base)) yield base;
   for (let i = 0; i < 20; i++) yield `${base}-${randomBytes(3).toString('hex')}`;
 }
-
-export const toUserDto = (u: User): UserDto => ({ id: u.id, email: u.email, name: u.name, isPlatformAdmin: u.isPlatformAdmin });
 
 @Injectable()
 export class AuthService {

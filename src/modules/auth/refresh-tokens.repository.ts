@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, LessThan, Repository } from 'typeorm';
+import { IsNull, LessThan, Repository } from 'typeorm';
+import { ManagerBoundRepository } from '../../common/database/manager-bound.repository';
 import { RefreshToken } from './entities/refresh-token.entity';
 
 /**
@@ -8,32 +9,28 @@ import { RefreshToken } from './entities/refresh-token.entity';
  * lookups here are by hash or family; writes carry the business id.
  */
 @Injectable()
-export class RefreshTokensRepository {
-  constructor(@InjectRepository(RefreshToken) private readonly repo: Repository<RefreshToken>) {}
-
-  private r(manager?: EntityManager): Repository<RefreshToken> {
-    return manager ? manager.getRepository(RefreshToken) : this.repo;
+export class RefreshTokensRepository extends ManagerBoundRepository<RefreshToken> {
+  constructor(@InjectRepository(RefreshToken) repo: Repository<RefreshToken>) {
+    super(repo);
   }
 
   create(
     data: Pick<RefreshToken, 'businessId' | 'userId' | 'familyId' | 'tokenHash' | 'expiresAt' | 'userAgent' | 'ip'>,
-    manager?: EntityManager,
   ): Promise<RefreshToken> {
-    const repo = this.r(manager);
-    return repo.save(repo.create({ ...data, rotatedAt: null, revokedAt: null }));
+    return this.repo.save(this.repo.create({ ...data, rotatedAt: null, revokedAt: null }));
   }
 
   /** Locks the row so two refreshes with the same token cannot both rotate it. */
-  findByHashForUpdate(tokenHash: string, manager: EntityManager): Promise<RefreshToken | null> {
-    return this.r(manager).findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+  findByHashForUpdate(tokenHash: string): Promise<RefreshToken | null> {
+    return this.repo.findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async markRotated(id: string, manager: EntityManager): Promise<void> {
-    await this.r(manager).update({ id }, { rotatedAt: new Date() });
+  async markRotated(id: string): Promise<void> {
+    await this.repo.update({ id }, { rotatedAt: new Date() });
   }
 
-  async revokeFamily(familyId: string, manager?: EntityManager): Promise<number> {
-    const result = await this.r(manager).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revokeFamily(familyId: string): Promise<number> {
+    const result = await this.repo.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
     return result.affected ?? 0;
   }
 

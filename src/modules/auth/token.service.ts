@@ -61,26 +61,28 @@ export class TokenService {
    */
   async rotate(refreshToken: string, ctx: SessionContext): Promise<RotationResult> {
     return this.tx.run(async (manager): Promise<RotationResult> => {
-      const row = await this.refreshTokens.findByHashForUpdate(sha256(refreshToken), manager);
+      const tokens = this.refreshTokens.withManager(manager);
+      const row = await tokens.findByHashForUpdate(sha256(refreshToken));
       if (!row) return { ok: false, reason: 'unknown' };
       if (row.revokedAt) return { ok: false, reason: 'revoked' };
       if (row.rotatedAt) {
-        await this.refreshTokens.revokeFamily(row.familyId, manager);
+        await tokens.revokeFamily(row.familyId);
         return { ok: false, reason: 'reused' };
       }
       if (row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'expired' };
-      await this.refreshTokens.markRotated(row.id, manager);
-      const tokens = await this.issueInFamily(row.userId, row.businessId, row.familyId, ctx, manager);
-      return { ok: true, userId: row.userId, businessId: row.businessId, tokens };
+      await tokens.markRotated(row.id);
+      const pair = await this.issueInFamily(row.userId, row.businessId, row.familyId, ctx, manager);
+      return { ok: true, userId: row.userId, businessId: row.businessId, tokens: pair };
     });
   }
 
   /** Ends the session of this refresh token (its whole family), under the same row lock as rotation. */
   async revoke(refreshToken: string): Promise<boolean> {
     return this.tx.run(async (manager) => {
-      const row = await this.refreshTokens.findByHashForUpdate(sha256(refreshToken), manager);
+      const tokens = this.refreshTokens.withManager(manager);
+      const row = await tokens.findByHashForUpdate(sha256(refreshToken));
       if (!row) return false;
-      await this.refreshTokens.revokeFamily(row.familyId, manager);
+      await tokens.revokeFamily(row.familyId);
       return true;
     });
   }
@@ -95,18 +97,15 @@ export class TokenService {
     const claims: AccessClaims = { sub: userId, bid: businessId, typ: 'access' };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: Math.floor(this.accessTtlMs / 1000), algorithm: 'HS256' });
     const refreshToken = randomToken(48);
-    await this.refreshTokens.create(
-      {
-        userId,
-        businessId,
-        familyId,
-        tokenHash: sha256(refreshToken),
-        expiresAt: new Date(Date.now() + this.refreshTtlMs),
-        userAgent: ctx.userAgent?.slice(0, 300) ?? null,
-        ip: ctx.ip ?? null,
-      },
-      manager,
-    );
+    await (manager ? this.refreshTokens.withManager(manager) : this.refreshTokens).create({
+      userId,
+      businessId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: new Date(Date.now() + this.refreshTtlMs),
+      userAgent: ctx.userAgent?.slice(0, 300) ?? null,
+      ip: ctx.ip ?? null,
+    });
     return { accessToken, expiresIn: Math.floor(this.accessTtlMs / 1000), refreshToken, tokenType: 'Bearer' };
   }
 }

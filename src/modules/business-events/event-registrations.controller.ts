@@ -13,7 +13,7 @@ import { ApiAuth, CurrentActor, CurrentBusiness } from '../../common/auth/auth.d
 import { ApiPaginatedResponse, paginated, Paginated } from '../../common/pagination/paginated';
 import { ProblemDetails } from '../../common/problem/problem-details';
 import { Activity } from '../activity/activity.decorator';
-import { byOf } from './actor-ref';
+import { eventActor } from '../../common/domain-events/event-actor';
 import { CreateRegistrationDto, RegistrationDto, RegistrationQueryDto } from './dto/registration.dto';
 import { RegistrationsService } from './registrations.service';
 
@@ -35,7 +35,7 @@ export class EventRegistrationsController {
     @Param('id', ParseUUIDPipe) eventId: string,
     @Body() dto: CreateRegistrationDto,
   ): Promise<RegistrationDto> {
-    return this.registrations.register(actor.businessId, eventId, dto, byOf(actor));
+    return this.registrations.register(actor.businessId, eventId, dto, eventActor(actor));
   }
 
   @Get()
@@ -61,6 +61,6 @@ export class EventRegistrationsController {
     @Param('id', ParseUUIDPipe) eventId: string,
     @Param('registrationId', ParseUUIDPipe) registrationId: string,
   ): Promise<RegistrationDto> {
-    return this.registrations.cancel(actor.businessId, eventId, registrationId, byOf(actor));
+    return this.registrations.cancel(actor.businessId, eventId, registrationId, eventActor(actor));
   }
 }

@@ -16,7 +16,7 @@ import { ApiPaginatedResponse, paginated, Paginated } from '../../common/paginat
 import { ProblemDetails } from '../../common/problem/problem-details';
 import { Activity } from '../activity/activity.decorator';
 import { CreateEventDto, EventDto, EventQueryDto, UpdateEventDto } from './dto/event.dto';
-import { byOf } from './actor-ref';
+import { eventActor } from '../../common/domain-events/event-actor';
 import { EventsService } from './events.service';
 
 @ApiTags('events')
@@ -64,7 +64,7 @@ export class EventsController {
     type: ProblemDetails,
   })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateEventDto): Promise<EventDto> {
-    return this.events.update(actor.businessId, id, dto, byOf(actor));
+    return this.events.update(actor.businessId, id, dto, eventActor(actor));
   }
 
   @Delete(':id')

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEventActor, DomainEventMap, RegistrationEventPayload } from '../../common/domain-events/domain-event.map';
 import { OnDomainEvent } from '../../common/domain-events/domain-events';
-import { RequestContext } from '../../common/http/request-context';
 import { ActivityService } from '../activity/activity.service';
-import type { NewActivity } from '../activity/activity.types';
-
-const who = (by: DomainEventActor | null | undefined): Pick<NewActivity, 'actorType' | 'actorId' | 'actorName'> =>
-  by ? { actorType: by.kind, actorId: by.id, actorName: by.name } : { actorType: 'public', actorId: null, actorName: null };
 
 /**
  * Until notifications exist, registration events are recorded in the
@@ -48,16 +43,15 @@ export class RegistrationsActivityListener {
     e: Omit<RegistrationEventPayload, 'by'> & { by?: DomainEventActor | null },
     summary: string,
   ): Promise<void> {
-    return this.activity.recordQuietly({
+    return this.activity.recordEvent({
       businessId: e.businessId,
-      ...who(e.by),
+      by: e.by,
+      anonymous: 'public',
       action,
       entityType: 'event_registration',
       entityId: e.registrationId,
       customerId: e.customerId,
       summary,
-      ip: null,
-      requestId: RequestContext.requestId() ?? null,
     });
   }
 }

@@ -30,7 +30,7 @@ export class BusinessDirectory {
    * owner, in the caller's transaction (sign-up).
    */
   async register(manager: EntityManager, name: string, slugCandidates: Iterable<string>, ownerUserId: string): Promise<Business> {
-    const business = await this.businesses.createWithFreeSlug(name, slugCandidates, manager);
+    const business = await this.businesses.withManager(manager).createWithFreeSlug(name, slugCandidates);
     await this.memberships
       .withManager(manager)
       .insert(business.id, { userId: ownerUserId, role: Role.owner, status: MembershipStatus.active });

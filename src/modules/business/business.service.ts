@@ -1,3 +1,4 @@
+import { toBusinessDto } from './business.mapper';
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '../../common/database/pg-errors';
 import { DomainEvents } from '../../common/domain-events/domain-events';
@@ -7,22 +8,6 @@ import { SlugTakenException } from './business.exception';
 import { BusinessesRepository } from './businesses.repository';
 import type { BusinessDto, UpdateBusinessDto } from './dto/business.dto';
 import type { Business } from '../../common/tenancy/business.entity';
-
-export const toBusinessDto = (b: Business): BusinessDto => ({
-  id: b.id,
-  name: b.name,
-  slug: b.slug,
-  legalName: b.legalName,
-  taxId: b.taxId,
-  vatStatus: b.vatStatus,
-  address: b.address,
-  phone: b.phone,
-  email: b.email,
-  timeZone: b.timezone,
-  locale: b.locale,
-  currency: b.currency,
-  createdAt: b.createdAt,
-});
 
 @Injectable()
 export class BusinessService {

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { ManagerBoundRepository } from '../../common/database/manager-bound.repository';
 import { Business } from '../../common/tenancy/business.entity';
 
 /** The tenant table itself: every lookup is by the business's own id (or its public slug). */
 @Injectable()
-export class BusinessesRepository {
-  constructor(@InjectRepository(Business) private readonly repo: Repository<Business>) {}
+export class BusinessesRepository extends ManagerBoundRepository<Business> {
+  constructor(@InjectRepository(Business) repo: Repository<Business>) {
+    super(repo);
+  }
 
   findById(businessId: string): Promise<Business | null> {
     return this.repo.findOneBy({ id: businessId });
@@ -25,12 +28,11 @@ export class BusinessesRepository {
    * unique index decides (ON CONFLICT DO NOTHING keeps the transaction usable),
    * so simultaneous sign-ups with the same name each get their own slug.
    */
-  async createWithFreeSlug(name: string, candidates: Iterable<string>, manager: EntityManager): Promise<Business> {
-    const repo = manager.getRepository(Business);
+  async createWithFreeSlug(name: string, candidates: Iterable<string>): Promise<Business> {
     for (const slug of candidates) {
-      const result = await repo.createQueryBuilder().insert().values({ name, slug }).orIgnore().returning('id').execute();
+      const result = await this.repo.createQueryBuilder().insert().values({ name, slug }).orIgnore().returning('id').execute();
       const id = (result.raw as { id: string }[])[0]?.id;
-      if (id) return (await repo.findOneBy({ id }))!;
+      if (id) return (await this.repo.findOneBy({ id }))!;
     }
     throw new Error('no free slug among the candidates');
   }

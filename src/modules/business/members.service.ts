@@ -1,3 +1,4 @@
+import { toMemberDto } from './member.mapper';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Actor } from '../../common/auth/actor';
@@ -14,16 +15,6 @@ import { Membership, MembershipStatus } from './entities/membership.entity';
 import { MembershipsRepository } from './memberships.repository';
 
 const INVITE_TTL_MS = 7 * 86_400_000;
-
-export const toMemberDto = (m: Membership): MemberDto => ({
-  id: m.id,
-  userId: m.userId,
-  email: m.user?.email ?? '',
-  name: m.user?.name ?? '',
-  role: m.role,
-  status: m.status,
-  createdAt: m.createdAt,
-});
 
 @Injectable()
 export class MembersService {

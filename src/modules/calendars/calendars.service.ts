@@ -1,3 +1,4 @@
+import { toCalendarDto } from './calendar.mapper';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Actor } from '../../common/auth/actor';
@@ -11,18 +12,6 @@ import { CalendarInUseException, CalendarMemberTakenException } from './calendar
 import { CalendarsRepository } from './calendars.repository';
 import type { CalendarDto, CreateCalendarDto, FeedTokenDto, UpdateCalendarDto } from './dto/calendar.dto';
 import { Calendar, CalendarKind } from './entities/calendar.entity';
-
-export const toCalendarDto = (c: Calendar): CalendarDto => ({
-  id: c.id,
-  kind: c.kind,
-  memberId: c.memberId,
-  name: c.name,
-  active: c.active,
-  weekly: c.weekly,
-  feedEnabled: c.feedTokenHash !== null,
-  createdAt: c.createdAt,
-  updatedAt: c.updatedAt,
-});
 
 /** Staff and resource calendars: CRUD and their iCalendar feed token. */
 @Injectable()

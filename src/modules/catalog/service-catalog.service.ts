@@ -1,3 +1,4 @@
+import { toServiceDto } from './bookable-service.mapper';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
 import { sentFields } from '../../common/validation/sent-fields';
@@ -7,25 +8,6 @@ import { CalendarsService } from '../calendars/calendars.service';
 import type { CreateServiceDto, ServiceDto, UpdateServiceDto } from './dto/service.dto';
 import type { BookableService } from './entities/bookable-service.entity';
 import { ServicesRepository } from './services.repository';
-
-export const calendarIdsOf = (s: BookableService): string[] => (s.calendarLinks ?? []).map((l) => l.calendarId).sort();
-
-export const toServiceDto = (s: BookableService): ServiceDto => ({
-  id: s.id,
-  name: s.name,
-  nameEn: s.nameEn,
-  description: s.description,
-  durationMinutes: s.durationMinutes,
-  priceAgorot: s.priceAgorot,
-  currency: s.currency,
-  bufferBeforeMinutes: s.bufferBeforeMinutes,
-  bufferAfterMinutes: s.bufferAfterMinutes,
-  active: s.active,
-  calendarIds: calendarIdsOf(s),
-  meetingUrlTemplate: s.meetingUrlTemplate,
-  createdAt: s.createdAt,
-  updatedAt: s.updatedAt,
-});
 
 /** The services a business offers and which calendars perform them. */
 @Injectable()

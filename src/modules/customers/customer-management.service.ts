@@ -4,8 +4,7 @@ import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { ActivityService } from '../activity/activity.service';
-import type { ActivityEntry } from '../activity/activity.types';
-import { ActivityQueryDto } from '../activity/dto/activity-query.dto';
+import type { ActivityEntryDto } from '../activity/dto/activity-entry.dto';
 import { buildSearchText } from './customer-search';
 import { toCustomerDto } from './customer.mapper';
 import { CustomerFilter, CustomerSort, CustomersRepository } from './customers.repository';
@@ -146,11 +145,10 @@ export class CustomerManagementService {
   async timeline(
     businessId: string,
     id: string,
-    page: { page: number; limit: number },
-  ): Promise<{ items: ActivityEntry[]; total: number }> {
+    page: { offset: number; limit: number },
+  ): Promise<{ items: ActivityEntryDto[]; total: number }> {
     await this.load(businessId, id);
-    const query = Object.assign(new ActivityQueryDto(), { customerId: id, page: page.page, limit: page.limit });
-    return this.activity.list(businessId, query);
+    return this.activity.list(businessId, { customerId: id }, page);
   }
 
   private async load(businessId: string, id: string): Promise<Customer> {

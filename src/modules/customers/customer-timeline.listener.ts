@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEventActor, DomainEventMap } from '../../common/domain-events/domain-event.map';
 import { OnDomainEvent } from '../../common/domain-events/domain-events';
-import { RequestContext } from '../../common/http/request-context';
 import { ActivityService } from '../activity/activity.service';
 
 type CustomerEvent = 'customer.created' | 'customer.updated' | 'customer.archived' | 'customer.restored';
@@ -39,19 +38,14 @@ export class CustomerTimelineListener {
     e: { businessId: string; customerId: string; by?: DomainEventActor | null },
     detail?: string,
   ): Promise<void> {
-    const who = e.by?.name ?? 'system';
-    return this.activity.recordQuietly({
+    return this.activity.recordEvent({
       businessId: e.businessId,
-      actorType: e.by?.kind ?? 'system',
-      actorId: e.by?.id ?? null,
-      actorName: e.by?.name ?? null,
+      by: e.by,
       action,
       entityType: 'customer',
       entityId: e.customerId,
       customerId: e.customerId,
-      summary: `${who}: ${action}${detail ? ` (${detail})` : ''}`,
-      ip: null,
-      requestId: RequestContext.requestId() ?? null,
+      summary: `${e.by?.name ?? 'system'}: ${action}${detail ? ` (${detail})` : ''}`,
     });
   }
 }

@@ -13,6 +13,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
+import { eventActor } from '../../common/domain-events/event-actor';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
@@ -33,7 +34,6 @@ import { Readable } from 'node:stream';
 import type { Actor } from '../../common/auth/actor';
 import { ApiAuth, CurrentActor, CurrentBusiness, Roles } from '../../common/auth/auth.decorators';
 import { Role } from '../../common/auth/role';
-import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ApiPaginatedResponse, paginated, Paginated } from '../../common/pagination/paginated';
 import { ProblemDetails } from '../../common/problem/problem-details';
@@ -47,8 +47,6 @@ import { CustomerImportAcceptedDto, CustomerImportBodyDto, CustomerImportStatusD
 import { CustomerExportQueryDto, CustomerQueryDto } from './dto/customer-query.dto';
 import { CustomerDto } from './dto/customer-response.dto';
 import { UpdateCustomerDto } from './dto/update-customer.dto';
-
-const byOf = (a: Actor): DomainEventActor => ({ kind: a.kind, id: a.id, name: a.name });
 
 @ApiTags('customers')
 @ApiAuth()
@@ -80,7 +78,7 @@ export class CustomersController {
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConflictResponse({ description: 'Another customer has this phone or email', type: ProblemDetails })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCustomerDto): Promise<CustomerDto> {
-    return this.customers.create(actor.businessId, dto, byOf(actor));
+    return this.customers.create(actor.businessId, dto, eventActor(actor));
   }
 
   @Get('export')
@@ -90,7 +88,7 @@ export class CustomersController {
   @ApiOkResponse({ description: 'The CSV file', schema: { type: 'string', format: 'binary' } })
   @ApiBadRequestResponse({ type: ProblemDetails })
   async export(@CurrentActor() actor: Actor, @Query() query: CustomerExportQueryDto): Promise<StreamableFile> {
-    const chunks = await this.exporter.export(actor.businessId, toCustomerFilter(query), query.headers ?? 'he', byOf(actor));
+    const chunks = await this.exporter.export(actor.businessId, toCustomerFilter(query), query.headers ?? 'he', eventActor(actor));
     const name = `customers-${new Date().toISOString().slice(0, 10)}.csv`;
     return new StreamableFile(Readable.from(chunks), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}"` });
   }
@@ -161,7 +159,7 @@ export class CustomersController {
   @ApiNotFoundResponse({ type: ProblemDetails })
   @ApiConflictResponse({ description: 'Another customer has this phone or email', type: ProblemDetails })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCustomerDto): Promise<CustomerDto> {
-    return this.customers.update(actor.businessId, id, dto, byOf(actor));
+    return this.customers.update(actor.businessId, id, dto, eventActor(actor));
   }
 
   @Delete(':id')
@@ -172,7 +170,7 @@ export class CustomersController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ProblemDetails })
   async archive(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    await this.customers.archive(actor.businessId, id, byOf(actor));
+    await this.customers.archive(actor.businessId, id, eventActor(actor));
   }
 
   @Post(':id/restore')
@@ -183,7 +181,7 @@ export class CustomersController {
   @ApiOkResponse({ type: CustomerDto })
   @ApiNotFoundResponse({ type: ProblemDetails })
   restore(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CustomerDto> {
-    return this.customers.restore(actor.businessId, id, byOf(actor));
+    return this.customers.restore(actor.businessId, id, eventActor(actor));
   }
 
   @Get(':id/timeline')
@@ -196,10 +194,6 @@ export class CustomersController {
     @Query() query: PageQueryDto,
   ): Promise<Paginated<ActivityEntryDto>> {
     const { items, total } = await this.customers.timeline(businessId, id, query);
-    return paginated(
-      items.map(({ businessId: _b, ...e }) => e),
-      query,
-      total,
-    );
+    return paginated(items, query, total);
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { escapeHtml } from '../../common/text/html';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -19,9 +20,6 @@ import { ProblemDetails } from '../../common/problem/problem-details';
 import { OneClickUnsubscribeDto, PublicSubscribeDto, PublicSubscribeResultDto, SubscriptionStateDto } from './dto/public-subscription.dto';
 import { SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
 import { PublicSubscriptionsService } from './public-subscriptions.service';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A person clicking the link in a mail client gets a page; API callers get JSON. */
 function answer(req: Request, res: Response, state: SubscriptionStateDto): void {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { escapeHtml } from '../../common/text/html';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../../infra/config/app-config';
 import { MailerService } from '../../infra/mail/mailer.service';
@@ -9,9 +10,6 @@ import { SubscriptionTokens, TokenPurpose } from './subscription-tokens';
 export const CONFIRM_LINK_TTL_SECONDS = 7 * 86_400;
 /** A repeated sign-up within this window does not send another confirmation (no inbox flooding through our form). */
 const CONFIRM_RESEND_WINDOW_MS = 10 * 60_000;
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface SubscriberMail {
   subject: string;

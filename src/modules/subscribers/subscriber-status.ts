@@ -1,5 +1,4 @@
 import { Subscriber, SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
-import type { SubscriberDto } from './dto/subscriber.dto';
 
 interface ChannelState {
   status: SubscriptionStatus | null;
@@ -57,22 +56,3 @@ export function setChannelStatus(
 export function clearChannel(sub: Subscriber, channel: SubscriberChannel): void {
   write(sub, channel, { status: null, consentAt: null, unsubscribedAt: null });
 }
-
-export const toSubscriberDto = (s: Subscriber): SubscriberDto => ({
-  id: s.id,
-  email: s.email,
-  phone: s.phone,
-  name: s.name,
-  lists: s.lists,
-  emailStatus: s.emailStatus,
-  emailConsentAt: s.emailConsentAt,
-  emailUnsubscribedAt: s.emailUnsubscribedAt,
-  smsStatus: s.smsStatus,
-  smsConsentAt: s.smsConsentAt,
-  smsUnsubscribedAt: s.smsUnsubscribedAt,
-  consentIp: s.consentIp,
-  consentSource: s.consentSource,
-  customerId: s.customerId,
-  createdAt: s.createdAt,
-  updatedAt: s.updatedAt,
-});

@@ -19,18 +19,15 @@ export class SubscribersActivityListener {
   }
 
   private record(action: string, e: SubscriberEventPayload, summary: string): Promise<void> {
-    return this.activity.recordQuietly({
+    return this.activity.recordEvent({
       businessId: e.businessId,
-      actorType: 'public',
-      actorId: null,
-      actorName: null,
+      anonymous: 'public',
       action,
       entityType: 'subscriber',
       entityId: e.subscriberId,
       customerId: e.customerId,
       summary,
       ip: e.ip,
-      requestId: null,
     });
   }
 }

@@ -6,7 +6,8 @@ import { CustomersService } from '../customers/customers.service';
 import type { CreateSubscriberDto, SubscriberDto, SubscriberQueryDto, UpdateSubscriberDto } from './dto/subscriber.dto';
 import { Subscriber, SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
 import { SubscriberMailer } from './subscriber-mailer';
-import { clearChannel, setChannelStatus, toSubscriberDto } from './subscriber-status';
+import { clearChannel, setChannelStatus } from './subscriber-status';
+import { toSubscriberDto } from './subscriber.mapper';
 import {
   SubscriberChannelMissingException,
   SubscriberContactRequiredException,

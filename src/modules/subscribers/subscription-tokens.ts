@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { purposeKey } from '../../common/crypto/purpose-key';
 import type { AppConfig } from '../../infra/config/app-config';
 import { SubscriberChannel } from './entities/subscriber.entity';
 
@@ -44,9 +45,7 @@ export class SubscriptionTokens {
   private readonly key: Buffer;
 
   constructor(@Inject(ConfigService) config: AppConfig) {
-    this.key = createHmac('sha256', config.get('JWT_SECRET', { infer: true })!)
-      .update('chatgrow/subscription-links/v1')
-      .digest();
+    this.key = purposeKey(config.get('JWT_SECRET', { infer: true })!, 'subscription-links');
   }
 
   sign(claims: TokenClaims, address: string): string {

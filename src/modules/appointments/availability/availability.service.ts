@@ -1,4 +1,5 @@
 import { assertServiceActive } from '../bookable';
+import { toZonedIso } from '../../../common/time/zoned-time';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AppException, NotFoundAppException } from '../../../common/problem/app.exception';
@@ -7,9 +8,9 @@ import { BookingSettingsService } from '../../booking-settings/booking-settings.
 import { CalendarScheduleService } from '../../calendars/calendar-schedule.service';
 import { CalendarsService } from '../../calendars/calendars.service';
 import type { Calendar } from '../../calendars/entities/calendar.entity';
-import { calendarIdsOf, ServiceCatalogService } from '../../catalog/service-catalog.service';
+import { ServiceCatalogService } from '../../catalog/service-catalog.service';
+import { calendarIdsOf } from '../../catalog/bookable-service.mapper';
 import type { BookableService } from '../../catalog/entities/bookable-service.entity';
-import { localIso } from '../appointment.mapper';
 import { CalendarNotForServiceException } from '../appointments.exception';
 import { AppointmentsRepository } from '../appointments.repository';
 import type { SlotsDto } from '../dto/slots.dto';
@@ -78,7 +79,7 @@ export class AvailabilityService {
         .map(([t, calendarIds]) => ({
           startsAt: new Date(t),
           endsAt: new Date(t + duration),
-          localStartsAt: localIso(new Date(t), rules.timeZone),
+          localStartsAt: toZonedIso(new Date(t), rules.timeZone),
           calendarIds,
         })),
     };

@@ -1,14 +1,13 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { Throttle } from '@nestjs/throttler';
+import { PublicReadThrottle } from '../../../common/http/public-throttle';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../../common/auth/auth.decorators';
 import { ProblemDetails } from '../../../common/problem/problem-details';
-import { PUBLIC_THROTTLE } from '../public/public-booking.controller';
 import { CalendarFeedService } from './calendar-feed.service';
 
 @ApiTags('calendars')
 @Public()
-@Throttle(PUBLIC_THROTTLE)
+@PublicReadThrottle()
 @Controller('calendars')
 export class CalendarFeedController {
   constructor(private readonly feed: CalendarFeedService) {}

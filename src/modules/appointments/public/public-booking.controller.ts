@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { Throttle } from '@nestjs/throttler';
+import { PublicReadThrottle } from '../../../common/http/public-throttle';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -21,11 +21,9 @@ import { SlotsDto } from '../dto/slots.dto';
 import { PublicBookingService } from './public-booking.service';
 
 /** Per client address and route, per minute: enough for a person, not for a scraper. */
-export const PUBLIC_THROTTLE = { default: { limit: 120, ttl: 60_000 } };
-
 @ApiTags('public: booking')
 @Public()
-@Throttle(PUBLIC_THROTTLE)
+@PublicReadThrottle()
 @ApiNotFoundResponse({ type: ProblemDetails, description: 'No business with this slug, or no such service' })
 @ApiTooManyRequestsResponse({ type: ProblemDetails })
 @Controller('public/:businessSlug')

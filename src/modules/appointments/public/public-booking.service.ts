@@ -1,36 +1,21 @@
+import { toPublicAppointment } from './public-appointment.mapper';
 import { Injectable } from '@nestjs/common';
 import { BusinessDirectory } from '../../business/business-directory.service';
 import { AppException, NotFoundAppException } from '../../../common/problem/app.exception';
 import { BookingSettingsService } from '../../booking-settings/booking-settings.service';
 import type { Business } from '../../../common/tenancy/business.entity';
 import { CalendarsService } from '../../calendars/calendars.service';
-import { calendarIdsOf, ServiceCatalogService } from '../../catalog/service-catalog.service';
-import { localIso } from '../appointment.mapper';
+import { ServiceCatalogService } from '../../catalog/service-catalog.service';
+import { calendarIdsOf } from '../../catalog/bookable-service.mapper';
 import { AppointmentSource, AppointmentStatus } from '../appointment-status';
 import { SlotUnavailableException } from '../appointments.exception';
 import { AvailabilityService } from '../availability/availability.service';
 import { BookingService } from '../booking.service';
-import type { PublicAppointmentDto, PublicBookingDto, PublicBookingResultDto, PublicServiceDto } from '../dto/public.dto';
+import type { PublicBookingDto, PublicBookingResultDto, PublicServiceDto } from '../dto/public.dto';
 import type { SlotsQueryDto } from '../dto/appointment-input.dto';
 import type { SlotsDto } from '../dto/slots.dto';
-import type { Appointment } from '../entities/appointment.entity';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { SelfServiceTokens } from './self-service-tokens';
-
-export const toPublicAppointment = (a: Appointment, calendarName: string, timeZone: string): PublicAppointmentDto => ({
-  id: a.id,
-  serviceId: a.serviceId,
-  serviceName: a.serviceName,
-  calendarName,
-  startsAt: a.startsAt,
-  endsAt: a.endsAt,
-  localStartsAt: localIso(a.startsAt, timeZone),
-  timeZone,
-  status: a.status,
-  meetingUrl: a.meetingUrl,
-  priceAgorot: a.priceAgorot,
-  currency: a.currency,
-});
 
 /** The booking pages: a business's catalogue and free times by its slug, and booking without an account. */
 @Injectable()

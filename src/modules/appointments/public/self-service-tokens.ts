@@ -1,9 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import { purposeKey } from '../../../common/crypto/purpose-key';
 import { isUuid } from '../../../common/tenancy/tenant.repository';
 import { AppException } from '../../../common/problem/app.exception';
 import type { AppConfig } from '../../../infra/config/app-config';
+
+/** The purpose its signing key is derived for. */
+export const APPOINTMENT_LINKS = 'appointment-links';
 
 /** Signed claims of a self-service link: one appointment, one business. */
 interface LinkClaims {
@@ -34,19 +38,22 @@ export class InvalidLinkException extends AppException {
 }
 
 /**
- * HMAC-signed (HS256, the app's JWT secret) links that let a customer view,
- * cancel or reschedule exactly one appointment without logging in. The `typ`
- * claim keeps them apart from access tokens in both directions.
+ * HMAC-signed (HS256) links that let a customer view, cancel or reschedule
+ * exactly one appointment without logging in. The key is derived from the
+ * app secret for this purpose (never the access-token key), and the `typ`
+ * claim keeps them apart from access tokens as well.
  */
 @Injectable()
 export class SelfServiceTokens {
   private readonly publicUrl: string;
+  private readonly key: Buffer;
 
   constructor(
     private readonly jwt: JwtService,
     @Inject(ConfigService) config: AppConfig,
   ) {
     this.publicUrl = config.get('PUBLIC_URL', { infer: true }).replace(/\/$/, '');
+    this.key = purposeKey(config.get('JWT_SECRET', { infer: true })!, APPOINTMENT_LINKS);
   }
 
   /**
@@ -57,7 +64,7 @@ export class SelfServiceTokens {
    */
   issue(a: { id: string; businessId: string; endsAt: Date }): SelfServiceLink {
     const claims: LinkClaims = { typ: 'appointment_link', aid: a.id, bid: a.businessId };
-    const token = this.jwt.sign(claims, { algorithm: 'HS256' });
+    const token = this.jwt.sign(claims, { algorithm: 'HS256', secret: this.key });
     return { token, url: `${this.publicUrl}/api/public/appointments/${token}`, expiresAt: linkExpiry(a) };
   }
 
@@ -70,7 +77,7 @@ export class SelfServiceTokens {
   verify(token: string): { appointmentId: string; businessId: string } {
     let claims: Partial<LinkClaims>;
     try {
-      claims = this.jwt.verify<LinkClaims>(token, { algorithms: ['HS256'] });
+      claims = this.jwt.verify<LinkClaims>(token, { algorithms: ['HS256'], secret: this.key });
     } catch (err) {
       // Links issued before links followed their appointment carry an `exp`.
       throw new InvalidLinkException(err instanceof TokenExpiredError);

@@ -1,15 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { Throttle } from '@nestjs/throttler';
+import { PublicReadThrottle } from '../../../common/http/public-throttle';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '../../../common/auth/auth.decorators';
 import { ProblemDetails } from '../../../common/problem/problem-details';
 import { PublicCancelDto, PublicRescheduleDto, SelfServiceViewDto } from '../dto/public.dto';
-import { PUBLIC_THROTTLE } from './public-booking.controller';
 import { SelfServiceService } from './self-service.service';
 
 @ApiTags('public: booking')
 @Public()
-@Throttle(PUBLIC_THROTTLE)
+@PublicReadThrottle()
 @ApiUnauthorizedResponse({ type: ProblemDetails, description: 'The link is forged, altered or expired' })
 @ApiNotFoundResponse({ type: ProblemDetails, description: 'The appointment no longer exists' })
 @Controller('public/appointments/:token')

@@ -13,7 +13,7 @@ import { AvailabilityService } from '../availability/availability.service';
 import { BookingService } from '../booking.service';
 import type { SelfServiceViewDto } from '../dto/public.dto';
 import type { Appointment } from '../entities/appointment.entity';
-import { toPublicAppointment } from './public-booking.service';
+import { toPublicAppointment } from './public-appointment.mapper';
 import { SelfServiceTokens } from './self-service-tokens';
 
 /**
