@@ -19,6 +19,26 @@ export enum EmailDriver {
   smtp = 'smtp',
 }
 
+/** Where the document streams live: `postgres` (a jsonb table) or `mongodb` (MONGODB_URI). */
+export enum DocumentStreamDriver {
+  postgres = 'postgres',
+  mongodb = 'mongodb',
+}
+
+/** BullMQ's backend: `postgres` (schema `bullmq` of our database) or `redis` (REDIS_URL). */
+export enum QueueDriver {
+  postgres = 'postgres',
+  redis = 'redis',
+}
+
+/** Where rate-limit counters live: `memory` (per process) or `redis` (REDIS_URL, shared by every API process). */
+export enum RateLimitStore {
+  memory = 'memory',
+  redis = 'redis',
+}
+
+const oneOf = (variable: string, values: object) => ({ message: `${variable} must be one of: ${Object.values(values).join(', ')}` });
+
 export const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -66,6 +86,12 @@ export class EnvironmentVariables {
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
+  /** Unset: `redis` when REDIS_URL is set, else `postgres` (validateEnv fills it in). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEnum(QueueDriver, oneOf('QUEUE_DRIVER', QueueDriver))
+  QUEUE_DRIVER: QueueDriver;
+
   /** Namespace of the queue keys in Redis (lets deployments share one Redis). */
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'QUEUE_PREFIX must be 1-32 letters, digits, _ or -' })
   QUEUE_PREFIX = 'chatgrow';
@@ -74,6 +100,12 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^mongodb(\+srv)?:\/\//, { message: 'MONGODB_URI must be a mongodb:// URL' })
   MONGODB_URI?: string;
+
+  /** Unset: `mongodb` when MONGODB_URI is set, else `postgres` (validateEnv fills it in). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEnum(DocumentStreamDriver, oneOf('DOCUMENT_STREAM_DRIVER', DocumentStreamDriver))
+  DOCUMENT_STREAM_DRIVER: DocumentStreamDriver;
 
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -107,6 +139,12 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   RATE_LIMIT_MAX = 300;
+
+  /** Unset: `redis` when REDIS_URL is set, else `memory` (validateEnv fills it in). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEnum(RateLimitStore, oneOf('RATE_LIMIT_STORE', RateLimitStore))
+  RATE_LIMIT_STORE: RateLimitStore;
 
   /** Failed-or-not login attempts allowed per IP and per email in one window. */
   @Type(() => Number)
@@ -142,7 +180,7 @@ export class EnvironmentVariables {
   @Max(1)
   HEALTH_DISK_THRESHOLD = 0.95;
 
-  @IsEnum(EmailDriver, { message: `EMAIL_DRIVER must be one of: ${Object.values(EmailDriver).join(', ')}` })
+  @IsEnum(EmailDriver, oneOf('EMAIL_DRIVER', EmailDriver))
   EMAIL_DRIVER: EmailDriver = EmailDriver.outbox;
 
   /** The From of every mail: an address, optionally with a display name. */

@@ -1,9 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { EmailDriver, EnvironmentVariables, NodeEnv } from './env.schema';
+import { ConfigValidationError } from './config-validation.error';
+import { applyDriverDefaults, missingDriverSettings } from './driver-choices';
+import { EnvironmentVariables, NodeEnv } from './env.schema';
 import { resolveDevJwtSecret } from './dev-jwt-secret';
 
-export class ConfigValidationError extends Error {}
+export { ConfigValidationError };
 
 /**
  * Validates `process.env` into a typed object. Throws a message naming each bad
@@ -16,12 +18,9 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   if (env.NODE_ENV === NodeEnv.production && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: required in production (at least 32 characters)');
   }
-  if (env.EMAIL_DRIVER === EmailDriver.smtp && !env.SMTP_URL) {
-    problems.push('SMTP_URL: required when EMAIL_DRIVER=smtp');
-  }
-  if (problems.length > 0) {
-    throw new ConfigValidationError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  }
+  applyDriverDefaults(env);
+  problems.push(...missingDriverSettings(env));
+  if (problems.length > 0) throw ConfigValidationError.of(problems);
   if (!env.JWT_SECRET) env.JWT_SECRET = resolveDevJwtSecret(env.DATA_DIR);
   if (!env.LOG_DIR) env.LOG_DIR = `${env.DATA_DIR.replace(/\/$/, '')}/logs`;
   if (!env.OUTBOX_DIR) env.OUTBOX_DIR = `${env.DATA_DIR.replace(/\/$/, '')}/outbox`;

@@ -1,0 +1,73 @@
+import { ConfigValidationError } from './config-validation.error';
+import { DocumentStreamDriver, EmailDriver, type EnvironmentVariables, QueueDriver, RateLimitStore } from './env.schema';
+
+/*
+ * Adapters are chosen at boot, one way for every port:
+ *   - `src/infra/<port>/<port>.port.ts`: the interface and its injection token;
+ *   - a driver enum in the validated config (env.schema.ts), defaulted and checked below;
+ *   - `src/infra/<port>/<port>-driver.factory.ts`: `create…(config)`, one `switch` over the
+ *     enum that builds the driver and throws a ConfigValidationError for anything else,
+ *     registered in the port's module as `{ provide: TOKEN, useFactory, inject: [ConfigService] }`.
+ * Tests choose a driver through the config like any deployment; production code never
+ * asks which environment it runs in.
+ */
+
+/** The variable that chooses each port's driver. */
+export type DriverVariable = 'EMAIL_DRIVER' | 'DOCUMENT_STREAM_DRIVER' | 'QUEUE_DRIVER' | 'RATE_LIMIT_STORE';
+
+/**
+ * Unset driver variables follow the connection settings, as they did before the
+ * variables existed, so a deployment that sets only REDIS_URL or MONGODB_URI keeps
+ * its drivers, and one that sets nothing needs nothing running.
+ */
+export function applyDriverDefaults(env: EnvironmentVariables): void {
+  env.DOCUMENT_STREAM_DRIVER ??= env.MONGODB_URI ? DocumentStreamDriver.mongodb : DocumentStreamDriver.postgres;
+  env.QUEUE_DRIVER ??= env.REDIS_URL ? QueueDriver.redis : QueueDriver.postgres;
+  env.RATE_LIMIT_STORE ??= env.REDIS_URL ? RateLimitStore.redis : RateLimitStore.memory;
+}
+
+/** The setting each driver cannot run without. */
+const REQUIRED_SETTINGS: { driver: DriverVariable; value: string; setting: keyof EnvironmentVariables }[] = [
+  { driver: 'EMAIL_DRIVER', value: EmailDriver.smtp, setting: 'SMTP_URL' },
+  { driver: 'DOCUMENT_STREAM_DRIVER', value: DocumentStreamDriver.mongodb, setting: 'MONGODB_URI' },
+  { driver: 'QUEUE_DRIVER', value: QueueDriver.redis, setting: 'REDIS_URL' },
+  { driver: 'RATE_LIMIT_STORE', value: RateLimitStore.redis, setting: 'REDIS_URL' },
+];
+
+const requiredWhen = (setting: string, driver: string, value: unknown) => `${setting}: required when ${driver}=${String(value)}`;
+
+/** One problem per driver chosen without its setting, naming both variables. */
+export function missingDriverSettings(env: EnvironmentVariables): string[] {
+  return REQUIRED_SETTINGS.filter((r) => env[r.driver] === r.value && !env[r.setting]).map((r) =>
+    requiredWhen(r.setting, r.driver, r.value),
+  );
+}
+
+/** For the factories: the setting the chosen driver needs, or the same config error validateEnv gives. */
+export function settingFor<C extends Partial<Record<DriverVariable, unknown>>, S extends keyof C & string>(
+  config: C,
+  driver: DriverVariable & keyof C,
+  setting: S,
+): NonNullable<C[S]> {
+  const value = config[setting];
+  if (value === undefined || value === null || value === '')
+    throw ConfigValidationError.of([requiredWhen(setting, driver, config[driver])]);
+  return value as NonNullable<C[S]>;
+}
+
+/** For the factories' `default:` branch: a driver no case builds stops boot. */
+export function unknownDriver(driver: DriverVariable, value: unknown, drivers: object): ConfigValidationError {
+  return ConfigValidationError.of([`${driver}: unknown driver "${String(value)}" (one of: ${Object.values(drivers).join(', ')})`]);
+}
+
+/** The boot log line: what runs behind each port in this process. */
+export function describeDrivers(env: EnvironmentVariables): string {
+  return [
+    'Drivers:',
+    `database=${env.DATABASE_URL ? 'external' : 'embedded'}`,
+    `email=${env.EMAIL_DRIVER}`,
+    `documents=${env.DOCUMENT_STREAM_DRIVER}`,
+    `queue=${env.QUEUE_DRIVER}`,
+    `rate-limit=${env.RATE_LIMIT_STORE}`,
+  ].join(' ');
+}
