@@ -4,8 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { EmailDriver } from '../config/env.schema';
 import { ConfigValidationError, validateEnv } from '../config/validate-env';
-import { createMailTransport } from './mail-transport.factory';
+import { createMailTransport } from './mail-driver.factory';
 import { OutboxMailTransport } from './outbox.mail-transport';
 import { SmtpMailTransport } from './smtp.mail-transport';
 
@@ -66,6 +67,17 @@ describe('email configuration', () => {
     assert.throws(
       () => createMailTransport({ EMAIL_DRIVER: 'carrier-pigeon' as never, EMAIL_FROM: 'a@b.co', OUTBOX_DIR: dataDir }),
       /EMAIL_DRIVER: unknown driver/,
+    );
+  });
+
+  it('refuses at the factory, as a config error, a driver without its setting', () => {
+    assert.throws(
+      () => createMailTransport({ EMAIL_DRIVER: EmailDriver.smtp, EMAIL_FROM: 'a@b.co', OUTBOX_DIR: dataDir }),
+      (err: Error) => err instanceof ConfigValidationError && /SMTP_URL: required when EMAIL_DRIVER=smtp/.test(err.message),
+    );
+    assert.throws(
+      () => createMailTransport({ EMAIL_DRIVER: 'carrier-pigeon' as never, EMAIL_FROM: 'a@b.co', OUTBOX_DIR: dataDir }),
+      (err: Error) => err instanceof ConfigValidationError && /one of: outbox, smtp/.test(err.message),
     );
   });
 });
