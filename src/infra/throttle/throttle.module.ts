@@ -1,20 +1,15 @@
 import { Global, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ThrottlerModule, ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
-import Redis from 'ioredis';
-import type { AppConfig } from '../config/app-config';
+import { ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
+import { type AppConfig, pickConfig } from '../config/app-config';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
-
-/** The counters behind every rate limit: in memory, or in Redis when REDIS_URL is set. */
-export const THROTTLE_STORAGE = Symbol('THROTTLE_STORAGE');
+import { createThrottleStorage, THROTTLE_CONFIG } from './throttle-driver.factory';
+import { THROTTLE_STORAGE, type ThrottlerStorage } from './throttle.port';
 
 const storageProvider = {
   provide: THROTTLE_STORAGE,
   inject: [ConfigService],
-  useFactory: (config: AppConfig): ThrottlerStorage => {
-    const url = config.get('REDIS_URL', { infer: true });
-    return url ? new RedisThrottlerStorage(new Redis(url, { maxRetriesPerRequest: 2 })) : new ThrottlerStorageService();
-  },
+  useFactory: (config: AppConfig): ThrottlerStorage => createThrottleStorage(pickConfig(config, THROTTLE_CONFIG)),
 };
 
 @Global()

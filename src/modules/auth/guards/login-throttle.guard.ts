@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { clientIp } from '../../../common/http/client-ip';
 import { normalizeEmail } from '../../../common/text/normalize';
 import type { AppConfig } from '../../../infra/config/app-config';
-import { THROTTLE_STORAGE } from '../../../infra/throttle/throttle.module';
+import { THROTTLE_STORAGE } from '../../../infra/throttle/throttle.port';
 import { TooManyAttemptsException } from '../auth.exception';
 
 /**
