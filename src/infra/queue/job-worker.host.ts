@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/app-config';
 import { AppRole } from '../config/env.schema';
 import { JOB_HANDLER, JobHandlerContract } from './job-handler.decorator';
 import { JOB_QUEUE, JobName, QueueName } from './job-names';
-import { QUEUE_CONNECTION, QueueConnection } from './queue-connection';
+import { QUEUE_CONNECTION, QueueConnection } from './queue.port';
 
 export class JobHandlerRegistryError extends Error {}
 

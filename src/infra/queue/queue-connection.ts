@@ -1,17 +1,8 @@
 import { createPostgresBackend, setDefaultBackendFactory, type ConnectionOptions } from 'bullmq';
-import type { PostgresConnectionOptions } from 'bullmq';
+import { QueueDriver } from '../config/env.schema';
+import type { QueueConnection } from './queue.port';
 
-export const QUEUE_CONNECTION = Symbol('QUEUE_CONNECTION');
 export const BULLMQ_PG_SCHEMA = 'bullmq';
-
-export type QueueBackendKind = 'redis' | 'postgres';
-
-export interface QueueConnection {
-  kind: QueueBackendKind;
-  options: ConnectionOptions | PostgresConnectionOptions;
-  /** Key prefix (Redis only; the PostgreSQL backend namespaces by schema). */
-  prefix?: string;
-}
 
 function redisOptions(url: string): ConnectionOptions {
   const u = new URL(url);
@@ -26,20 +17,22 @@ function redisOptions(url: string): ConnectionOptions {
   };
 }
 
-/**
- * Chooses BullMQ's backend once, at boot: Redis when REDIS_URL is set,
- * otherwise BullMQ's PostgreSQL backend in the `bullmq` schema of our own
- * database (its migrations run on connect). The backend factory is
- * process-wide, so every Queue and Worker follows this choice.
+/*
+ * The two backends. BullMQ's backend factory is process-wide, so choosing one
+ * here makes every Queue and Worker of the process follow it.
  */
-export function resolveQueueConnection(redisUrl: string | undefined, databaseUrl: string, prefix: string): QueueConnection {
-  if (redisUrl) {
-    setDefaultBackendFactory();
-    return { kind: 'redis', options: redisOptions(redisUrl), prefix };
-  }
+
+/** BullMQ on Redis, its keys under `prefix`. */
+export function redisQueueConnection(url: string, prefix: string): QueueConnection {
+  setDefaultBackendFactory();
+  return { kind: QueueDriver.redis, options: redisOptions(url), prefix };
+}
+
+/** BullMQ's PostgreSQL backend in the `bullmq` schema of our own database (its migrations run on connect). */
+export function postgresQueueConnection(databaseUrl: string): QueueConnection {
   setDefaultBackendFactory(createPostgresBackend);
   return {
-    kind: 'postgres',
+    kind: QueueDriver.postgres,
     options: { connectionString: databaseUrl, schema: BULLMQ_PG_SCHEMA, migrate: true, max: 5 },
   };
 }

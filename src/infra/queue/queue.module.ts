@@ -2,12 +2,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
-import type { AppConfig } from '../config/app-config';
+import { type AppConfig, pickConfig } from '../config/app-config';
 import { DATABASE_URL } from '../database/database.tokens';
 import { JobQueueService } from './job-queue.service';
 import { JobWorkerHost } from './job-worker.host';
 import { QueueName } from './job-names';
-import { QUEUE_CONNECTION, QueueConnection, resolveQueueConnection } from './queue-connection';
+import { createQueueConnection, QUEUE_CONFIG } from './queue-driver.factory';
+import { QUEUE_CONNECTION, type QueueConnection } from './queue.port';
 
 /** The backend choice, made once: BullMQ's root config and our workers share it. */
 @Global()
@@ -16,8 +17,8 @@ import { QUEUE_CONNECTION, QueueConnection, resolveQueueConnection } from './que
     {
       provide: QUEUE_CONNECTION,
       inject: [ConfigService, DATABASE_URL],
-      useFactory: (config: AppConfig, databaseUrl: string) =>
-        resolveQueueConnection(config.get('REDIS_URL', { infer: true }), databaseUrl, config.get('QUEUE_PREFIX', { infer: true })),
+      useFactory: (config: AppConfig, databaseUrl: string): QueueConnection =>
+        createQueueConnection(pickConfig(config, QUEUE_CONFIG), databaseUrl),
     },
   ],
   exports: [QUEUE_CONNECTION],

@@ -17,7 +17,7 @@ import type { AppConfig } from '../../infra/config/app-config';
 import { DOCUMENT_STREAM_STORE, type DocumentStreamStore } from '../../infra/document-stream/document-stream.port';
 import { JobQueueService } from '../../infra/queue/job-queue.service';
 import { QueueName } from '../../infra/queue/job-names';
-import { QUEUE_CONNECTION, type QueueConnection } from '../../infra/queue/queue-connection';
+import { QUEUE_CONNECTION, type QueueConnection } from '../../infra/queue/queue.port';
 
 const TIMEOUT_MS = 3_000;
 
