@@ -52,7 +52,7 @@ export class AppModule {
         DatabaseConnectionModule,
         DatabaseModule,
         QueueModule,
-        DocumentStreamModule.forRoot(env.MONGODB_URI),
+        DocumentStreamModule,
         ThrottleModule,
         DomainEventsModule,
         MailModule,

@@ -1,29 +1,24 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DOCUMENT_STREAM_STORE } from './document-stream.port';
-import { MongoDocumentStreamStore } from './mongo-document-stream.store';
-import { PostgresDocumentStreamStore } from './postgres-document-stream.store';
-import { StreamDocumentRow } from './stream-document.entity';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DataSource } from 'typeorm';
+import { type AppConfig, pickConfig } from '../config/app-config';
+import { createDocumentStreamStore, DOCUMENT_STREAM_CONFIG } from './document-stream-driver.factory';
+import { DOCUMENT_STREAM_STORE, type DocumentStreamStore } from './document-stream.port';
 
-/** Picks the document-stream adapter once, at boot: MongoDB when MONGODB_URI is set, else PostgreSQL. */
+const storeProvider = {
+  provide: DOCUMENT_STREAM_STORE,
+  inject: [ConfigService, DataSource],
+  useFactory: (config: AppConfig, dataSource: DataSource): Promise<DocumentStreamStore> =>
+    createDocumentStreamStore(pickConfig(config, DOCUMENT_STREAM_CONFIG), dataSource),
+};
+
+/** The document-stream port (DOCUMENT_STREAM_STORE); closes the store's own connection, if it has one, at shutdown. */
 @Global()
-@Module({})
-export class DocumentStreamModule {
-  static forRoot(mongodbUri: string | undefined): DynamicModule {
-    if (mongodbUri) {
-      return {
-        module: DocumentStreamModule,
-        imports: [MongooseModule.forRoot(mongodbUri, { serverSelectionTimeoutMS: 5_000 })],
-        providers: [{ provide: DOCUMENT_STREAM_STORE, useClass: MongoDocumentStreamStore }],
-        exports: [DOCUMENT_STREAM_STORE],
-      };
-    }
-    return {
-      module: DocumentStreamModule,
-      imports: [TypeOrmModule.forFeature([StreamDocumentRow])],
-      providers: [{ provide: DOCUMENT_STREAM_STORE, useClass: PostgresDocumentStreamStore }],
-      exports: [DOCUMENT_STREAM_STORE],
-    };
+@Module({ providers: [storeProvider], exports: [DOCUMENT_STREAM_STORE] })
+export class DocumentStreamModule implements OnApplicationShutdown {
+  constructor(@Inject(DOCUMENT_STREAM_STORE) private readonly store: DocumentStreamStore & { close?: () => Promise<void> }) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close?.();
   }
 }

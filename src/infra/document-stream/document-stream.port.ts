@@ -1,7 +1,7 @@
 /**
  * Append-only streams of documents (activity log now; message log and
- * analytics events next). Served by MongoDB when MONGODB_URI is set, otherwise
- * by PostgreSQL; both adapters pass the same contract tests.
+ * analytics events next). Served by PostgreSQL or MongoDB as
+ * DOCUMENT_STREAM_DRIVER says; both adapters pass the same contract tests.
  */
 export const DOCUMENT_STREAM_STORE = Symbol('DOCUMENT_STREAM_STORE');
 

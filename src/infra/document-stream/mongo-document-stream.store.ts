@@ -1,5 +1,3 @@
-import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Connection, Model, Schema } from 'mongoose';
 import type { DocumentStreamStore, StreamDocument, StreamFields, StreamName, StreamQuery } from './document-stream.port';
@@ -24,13 +22,15 @@ schema.index({ businessId: 1, at: -1 });
 
 const toDocument = (d: StreamDoc): StreamDocument => ({ id: d._id, businessId: d.businessId, at: d.at, fields: d.fields });
 
-/** One collection per stream (`stream_activity`, …), documents keyed by a uuid like the PostgreSQL adapter. */
-@Injectable()
+/**
+ * One collection per stream (`stream_activity`, …), documents keyed by a uuid like
+ * the PostgreSQL adapter. Built by the driver factory on a connection it opened.
+ */
 export class MongoDocumentStreamStore implements DocumentStreamStore {
   readonly kind = 'mongo' as const;
   private readonly models = new Map<StreamName, Model<StreamDoc>>();
 
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(private readonly connection: Connection) {}
 
   private model(stream: StreamName): Model<StreamDoc> {
     let model = this.models.get(stream);
@@ -66,5 +66,9 @@ export class MongoDocumentStreamStore implements DocumentStreamStore {
 
   async ping(): Promise<void> {
     await this.connection.db?.admin().ping();
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
   }
 }

@@ -1,5 +1,3 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isUuid } from '../../common/tenancy/tenant.repository';
 import type { DocumentStreamStore, StreamDocument, StreamFields, StreamName, StreamQuery } from './document-stream.port';
@@ -12,11 +10,11 @@ const toDocument = (row: StreamDocumentRow): StreamDocument => ({
   fields: row.fields as StreamFields,
 });
 
-@Injectable()
+/** The streams in one jsonb table (`stream_documents`). Built by the driver factory. */
 export class PostgresDocumentStreamStore implements DocumentStreamStore {
   readonly kind = 'postgres' as const;
 
-  constructor(@InjectRepository(StreamDocumentRow) private readonly repo: Repository<StreamDocumentRow>) {}
+  constructor(private readonly repo: Repository<StreamDocumentRow>) {}
 
   async append(stream: StreamName, businessId: string, at: Date, fields: StreamFields): Promise<StreamDocument> {
     const row = await this.repo.save(this.repo.create({ stream, businessId, at, fields }));
