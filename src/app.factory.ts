@@ -16,6 +16,7 @@ import { createValidationPipe } from './common/validation/validation.pipe';
 import { API_KEY_HEADER } from './common/auth/auth.decorators';
 import { finishDocument } from './common/openapi/finish-document';
 import { ProblemDetails } from './common/problem/problem-details';
+import { describeDrivers } from './infra/config/driver-choices';
 import type { EnvironmentVariables } from './infra/config/env.schema';
 import { EmbeddedPostgresServer } from './infra/database/embedded-postgres.server';
 import { httpLoggerMiddleware } from './infra/logging/http-logger.middleware';
@@ -53,6 +54,8 @@ export function buildOpenApi(app: INestApplication, publicUrl: string): OpenAPIO
 /** Creates and configures the app the same way for `main.ts`, the CLI and the tests. */
 export async function createApp(env: EnvironmentVariables, options: { logs?: boolean } = {}): Promise<NestExpressApplication> {
   const logger = options.logs === false ? false : WinstonModule.createLogger({ instance: createWinston(env) });
+  // Before the modules start, so the line shows even when a driver fails to connect.
+  if (logger) logger.log(describeDrivers(env), 'Main');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), {
     bodyParser: false,
     logger: logger === false ? ['error'] : logger,

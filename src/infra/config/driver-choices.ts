@@ -7,7 +7,8 @@ import { DocumentStreamDriver, EmailDriver, type EnvironmentVariables, QueueDriv
  *   - a driver enum in the validated config (env.schema.ts), defaulted and checked below;
  *   - `src/infra/<port>/<port>-driver.factory.ts`: `create…(config)`, one `switch` over the
  *     enum that builds the driver and throws a ConfigValidationError for anything else,
- *     registered in the port's module as `{ provide: TOKEN, useFactory, inject: [ConfigService] }`.
+ *     registered in the port's module as `{ provide: TOKEN, useFactory, inject: [ConfigService] }`
+ *     (plus what a driver is built on, such as the database).
  * Tests choose a driver through the config like any deployment; production code never
  * asks which environment it runs in.
  */
