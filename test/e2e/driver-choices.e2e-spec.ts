@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ThrottlerStorageService } from '@nestjs/throttler';
+import { MemoryThrottlerStorage } from '../../src/infra/throttle/memory-throttler.storage';
 import { THROTTLE_STORAGE } from '../../src/infra/throttle/throttle.port';
 import { createTestDatabase } from '../support/database';
 import { freePort, startBuiltApp, waitForStatus } from '../support/process';
@@ -31,7 +31,7 @@ describe('drivers chosen at boot', () => {
       assert.equal(ready.body.details['queue:postgres'].status, 'up');
       assert.equal(ready.body.details['queue:redis'], undefined);
       assert.equal(ready.body.details['documents:postgres'].status, 'up');
-      assert.ok(t.app.get(THROTTLE_STORAGE) instanceof ThrottlerStorageService);
+      assert.ok(t.app.get(THROTTLE_STORAGE) instanceof MemoryThrottlerStorage);
     });
   });
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ThrottlerStorageService } from '@nestjs/throttler';
+import { MemoryThrottlerStorage } from './memory-throttler.storage';
 import { RateLimitStore } from '../config/env.schema';
 import { ConfigValidationError } from '../config/validate-env';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
@@ -12,8 +12,7 @@ const configError = (pattern: RegExp) => (err: Error) => err instanceof ConfigVa
 describe('createThrottleStorage', () => {
   it('builds the storage RATE_LIMIT_STORE names', async () => {
     const memory = createThrottleStorage({ RATE_LIMIT_STORE: RateLimitStore.memory });
-    assert.ok(memory instanceof ThrottlerStorageService);
-    memory.onApplicationShutdown();
+    assert.ok(memory instanceof MemoryThrottlerStorage);
     const redis = createThrottleStorage({
       RATE_LIMIT_STORE: RateLimitStore.redis,
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',

@@ -1,7 +1,7 @@
-import { ThrottlerStorageService } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { settingFor, unknownDriver } from '../config/driver-choices';
 import { type EnvironmentVariables, RateLimitStore } from '../config/env.schema';
+import { MemoryThrottlerStorage } from './memory-throttler.storage';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import type { ThrottlerStorage } from './throttle.port';
 
@@ -12,7 +12,7 @@ type ThrottleConfig = Pick<EnvironmentVariables, (typeof THROTTLE_CONFIG)[number
 export function createThrottleStorage(config: ThrottleConfig): ThrottlerStorage {
   switch (config.RATE_LIMIT_STORE) {
     case RateLimitStore.memory:
-      return new ThrottlerStorageService();
+      return new MemoryThrottlerStorage();
     case RateLimitStore.redis:
       return new RedisThrottlerStorage(new Redis(settingFor(config, 'RATE_LIMIT_STORE', 'REDIS_URL'), { maxRetriesPerRequest: 2 }));
     default:

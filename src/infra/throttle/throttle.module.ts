@@ -1,6 +1,6 @@
 import { Global, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { type AppConfig, pickConfig } from '../config/app-config';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { createThrottleStorage, THROTTLE_CONFIG } from './throttle-driver.factory';
@@ -19,7 +19,6 @@ export class ThrottleStorageModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.storage instanceof RedisThrottlerStorage) await this.storage.close();
-    if (this.storage instanceof ThrottlerStorageService) this.storage.onApplicationShutdown();
   }
 }
 
