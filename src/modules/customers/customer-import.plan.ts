@@ -1,4 +1,4 @@
-import type { ImportRow, ParsedRow } from './customer-csv';
+import type { ImportRow, ParsedRow } from './csv/row';
 import { buildSearchText } from './customer-search';
 import type { CustomerImportRowError } from './entities/customer-import.entity';
 import type { Customer } from './entities/customer.entity';
