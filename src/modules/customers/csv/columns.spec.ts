@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { autoField, EXPORT_COLUMNS, headerKey, resolveColumns } from './columns';
+import { autoField, headerKey, resolveColumns } from './columns';
+import { EXPORT_COLUMNS } from './export';
 
 describe('customer CSV: headers', () => {
   it('recognises Hebrew and English spellings of each field', () => {

@@ -1,140 +1,11 @@
+import { CUSTOM_FIELD_KEY } from '../customer-field-rules';
+import { FIELD_ENTRIES, IMPORT_FIELDS, type ImportField } from '../customer-fields';
 import { foldText } from '../customer-search';
+import { EXPORT_COLUMNS } from './export';
 
 /** What a CSV column can feed. `custom.<key>` writes one custom field; `ignore` drops the column. */
-export type CsvField =
-  | 'firstName'
-  | 'lastName'
-  | 'fullName'
-  | 'email'
-  | 'phone'
-  | 'tags'
-  | 'notes'
-  | 'address'
-  | 'birthday'
-  | 'language'
-  | 'source'
-  | 'emailConsent'
-  | 'smsConsent'
-  | 'customFields'
-  | 'ignore'
-  | `custom.${string}`;
-
-export const CSV_FIELDS = [
-  'firstName',
-  'lastName',
-  'fullName',
-  'email',
-  'phone',
-  'tags',
-  'notes',
-  'address',
-  'birthday',
-  'language',
-  'source',
-  'emailConsent',
-  'smsConsent',
-  'customFields',
-  'ignore',
-] as const;
-
-type ExportKey =
-  | 'id'
-  | 'firstName'
-  | 'lastName'
-  | 'phone'
-  | 'email'
-  | 'tags'
-  | 'notes'
-  | 'address'
-  | 'birthday'
-  | 'language'
-  | 'source'
-  | 'emailConsent'
-  | 'smsConsent'
-  | 'customFields'
-  | 'archived'
-  | 'visitCount'
-  | 'totalSpend'
-  | 'lastActivityAt'
-  | 'createdAt';
-
-/** The export's columns, in order; read-only ones are ignored when the file comes back. */
-export const EXPORT_COLUMNS: { key: ExportKey; he: string; en: string; field: CsvField }[] = [
-  { key: 'id', he: 'מזהה', en: 'ID', field: 'ignore' },
-  { key: 'firstName', he: 'שם פרטי', en: 'First name', field: 'firstName' },
-  { key: 'lastName', he: 'שם משפחה', en: 'Last name', field: 'lastName' },
-  { key: 'phone', he: 'טלפון', en: 'Phone', field: 'phone' },
-  { key: 'email', he: 'אימייל', en: 'Email', field: 'email' },
-  { key: 'tags', he: 'תגיות', en: 'Tags', field: 'tags' },
-  { key: 'notes', he: 'הערות', en: 'Notes', field: 'notes' },
-  { key: 'address', he: 'כתובת', en: 'Address', field: 'address' },
-  { key: 'birthday', he: 'תאריך לידה', en: 'Birthday', field: 'birthday' },
-  { key: 'language', he: 'שפה', en: 'Language', field: 'language' },
-  { key: 'source', he: 'מקור', en: 'Source', field: 'source' },
-  { key: 'emailConsent', he: 'הסכמה לדיוור במייל', en: 'Email consent', field: 'emailConsent' },
-  { key: 'smsConsent', he: 'הסכמה לדיוור ב-SMS', en: 'SMS consent', field: 'smsConsent' },
-  { key: 'customFields', he: 'שדות נוספים', en: 'Custom fields', field: 'customFields' },
-  { key: 'archived', he: 'בארכיון', en: 'Archived', field: 'ignore' },
-  { key: 'visitCount', he: 'ביקורים', en: 'Visits', field: 'ignore' },
-  { key: 'totalSpend', he: 'סך רכישות (₪)', en: 'Total spend (ILS)', field: 'ignore' },
-  { key: 'lastActivityAt', he: 'פעילות אחרונה', en: 'Last activity', field: 'ignore' },
-  { key: 'createdAt', he: 'נוצר', en: 'Created', field: 'ignore' },
-];
-
-/** Header spellings people use, Hebrew and English; compared after headerKey(). */
-const SYNONYMS: Record<Exclude<CsvField, 'ignore' | `custom.${string}`>, string[]> = {
-  firstName: ['first name', 'firstname', 'first', 'given name', 'שם פרטי', 'פרטי'],
-  lastName: ['last name', 'lastname', 'surname', 'family name', 'שם משפחה', 'משפחה'],
-  fullName: [
-    'name',
-    'full name',
-    'customer name',
-    'client name',
-    'contact name',
-    'שם',
-    'שם מלא',
-    'שם הלקוח',
-    'שם לקוח',
-    'שם הלקוחה',
-    'לקוח',
-  ],
-  email: ['email', 'e-mail', 'email address', 'mail', 'אימייל', 'אי-מייל', 'מייל', 'דוא"ל', 'דואר אלקטרוני', 'כתובת מייל', 'כתובת אימייל'],
-  phone: [
-    'phone',
-    'mobile',
-    'cell',
-    'cellphone',
-    'phone number',
-    'mobile phone',
-    'telephone',
-    'tel',
-    'טלפון',
-    'נייד',
-    'טלפון נייד',
-    'פלאפון',
-    'סלולרי',
-    'מספר טלפון',
-    'טל',
-  ],
-  tags: ['tags', 'tag', 'labels', 'תגיות', 'תגית', 'תגים'],
-  notes: ['notes', 'note', 'comments', 'הערות', 'הערה'],
-  address: ['address', 'כתובת', 'כתובת מגורים'],
-  birthday: ['birthday', 'birth date', 'date of birth', 'dob', 'תאריך לידה', 'יום הולדת'],
-  language: ['language', 'lang', 'שפה'],
-  source: ['source', 'lead source', 'מקור', 'מקור הגעה'],
-  emailConsent: ['email consent', 'email marketing', 'email opt in', 'הסכמה לדיוור במייל', 'הסכמה לדיוור', 'הסכמה למייל', 'דיוור במייל'],
-  smsConsent: [
-    'sms consent',
-    'sms marketing',
-    'sms opt in',
-    'הסכמה לדיוור ב-SMS',
-    'הסכמה ל-SMS',
-    'הסכמה להודעות',
-    'הסכמה לסמס',
-    'דיוור SMS',
-  ],
-  customFields: ['custom fields', 'שדות נוספים'],
-};
+export type CsvField = ImportField | 'ignore' | `custom.${string}`;
+export const CSV_FIELDS: readonly CsvField[] = [...IMPORT_FIELDS, 'ignore'];
 
 /** How headers are compared: folded, without spaces or punctuation ("E-mail" = "email", 'דוא"ל' = "דואל"). */
 export function headerKey(header: string): string {
@@ -143,7 +14,7 @@ export function headerKey(header: string): string {
 
 const AUTO_FIELDS: Map<string, CsvField> = (() => {
   const map = new Map<string, CsvField>();
-  for (const [field, names] of Object.entries(SYNONYMS)) for (const name of names) map.set(headerKey(name), field as CsvField);
+  for (const [field, spec] of FIELD_ENTRIES) for (const name of spec.headers ?? []) map.set(headerKey(name), field as ImportField);
   for (const col of EXPORT_COLUMNS) for (const label of [col.he, col.en]) map.set(headerKey(label), col.field);
   return map;
 })();
@@ -154,7 +25,10 @@ export function autoField(header: string): CsvField | null {
 }
 
 export function isCsvField(value: string): value is CsvField {
-  return (CSV_FIELDS as readonly string[]).includes(value) || /^custom\.[\p{L}\p{N}_ .-]{1,50}$/u.test(value);
+  return (
+    (CSV_FIELDS as readonly string[]).includes(value) ||
+    (value.startsWith('custom.') && CUSTOM_FIELD_KEY.test(value.slice('custom.'.length)))
+  );
 }
 
 export interface ColumnProblem {

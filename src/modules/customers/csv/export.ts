@@ -1,6 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
+import { FIELD_ENTRIES, type ExportColumnKey, type ImportField } from '../customer-fields';
 import type { Customer } from '../entities/customer.entity';
-import { EXPORT_COLUMNS } from './columns';
+import type { CsvField } from './columns';
+
+/** The export's columns, in the field table's order; read-only ones are ignored when the file comes back. */
+export const EXPORT_COLUMNS: { key: ExportColumnKey; he: string; en: string; field: CsvField }[] = FIELD_ENTRIES.flatMap(([name, f]) =>
+  f.export
+    ? [{ key: name as ExportColumnKey, he: f.export.he, en: f.export.en, field: f.kind === 'readOnly' ? 'ignore' : (name as ImportField) }]
+    : [],
+);
 
 const BOM = '\uFEFF';
 /**
@@ -19,7 +27,7 @@ export function exportCell(text: string): string {
 /** One customer's cells, in the order of EXPORT_COLUMNS. */
 export function exportRow(c: Customer, lang: 'he' | 'en'): string[] {
   const yesNo = (v: boolean) => (v ? YES_NO[lang][0] : YES_NO[lang][1]);
-  const values: Record<(typeof EXPORT_COLUMNS)[number]['key'], string> = {
+  const values: Record<ExportColumnKey, string> = {
     id: c.id,
     firstName: exportCell(c.firstName),
     lastName: exportCell(c.lastName ?? ''),
