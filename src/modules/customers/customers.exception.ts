@@ -42,3 +42,16 @@ export class CustomerContactTakenException extends AppException {
     ]);
   }
 }
+
+/**
+ * A request named its customer twice: `customerId` and a new `customer` (or
+ * either with the deprecated flat new-customer fields). The code is the one
+ * event registrations answered first; appointments answer it too.
+ */
+export class CustomerAmbiguousException extends AppException {
+  constructor() {
+    super(HttpStatus.BAD_REQUEST, 'registration.customer_ambiguous', 'Send customerId or customer, not both', [
+      { field: 'customer', message: 'customer cannot be combined with customerId or with the flat customer fields' },
+    ]);
+  }
+}

@@ -13,17 +13,11 @@ import {
   InvalidCustomerEmailException,
   InvalidCustomerPhoneException,
 } from './customers.exception';
+import type { NewCustomerDto } from './dto/new-customer.dto';
 import type { Customer, CustomerLanguage } from './entities/customer.entity';
 
-export interface MatchOrCreateInput {
-  firstName: string;
-  lastName?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  language?: CustomerLanguage;
-  /** Where the customer came from: `event_registration`, `booking`, `subscribe`, … */
-  source: string;
-}
+/** A new customer's details as requests give them, and where the customer came from: `event_registration`, `booking`, … */
+export type MatchOrCreateInput = NewCustomerDto & { source: string };
 
 export interface CustomerSummary {
   id: string;
@@ -34,10 +28,6 @@ export interface CustomerSummary {
   language: CustomerLanguage;
 }
 
-/**
- * What other modules use: match-or-create by contact details, look-ups, and
- * the computed counters. The customers API itself is in CustomersAdminService.
- */
 const toSummary = (c: Customer): CustomerSummary => ({
   id: c.id,
   firstName: c.firstName,
@@ -47,6 +37,10 @@ const toSummary = (c: Customer): CustomerSummary => ({
   language: c.language,
 });
 
+/**
+ * What other modules use: match-or-create by contact details, look-ups, and
+ * the computed counters. The customers API itself is in CustomerManagementService.
+ */
 @Injectable()
 export class CustomersService {
   constructor(
