@@ -17,7 +17,7 @@ export const TAG = /^[^,;|]+$/;
 
 export const isPersonName = (value: string): boolean => PERSON_NAME.test(value);
 
-export const isCalendarDate = (value: string): boolean => {
+const isCalendarDate = (value: string): boolean => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));

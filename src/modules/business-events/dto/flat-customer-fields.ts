@@ -21,7 +21,7 @@ export interface FlatCustomerFields {
 /** A registration body: the flat fields beside the ways that replace them. */
 type Body = FlatCustomerFields & { customerId?: string; customer?: unknown };
 /** Whether the body names its customer no other way, so the flat fields must. */
-export type NoOtherCustomer = (body: Body) => boolean;
+type NoOtherCustomer = (body: Body) => boolean;
 
 const Deprecated = (doc: Record<string, unknown>) =>
   ApiPropertyOptional({ ...doc, deprecated: true, description: 'Deprecated: send customer { … }' });

@@ -25,7 +25,7 @@ export function exportCell(text: string): string {
 }
 
 /** One customer's cells, in the order of EXPORT_COLUMNS. */
-export function exportRow(c: Customer, lang: 'he' | 'en'): string[] {
+function exportRow(c: Customer, lang: 'he' | 'en'): string[] {
   const yesNo = (v: boolean) => (v ? YES_NO[lang][0] : YES_NO[lang][1]);
   const values: Record<ExportColumnKey, string> = {
     id: c.id,

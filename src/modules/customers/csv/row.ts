@@ -36,7 +36,7 @@ export function parseBirthday(value: string): string | null {
   return isBirthday(iso) ? iso : null;
 }
 
-export function splitTags(value: string): string[] {
+function splitTags(value: string): string[] {
   return [
     ...new Set(
       value
