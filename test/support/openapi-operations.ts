@@ -13,6 +13,7 @@ export interface Schema {
   minimum?: number;
   maximum?: number;
   maxLength?: number;
+  deprecated?: boolean;
   properties?: Record<string, Schema>;
   additionalProperties?: boolean | Schema;
   required?: string[];

@@ -6,15 +6,16 @@ import { localDate } from './scheduling';
 /**
  * A valid-looking body for a schema: the required properties plus those that
  * name records or must be unique (ids, email, phone, a start time), each from
- * the records, the schema's example, default or first enum value. Hostile
- * variants replace one value in it, so the rest of the body does not mask
- * what that value does.
+ * the records, the schema's example, default or first enum value. Deprecated
+ * optional properties stay out (they may be the old spelling of one sent in
+ * the new shape, and sending both is refused). Hostile variants replace one
+ * value in it, so the rest of the body does not mask what that value does.
  */
 export async function validBody(r: Records, schema: Schema): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   const required = new Set(schema.required ?? []);
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
-    if (required.has(name) || NAMED_PROPERTIES.has(name)) out[name] = await sampleValue(r, name, prop);
+    if (required.has(name) || (NAMED_PROPERTIES.has(name) && !prop.deprecated)) out[name] = await sampleValue(r, name, prop);
   }
   if (typeof out.startsAt === 'string' && 'endsAt' in (schema.properties ?? {})) {
     out.endsAt = new Date(new Date(out.startsAt).getTime() + 60 * 60_000).toISOString();

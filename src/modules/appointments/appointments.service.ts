@@ -1,10 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { eventActor } from '../../common/domain-events/event-actor';
 import type { Actor } from '../../common/auth/actor';
 import { DomainEvents } from '../../common/domain-events/domain-events';
-import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
+import { NotFoundAppException } from '../../common/problem/app.exception';
 import { BookingSettingsService } from '../booking-settings/booking-settings.service';
 import { CalendarsService } from '../calendars/calendars.service';
+import { chooseCustomer } from '../customers/customer-choice';
 import { CustomersService } from '../customers/customers.service';
 import { ServiceCatalogService } from '../catalog/service-catalog.service';
 import { toAppointmentDto, toEventPayload } from './appointment.mapper';
@@ -41,25 +42,21 @@ export class AppointmentsService {
     const idem = this.idempotency.request('appointments.create', idempotencyKey, dto);
     const prior = await this.idempotency.replay(businessId, idem);
     if (prior) return { body: prior.body, replayed: true };
-    if (dto.customerId && dto.customer) {
-      throw new AppException(HttpStatus.BAD_REQUEST, 'validation_failed', 'Send customerId or customer, not both', [
-        { field: 'customer', message: 'customer must be omitted when customerId is sent' },
-      ]);
-    }
+    const choice = chooseCustomer(dto);
     const [rules, service, calendar, knownCustomer] = await Promise.all([
       this.settings.rules(businessId),
       this.catalog.require(businessId, dto.serviceId),
       this.calendars.require(businessId, dto.calendarId),
-      dto.customerId ? this.customers.getSummary(businessId, dto.customerId) : null,
+      'customerId' in choice ? this.customers.getSummary(businessId, choice.customerId) : null,
     ]);
-    if (dto.customerId && !knownCustomer) throw new NotFoundAppException('customer', dto.customerId);
+    if ('customerId' in choice && !knownCustomer) throw new NotFoundAppException('customer', choice.customerId);
     assertBookable(service, calendar);
     const placed = await this.booking.place(
       businessId,
       {
         service,
         calendarId: calendar.id,
-        customer: knownCustomer ? { id: knownCustomer.id } : { matchOrCreate: { ...dto.customer!, source: 'booking' } },
+        customer: 'customerId' in choice ? { id: choice.customerId } : { matchOrCreate: { ...choice.customer, source: 'booking' } },
         startsAt: new Date(dto.startsAt),
         status: dto.status ?? AppointmentStatus.confirmed,
         source: actor.kind === 'api_key' ? AppointmentSource.api : AppointmentSource.staff,

@@ -14,7 +14,8 @@ import { ApiPaginatedResponse, paginated, Paginated } from '../../common/paginat
 import { ProblemDetails } from '../../common/problem/problem-details';
 import { Activity } from '../activity/activity.decorator';
 import { eventActor } from '../../common/domain-events/event-actor';
-import { CreateRegistrationDto, RegistrationDto, RegistrationQueryDto } from './dto/registration.dto';
+import { CreateRegistrationDto } from './dto/registration-input.dto';
+import { RegistrationDto, RegistrationQueryDto } from './dto/registration.dto';
 import { RegistrationsService } from './registrations.service';
 
 @ApiTags('events')
@@ -25,9 +26,12 @@ export class EventRegistrationsController {
 
   @Post()
   @Activity('registration.create', 'event_registration', { recordedByEvents: true })
-  @ApiOperation({ summary: 'Register a customer (existing `customerId`, or new-customer fields); waitlisted when the event is full' })
+  @ApiOperation({
+    summary:
+      'Register a customer (existing `customerId`, or a new `customer` matched by phone/email or created); waitlisted when the event is full',
+  })
   @ApiCreatedResponse({ type: RegistrationDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiBadRequestResponse({ description: 'Invalid fields, or the customer named twice (`customerId` and `customer`)', type: ProblemDetails })
   @ApiNotFoundResponse({ description: 'No such event or customer', type: ProblemDetails })
   @ApiConflictResponse({ description: 'Already registered, or the event is cancelled', type: ProblemDetails })
   register(

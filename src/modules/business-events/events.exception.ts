@@ -38,11 +38,3 @@ export class DuplicateRegistrationException extends AppException {
     super(HttpStatus.CONFLICT, 'registration.duplicate', 'This customer is already registered for the event');
   }
 }
-
-export class RegistrationCustomerAmbiguousException extends AppException {
-  constructor() {
-    super(HttpStatus.BAD_REQUEST, 'registration.customer_ambiguous', 'Give either customerId or the new customer’s details, not both', [
-      { field: 'customerId', message: 'customerId cannot be combined with firstName, lastName, email, phone or language' },
-    ]);
-  }
-}

@@ -14,7 +14,7 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ApiPaginatedResponse, paginated, Paginated } from '../../common/pagination/paginated';
 import { ProblemDetails } from '../../common/problem/problem-details';
 import { PublicEventDto } from './dto/event.dto';
-import { NewCustomerDto } from '../customers/dto/new-customer.dto';
+import { PublicRegistrationDto } from './dto/registration-input.dto';
 import { PublicRegistrationResultDto } from './dto/registration.dto';
 import { EventsService } from './events.service';
 import { RegistrationsService } from './registrations.service';
@@ -39,16 +39,19 @@ export class PublicEventsController {
 
   @Post(':id/register')
   @PublicFormThrottle()
-  @ApiOperation({ summary: 'Register for an event (the customer is matched by phone/email, or created); waitlisted when full' })
+  @ApiOperation({ summary: 'Register for an event (`customer` is matched by phone/email, or created); waitlisted when full' })
   @ApiCreatedResponse({ type: PublicRegistrationResultDto })
-  @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiBadRequestResponse({
+    description: 'Invalid fields, or the customer named twice (`customer` and the flat fields)',
+    type: ProblemDetails,
+  })
   @ApiNotFoundResponse({ description: 'No such business or published event', type: ProblemDetails })
   @ApiConflictResponse({ description: 'Already registered, or registration is closed', type: ProblemDetails })
   @ApiTooManyRequestsResponse({ type: ProblemDetails })
   register(
     @Param('businessSlug') slug: string,
     @Param('id', ParseUUIDPipe) eventId: string,
-    @Body() dto: NewCustomerDto,
+    @Body() dto: PublicRegistrationDto,
   ): Promise<PublicRegistrationResultDto> {
     return this.registrations.registerPublic(slug, eventId, dto);
   }

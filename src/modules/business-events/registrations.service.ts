@@ -5,19 +5,16 @@ import type { DomainEventActor, RegistrationEventPayload } from '../../common/do
 import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
+import { chooseCustomer, type CustomerChoice } from '../customers/customer-choice';
 import { CustomersService } from '../customers/customers.service';
-import type { NewCustomerDto } from '../customers/dto/new-customer.dto';
-import type { CreateRegistrationDto, PublicRegistrationResultDto, RegistrationDto, RegistrationQueryDto } from './dto/registration.dto';
+import { flatCustomer } from './dto/flat-customer-fields';
+import type { CreateRegistrationDto, PublicRegistrationDto } from './dto/registration-input.dto';
+import type { PublicRegistrationResultDto, RegistrationDto, RegistrationQueryDto } from './dto/registration.dto';
 import { BusinessEvent, EventStatus } from './entities/business-event.entity';
 import { EventRegistration, RegistrationSource, RegistrationStatus } from './entities/event-registration.entity';
 import { registrationOpen, toRegistrationDto } from './business-event.mapper';
 import { EventRegistrationsRepository } from './event-registrations.repository';
-import {
-  EventCancelledException,
-  DuplicateRegistrationException,
-  RegistrationClosedException,
-  RegistrationCustomerAmbiguousException,
-} from './events.exception';
+import { EventCancelledException, DuplicateRegistrationException, RegistrationClosedException } from './events.exception';
 import { EventsRepository } from './events.repository';
 
 const CUSTOMER_SOURCE = 'event_registration';
@@ -54,18 +51,18 @@ export class RegistrationsService {
     const event = await this.events.findById(businessId, eventId);
     if (!event) throw new NotFoundAppException('event', eventId);
     if (event.status === EventStatus.cancelled) throw new EventCancelledException();
-    const customerId = await this.resolveCustomer(businessId, dto, by);
+    const customerId = await this.resolveCustomer(businessId, chooseCustomer(dto, flatCustomer(dto)), by);
     const reg = await this.admit(businessId, eventId, customerId, RegistrationSource.staff, by);
     return toRegistrationDto(reg, await this.customers.getSummary(businessId, customerId));
   }
 
   /** The public form: only published events with registration open; the customer is matched by phone/email or created. */
-  async registerPublic(slug: string, eventId: string, dto: NewCustomerDto): Promise<PublicRegistrationResultDto> {
+  async registerPublic(slug: string, eventId: string, dto: PublicRegistrationDto): Promise<PublicRegistrationResultDto> {
     const business = await this.directory.requireBySlug(slug);
     const event = await this.events.findById(business.id, eventId);
     if (!event || event.status !== EventStatus.published) throw new NotFoundAppException('event', eventId);
     if (!registrationOpen(event, new Date())) throw new RegistrationClosedException();
-    const { id: customerId } = await this.customers.matchOrCreate(business.id, { ...dto, source: CUSTOMER_SOURCE });
+    const customerId = await this.resolveCustomer(business.id, chooseCustomer({ customer: dto.customer }, flatCustomer(dto)), null);
     const reg = await this.admit(business.id, eventId, customerId, RegistrationSource.public, null);
     return { registrationId: reg.id, eventId, status: reg.status };
   }
@@ -166,26 +163,13 @@ export class RegistrationsService {
     return reg;
   }
 
-  private async resolveCustomer(businessId: string, dto: CreateRegistrationDto, by: DomainEventActor | null): Promise<string> {
-    const { customerId, ...fields } = dto;
-    if (customerId) {
-      if (Object.values(fields).some((v) => v !== undefined)) throw new RegistrationCustomerAmbiguousException();
-      const customer = await this.customers.getSummary(businessId, customerId);
-      if (!customer) throw new NotFoundAppException('customer', customerId);
+  private async resolveCustomer(businessId: string, choice: CustomerChoice, by: DomainEventActor | null): Promise<string> {
+    if ('customerId' in choice) {
+      const customer = await this.customers.getSummary(businessId, choice.customerId);
+      if (!customer) throw new NotFoundAppException('customer', choice.customerId);
       return customer.id;
     }
-    const { id } = await this.customers.matchOrCreate(
-      businessId,
-      {
-        firstName: fields.firstName!,
-        lastName: fields.lastName,
-        email: fields.email,
-        phone: fields.phone,
-        language: fields.language,
-        source: CUSTOMER_SOURCE,
-      },
-      { by },
-    );
+    const { id } = await this.customers.matchOrCreate(businessId, { ...choice.customer, source: CUSTOMER_SOURCE }, { by });
     return id;
   }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ParsedRow } from './customer-csv';
+import type { ParsedRow } from './csv/row';
 import { ExistingCustomer, planChunk } from './customer-import.plan';
 
 const now = new Date('2026-11-21T10:00:00Z');

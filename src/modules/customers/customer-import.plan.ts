@@ -1,38 +1,16 @@
-import type { ImportRow, ParsedRow } from './customer-csv';
+import type { ImportRow, ParsedRow } from './csv/row';
+import { CUSTOMER_COLUMNS, SCALAR_FIELDS, type CustomerColumns, type CustomerRow } from './customer-fields';
+import { newCustomerRow } from './customer-row';
 import { buildSearchText } from './customer-search';
 import type { CustomerImportRowError } from './entities/customer-import.entity';
-import type { Customer } from './entities/customer.entity';
-import type { NewCustomer } from './customers.repository';
 
-/** The columns an import may write. */
-export type ImportableState = Pick<
-  Customer,
-  | 'firstName'
-  | 'lastName'
-  | 'email'
-  | 'phone'
-  | 'tags'
-  | 'notes'
-  | 'address'
-  | 'birthday'
-  | 'language'
-  | 'source'
-  | 'emailConsent'
-  | 'emailConsentAt'
-  | 'emailConsentSource'
-  | 'smsConsent'
-  | 'smsConsentAt'
-  | 'smsConsentSource'
-  | 'customFields'
->;
-
-export interface ExistingCustomer extends ImportableState {
+export interface ExistingCustomer extends CustomerColumns {
   id: string;
 }
 
 export interface ChunkPlan {
-  inserts: Partial<NewCustomer>[];
-  updates: { id: string; changes: Partial<NewCustomer> }[];
+  inserts: CustomerRow[];
+  updates: { id: string; changes: Partial<CustomerRow> }[];
   created: number;
   updated: number;
   skipped: number;
@@ -42,36 +20,15 @@ export interface ChunkPlan {
 
 interface Slot {
   id: string | null;
-  state: ImportableState;
-  original: ImportableState | null;
+  state: CustomerColumns;
+  original: CustomerColumns | null;
 }
 
 const IMPORT_SOURCE = 'import';
-const SCALARS = ['firstName', 'lastName', 'email', 'phone', 'notes', 'address', 'birthday', 'language', 'source'] as const;
-const COLUMNS: (keyof ImportableState)[] = [
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'tags',
-  'notes',
-  'address',
-  'birthday',
-  'language',
-  'source',
-  'emailConsent',
-  'emailConsentAt',
-  'emailConsentSource',
-  'smsConsent',
-  'smsConsentAt',
-  'smsConsentSource',
-  'customFields',
-];
-
-function snapshot(c: ImportableState): ImportableState {
+function snapshot(c: CustomerColumns): CustomerColumns {
   const copy = {} as Record<string, unknown>;
-  for (const k of COLUMNS) copy[k] = c[k];
-  const s = copy as unknown as ImportableState;
+  for (const k of CUSTOMER_COLUMNS) copy[k] = c[k];
+  const s = copy as unknown as CustomerColumns;
   return { ...s, tags: [...(c.tags ?? [])], customFields: { ...(c.customFields ?? {}) } };
 }
 
@@ -82,9 +39,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Writes one row's non-empty cells onto a customer; returns whether anything changed. */
-function applyRow(state: ImportableState, row: ImportRow, now: Date): boolean {
+function applyRow(state: CustomerColumns, row: ImportRow, now: Date): boolean {
   let changed = false;
-  for (const key of SCALARS) {
+  for (const key of SCALAR_FIELDS) {
     const value = row[key];
     if (value !== undefined && state[key] !== value) {
       (state as unknown as Record<string, unknown>)[key] = value;
@@ -118,26 +75,9 @@ function applyRow(state: ImportableState, row: ImportRow, now: Date): boolean {
   return changed;
 }
 
-function newState(row: ImportRow, now: Date): ImportableState {
-  const state: ImportableState = {
-    firstName: row.firstName ?? '',
-    lastName: null,
-    email: null,
-    phone: null,
-    tags: [],
-    notes: null,
-    address: null,
-    birthday: null,
-    language: 'he',
-    source: IMPORT_SOURCE,
-    emailConsent: false,
-    emailConsentAt: null,
-    emailConsentSource: null,
-    smsConsent: false,
-    smsConsentAt: null,
-    smsConsentSource: null,
-    customFields: {},
-  };
+/** A customer the file introduces: a new customer's defaults (source `import`), then the row. */
+function newState(row: ImportRow, now: Date): CustomerColumns {
+  const { searchText: _derivedLater, ...state } = newCustomerRow({ firstName: row.firstName ?? '', source: IMPORT_SOURCE }, now);
   applyRow(state, row, now);
   return state;
 }
@@ -209,8 +149,8 @@ export function planChunk(rows: ParsedRow[], existing: ExistingCustomer[], now: 
       plan.inserts.push({ ...slot.state, searchText: buildSearchText(slot.state) });
       continue;
     }
-    const changes: Partial<NewCustomer> = {};
-    for (const k of COLUMNS) {
+    const changes: Partial<CustomerRow> = {};
+    for (const k of CUSTOMER_COLUMNS) {
       if (!sameValue(slot.state[k], slot.original[k])) (changes as Record<string, unknown>)[k] = slot.state[k];
     }
     if (!Object.keys(changes).length) continue;

@@ -6,7 +6,9 @@ import { AppException, NotFoundAppException } from '../../common/problem/app.exc
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { JobName } from '../../infra/queue/job-names';
 import { JobQueueService } from '../../infra/queue/job-queue.service';
-import { CsvFormatError, CsvTable, ParsedRow, decodeCsv, parseCsv, parseRow, resolveColumns } from './customer-csv';
+import { resolveColumns } from './csv/columns';
+import { CsvFormatError, CsvTable, decodeCsv, parseCsv } from './csv/read';
+import { ParsedRow, parseRow } from './csv/row';
 import { ChunkPlan, planChunk } from './customer-import.plan';
 import { CustomerImportsRepository } from './customer-imports.repository';
 import { CustomersRepository } from './customers.repository';

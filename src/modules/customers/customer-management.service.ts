@@ -5,17 +5,17 @@ import { NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { ActivityService } from '../activity/activity.service';
 import type { ActivityEntryDto } from '../activity/dto/activity-entry.dto';
+import { SCALAR_FIELDS } from './customer-fields';
+import { consentColumns, newCustomerRow } from './customer-row';
 import { buildSearchText } from './customer-search';
 import { toCustomerDto } from './customer.mapper';
 import { CustomerFilter, CustomerSort, CustomersRepository } from './customers.repository';
 import { CustomerContactRequiredException, CustomerContactTakenException } from './customers.exception';
-import type { CreateCustomerDto, MarketingConsentInputDto } from './dto/create-customer.dto';
+import type { CreateCustomerDto } from './dto/create-customer.dto';
 import type { CustomerFilterDto, CustomerQueryDto } from './dto/customer-query.dto';
 import type { CustomerDto } from './dto/customer-response.dto';
 import type { UpdateCustomerDto } from './dto/update-customer.dto';
 import type { Customer } from './entities/customer.entity';
-
-const SCALARS = ['firstName', 'lastName', 'email', 'phone', 'notes', 'address', 'birthday', 'source', 'language'] as const;
 
 export function toCustomerFilter(q: CustomerFilterDto): CustomerFilter {
   return {
@@ -43,25 +43,8 @@ export class CustomerManagementService {
     const phone = dto.phone ?? null;
     if (!email && !phone) throw new CustomerContactRequiredException();
     await this.assertContactsFree(businessId, { phone, email }, null);
-    const now = new Date();
-    const lastName = dto.lastName || null;
-    const source = dto.source ?? 'manual';
-    const customer = await this.customers.insert(businessId, {
-      firstName: dto.firstName,
-      lastName,
-      email,
-      phone,
-      tags: dto.tags ?? [],
-      notes: dto.notes || null,
-      address: dto.address || null,
-      birthday: dto.birthday ?? null,
-      source,
-      language: dto.language ?? 'he',
-      customFields: dto.customFields ?? {},
-      ...this.consentColumns(dto.marketingConsent, now),
-      searchText: buildSearchText({ firstName: dto.firstName, lastName, email, phone }),
-    });
-    this.events.emit('customer.created', { businessId, customerId: customer.id, source, by });
+    const customer = await this.customers.insert(businessId, newCustomerRow(dto, new Date()));
+    this.events.emit('customer.created', { businessId, customerId: customer.id, source: customer.source, by });
     return toCustomerDto(customer);
   }
 
@@ -100,7 +83,7 @@ export class CustomerManagementService {
 
   private async applyChanges(businessId: string, customer: Customer, dto: UpdateCustomerDto): Promise<Set<string>> {
     const changed = new Set<string>();
-    for (const key of SCALARS) {
+    for (const key of SCALAR_FIELDS) {
       const value = (dto as Record<string, unknown>)[key];
       if (value === undefined) continue;
       const next = value === '' ? null : value;
@@ -126,7 +109,7 @@ export class CustomerManagementService {
       changed.add('customFields');
     }
     if (dto.marketingConsent) {
-      Object.assign(customer, this.consentColumns(dto.marketingConsent, new Date(), customer));
+      Object.assign(customer, consentColumns(dto.marketingConsent, new Date(), customer));
       changed.add('marketingConsent');
     }
     return changed;
@@ -170,31 +153,5 @@ export class CustomerManagementService {
       const other = await this.customers.findByEmail(businessId, contact.email);
       if (other && other.id !== selfId) throw new CustomerContactTakenException('email', other.id);
     }
-  }
-
-  private consentColumns(
-    input: MarketingConsentInputDto | undefined,
-    now: Date,
-    current?: Customer,
-  ): Pick<Customer, 'emailConsent' | 'emailConsentAt' | 'emailConsentSource' | 'smsConsent' | 'smsConsentAt' | 'smsConsentSource'> {
-    const channel = (c: 'email' | 'sms') => {
-      const given = input?.[c];
-      if (!given) {
-        return current
-          ? { granted: current[`${c}Consent`], at: current[`${c}ConsentAt`], source: current[`${c}ConsentSource`] }
-          : { granted: false, at: null, source: null };
-      }
-      return { granted: given.granted, at: given.at ? new Date(given.at) : now, source: given.source ?? 'manual' };
-    };
-    const email = channel('email');
-    const sms = channel('sms');
-    return {
-      emailConsent: email.granted,
-      emailConsentAt: email.at,
-      emailConsentSource: email.source,
-      smsConsent: sms.granted,
-      smsConsentAt: sms.at,
-      smsConsentSource: sms.source,
-    };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { TenantRepository, isUuid } from '../../common/tenancy/tenant.repository';
+import { CUSTOMER_ROW_COLUMNS, type CustomerRow } from './customer-fields';
 import { likeContains, searchTerms } from './customer-search';
 import { Customer } from './entities/customer.entity';
 
@@ -23,30 +24,6 @@ export interface CustomerSort {
   field: CustomerSortField;
   direction: 'ASC' | 'DESC';
 }
-
-export type NewCustomer = Omit<Customer, 'id' | 'businessId' | 'business' | 'createdAt' | 'updatedAt'>;
-
-/** The columns an import writes, with their SQL types, for insertMany. */
-const BULK_COLUMNS: [keyof NewCustomer, string, string][] = [
-  ['firstName', 'first_name', 'varchar'],
-  ['lastName', 'last_name', 'varchar'],
-  ['email', 'email', 'varchar'],
-  ['phone', 'phone', 'varchar'],
-  ['tags', 'tags', 'text[]'],
-  ['notes', 'notes', 'text'],
-  ['address', 'address', 'varchar'],
-  ['birthday', 'birthday', 'date'],
-  ['source', 'source', 'varchar'],
-  ['language', 'language', 'varchar'],
-  ['emailConsent', 'email_consent', 'boolean'],
-  ['emailConsentAt', 'email_consent_at', 'timestamptz'],
-  ['emailConsentSource', 'email_consent_source', 'varchar'],
-  ['smsConsent', 'sms_consent', 'boolean'],
-  ['smsConsentAt', 'sms_consent_at', 'timestamptz'],
-  ['smsConsentSource', 'sms_consent_source', 'varchar'],
-  ['customFields', 'custom_fields', 'jsonb'],
-  ['searchText', 'search_text', 'text'],
-];
 
 const SORT_COLUMNS: Record<CustomerSortField, string> = {
   createdAt: 'c.createdAt',
@@ -92,7 +69,7 @@ export class CustomersRepository extends TenantRepository<Customer> {
    * (`ON CONFLICT DO NOTHING`, so a race never aborts the caller's
    * transaction). Returns the new id, or null when another row won.
    */
-  async insertIfAbsent(businessId: string, data: Partial<NewCustomer>): Promise<string | null> {
+  async insertIfAbsent(businessId: string, data: CustomerRow): Promise<string | null> {
     this.scoped(businessId);
     const result = await this.repo
       .createQueryBuilder()
@@ -109,21 +86,21 @@ export class CustomersRepository extends TenantRepository<Customer> {
   /**
    * Inserts many rows in one statement (the rows travel as one jsonb
    * parameter: far cheaper than thousands of bound values); any conflict
-   * fails the whole statement.
+   * fails the whole statement. The columns and their SQL types are the
+   * entity's, for the columns a new customer's row holds.
    */
-  async insertMany(businessId: string, rows: Partial<NewCustomer>[]): Promise<number> {
+  async insertMany(businessId: string, rows: CustomerRow[]): Promise<number> {
     const tenant = this.scoped(businessId).businessId;
     if (!rows.length) return 0;
-    const payload = rows.map((r) => {
-      const out: Record<string, unknown> = {};
-      for (const [prop, column] of BULK_COLUMNS) out[column] = r[prop] ?? null;
-      return out;
+    const columns = CUSTOMER_ROW_COLUMNS.map((property) => {
+      const column = this.repo.metadata.findColumnWithPropertyName(property)!;
+      return { property, name: column.databaseName, type: `${String(column.type)}${column.isArray ? '[]' : ''}` };
     });
-    const columns = BULK_COLUMNS.map(([, column]) => column);
+    const payload = rows.map((r) => Object.fromEntries(columns.map((c) => [c.name, r[c.property] ?? null])));
     await this.repo.query(
-      `INSERT INTO customers (business_id, ${columns.join(', ')})
-       SELECT $1, ${columns.map((c) => `x.${c}`).join(', ')}
-       FROM jsonb_to_recordset($2::jsonb) AS x(${BULK_COLUMNS.map(([, c, type]) => `${c} ${type}`).join(', ')})`,
+      `INSERT INTO customers (business_id, ${columns.map((c) => c.name).join(', ')})
+       SELECT $1, ${columns.map((c) => `x.${c.name}`).join(', ')}
+       FROM jsonb_to_recordset($2::jsonb) AS x(${columns.map((c) => `${c.name} ${c.type}`).join(', ')})`,
       [tenant, JSON.stringify(payload)],
     );
     return rows.length;

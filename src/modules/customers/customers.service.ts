@@ -3,8 +3,9 @@ import type { EntityManager } from 'typeorm';
 import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
 import { DomainEvents } from '../../common/domain-events/domain-events';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
-import { buildSearchText } from './customer-search';
 import { blankToNull, parseEmail, parsePhone } from './customer-contact';
+import { CUSTOMER_FIELDS as F } from './customer-fields';
+import { newCustomerRow } from './customer-row';
 import { CustomersRepository } from './customers.repository';
 import {
   CustomerContactRequiredException,
@@ -12,17 +13,11 @@ import {
   InvalidCustomerEmailException,
   InvalidCustomerPhoneException,
 } from './customers.exception';
+import type { NewCustomerDto } from './dto/new-customer.dto';
 import type { Customer, CustomerLanguage } from './entities/customer.entity';
 
-export interface MatchOrCreateInput {
-  firstName: string;
-  lastName?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  language?: CustomerLanguage;
-  /** Where the customer came from: `event_registration`, `booking`, `subscribe`, … */
-  source: string;
-}
+/** A new customer's details as requests give them, and where the customer came from: `event_registration`, `booking`, … */
+export type MatchOrCreateInput = NewCustomerDto & { source: string };
 
 export interface CustomerSummary {
   id: string;
@@ -33,10 +28,6 @@ export interface CustomerSummary {
   language: CustomerLanguage;
 }
 
-/**
- * What other modules use: match-or-create by contact details, look-ups, and
- * the computed counters. The customers API itself is in CustomersAdminService.
- */
 const toSummary = (c: Customer): CustomerSummary => ({
   id: c.id,
   firstName: c.firstName,
@@ -46,6 +37,10 @@ const toSummary = (c: Customer): CustomerSummary => ({
   language: c.language,
 });
 
+/**
+ * What other modules use: match-or-create by contact details, look-ups, and
+ * the computed counters. The customers API itself is in CustomerManagementService.
+ */
 @Injectable()
 export class CustomersService {
   constructor(
@@ -78,19 +73,22 @@ export class CustomersService {
 
     const firstName = blankToNull(input.firstName);
     if (!firstName) throw new CustomerNameRequiredException();
-    const lastName = blankToNull(input.lastName);
-    const source = blankToNull(input.source)?.slice(0, 60) ?? 'manual';
-    const id = await customers.insertIfAbsent(businessId, {
-      firstName: firstName.slice(0, 100),
-      lastName: lastName?.slice(0, 100) ?? null,
-      email,
-      phone,
-      language: input.language ?? 'he',
-      source,
-      searchText: buildSearchText({ firstName, lastName, email, phone }),
-    });
+    // Callers inside the app may pass unchecked text: clip it to the columns rather than fail the booking.
+    const row = newCustomerRow(
+      {
+        firstName: firstName.slice(0, F.firstName.maxLength),
+        lastName: blankToNull(input.lastName)?.slice(0, F.lastName.maxLength),
+        email,
+        phone,
+        language: input.language,
+        source: blankToNull(input.source)?.slice(0, F.source.maxLength),
+      },
+      new Date(),
+    );
+    const id = await customers.insertIfAbsent(businessId, row);
     if (id) {
       const by = opts.by ?? null;
+      const { source } = row;
       this.tx.afterCommit(opts.manager, () => this.events.emit('customer.created', { businessId, customerId: id, source, by }));
       return { id, created: true };
     }

@@ -102,6 +102,17 @@ export async function runFlows(baseUrl: string, email: string): Promise<FlowResu
   const registeredNotNull: { firstName: string } = registration.customer;
   void [registeredName, registeredNotNull];
 
+  // Someone not yet a customer: the nested `customer`, as when booking.
+  const newcomer = ok(
+    'register a new customer to event',
+    await api.POST('/api/events/{id}/registrations', {
+      headers,
+      params: { path: { id: eventId } },
+      body: { customer: { firstName: 'נועה', lastName: 'לוי', phone: `+97254${String(Date.now()).slice(-7)}`, language: 'he' } },
+    }),
+  );
+  if (newcomer.customerId === customerId) throw new Error('register a new customer to event: matched the existing customer');
+
   const calendar = ok('create calendar', await api.POST('/api/calendars', { headers, body: { kind: 'resource', name: 'כיסא 1' } }));
   const calendarId: string = calendar.id;
   exact<typeof calendar.memberId, string | null>(true);

@@ -19,8 +19,6 @@ import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { AppointmentStatus } from '../appointment-status';
 import { NewCustomerDto } from '../../customers/dto/new-customer.dto';
 
-export { NewCustomerDto };
-
 /** ISO 8601 with a UTC offset or Z: a booking time is never ambiguous. */
 export const WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
 export const IsInstant = () => (target: object, key: string) => {

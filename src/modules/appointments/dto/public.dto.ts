@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { AppointmentStatus } from '../appointment-status';
-import { IsInstant, NewCustomerDto } from './appointment-input.dto';
+import { NewCustomerDto } from '../../customers/dto/new-customer.dto';
+import { IsInstant } from './appointment-input.dto';
 
 export class PublicCalendarDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,50 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
-import { IsPhone } from '../../../common/phone/is-phone.decorator';
 import { RegistrationSource, RegistrationStatus } from '../entities/event-registration.entity';
-import { Trim, NormalizeEmail } from '../../../common/validation/transforms';
-
-/** `{ customerId }` for an existing customer, or the new customer's fields. */
-export class CreateRegistrationDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'An existing customer; otherwise give firstName and email/phone' })
-  @IsOptional()
-  @IsUUID()
-  customerId?: string;
-
-  @ApiPropertyOptional({ example: 'נועה' })
-  @ValidateIf((o: CreateRegistrationDto) => o.customerId === undefined || o.firstName !== undefined)
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  firstName?: string;
-
-  @ApiPropertyOptional({ example: 'כהן' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(100)
-  lastName?: string;
-
-  @ApiPropertyOptional({ example: 'noa@example.co.il' })
-  @ValidateIf((o: CreateRegistrationDto) => o.email !== undefined || (o.customerId === undefined && o.phone === undefined))
-  @NormalizeEmail()
-  @IsNotEmpty({ message: 'email or phone is required' })
-  @IsEmail({}, { message: 'email must be an email' })
-  @MaxLength(254)
-  email?: string;
-
-  @ApiPropertyOptional({ example: '052-7654321' })
-  @IsOptional()
-  @IsPhone()
-  phone?: string;
-
-  @ApiPropertyOptional({ enum: ['he', 'en'] })
-  @IsOptional()
-  @IsIn(['he', 'en'])
-  language?: 'he' | 'en';
-}
 
 export class RegistrationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: RegistrationStatus })

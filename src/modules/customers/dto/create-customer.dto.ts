@@ -1,24 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsDefined,
-  IsEmail,
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsDefined, IsISO8601, IsNotEmpty, IsOptional, IsString, ValidateIf, ValidateNested } from 'class-validator';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
-import { IsBirthday, IsCustomFields, IsPersonName, NormalizeTags } from './customer-validators';
-import { NormalizeEmail, Trim } from '../../../common/validation/transforms';
+import { Trim } from '../../../common/validation/transforms';
+import { CUSTOMER_FIELDS as F } from '../customer-fields';
+import { FIELD_MESSAGES } from '../customer-field-rules';
+import {
+  AreTags,
+  FieldMaxLength,
+  IsBirthday,
+  IsCustomFields,
+  IsCustomerEmail,
+  IsCustomerLanguage,
+  IsPersonName,
+} from './customer-validators';
 
 export class ConsentInputDto {
   @ApiProperty({ description: 'Whether the customer agreed to marketing on this channel' })
@@ -30,12 +25,12 @@ export class ConsentInputDto {
   @IsISO8601({ strict: true })
   at?: string;
 
-  @ApiPropertyOptional({ description: 'Where consent was given', example: 'טופס באתר', maxLength: 60 })
+  @ApiPropertyOptional({ description: 'Where consent was given', example: 'טופס באתר', maxLength: F.emailConsent.maxLength })
   @IsOptional()
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(60)
+  @FieldMaxLength(F.emailConsent.maxLength)
   source?: string;
 }
 
@@ -54,14 +49,14 @@ export class MarketingConsentInputDto {
 }
 
 export class CreateCustomerDto {
-  @ApiProperty({ example: 'דנה', maxLength: 100 })
+  @ApiProperty({ example: 'דנה', maxLength: F.firstName.maxLength })
   @IsDefined()
   @IsString()
   @IsNotEmpty()
   @IsPersonName()
   firstName: string;
 
-  @ApiPropertyOptional({ example: 'כהן', maxLength: 100, nullable: true, type: String })
+  @ApiPropertyOptional({ example: 'כהן', maxLength: F.lastName.maxLength, nullable: true, type: String })
   @IsOptional()
   @IsString()
   @IsPersonName()
@@ -74,9 +69,7 @@ export class CreateCustomerDto {
     type: String,
   })
   @IsOptional()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(254)
+  @IsCustomerEmail()
   email?: string | null;
 
   @ApiPropertyOptional({
@@ -86,32 +79,27 @@ export class CreateCustomerDto {
     type: String,
   })
   @ValidateIf((o: CreateCustomerDto) => !o.email || (o.phone !== undefined && o.phone !== null))
-  @IsDefined({ message: 'phone or email is required' })
+  @IsDefined({ message: FIELD_MESSAGES.contactRequired() })
   @IsPhone()
   phone?: string | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['VIP', 'לקוחה קבועה'], maxItems: 50 })
+  @ApiPropertyOptional({ type: [String], example: ['VIP', 'לקוחה קבועה'], maxItems: F.tags.maxItems })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @NormalizeTags()
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
-  @Matches(/^[^,;|]+$/, { each: true, message: 'each tag must be text without , ; or |' })
+  @AreTags()
   tags?: string[];
 
-  @ApiPropertyOptional({ example: 'מעדיפה תורים בבוקר', maxLength: 5000, nullable: true, type: String })
+  @ApiPropertyOptional({ example: 'מעדיפה תורים בבוקר', maxLength: F.notes.maxLength, nullable: true, type: String })
   @IsOptional()
   @Trim()
   @IsString()
-  @MaxLength(5000)
+  @FieldMaxLength(F.notes.maxLength)
   notes?: string | null;
 
-  @ApiPropertyOptional({ example: 'הרצל 1, תל אביב', maxLength: 300, nullable: true, type: String })
+  @ApiPropertyOptional({ example: 'הרצל 1, תל אביב', maxLength: F.address.maxLength, nullable: true, type: String })
   @IsOptional()
   @Trim()
   @IsString()
-  @MaxLength(300)
+  @FieldMaxLength(F.address.maxLength)
   address?: string | null;
 
   @ApiPropertyOptional({ example: '1990-04-12', format: 'date', nullable: true, type: String })
@@ -119,17 +107,17 @@ export class CreateCustomerDto {
   @IsBirthday()
   birthday?: string | null;
 
-  @ApiPropertyOptional({ example: 'instagram', maxLength: 60, default: 'manual' })
+  @ApiPropertyOptional({ example: 'instagram', maxLength: F.source.maxLength, default: F.source.default })
   @IsOptional()
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(60)
+  @FieldMaxLength(F.source.maxLength)
   source?: string;
 
-  @ApiPropertyOptional({ enum: ['he', 'en'], default: 'he' })
+  @ApiPropertyOptional({ enum: F.language.values, default: F.language.default })
   @IsOptional()
-  @IsIn(['he', 'en'])
+  @IsCustomerLanguage()
   language?: 'he' | 'en';
 
   @ApiPropertyOptional({ type: MarketingConsentInputDto })

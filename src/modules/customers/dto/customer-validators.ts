@@ -1,66 +1,66 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { Matches, MaxLength, ValidateBy } from 'class-validator';
-import { Trim } from '../../../common/validation/transforms';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsString, Matches, MaxLength, ValidateBy, type ValidationArguments } from 'class-validator';
+import { NormalizeEmail, Trim } from '../../../common/validation/transforms';
+import { CUSTOMER_FIELDS } from '../customer-fields';
+import { FIELD_MESSAGES, PERSON_NAME, TAG, isBirthday, isCustomFields } from '../customer-field-rules';
 
-/** Hebrew or Latin letters (with niqqud/accents), spaces, apostrophes, geresh, gershayim, dots and hyphens. */
-export const PERSON_NAME = /^[\p{Script=Hebrew}\p{Script=Latin}][\p{Script=Hebrew}\p{Script=Latin}\p{M}\s'’"׳״.-]*$/u;
+// Decorators for customer fields: the limits come from the field table
+// (customer-fields.ts), the checks and messages from customer-field-rules.ts,
+// the same ones the CSV import applies.
 
-/** A first or last name in Hebrew or Latin letters, at most 100 characters. */
+/** At most `max` characters, in the words the CSV import uses too. */
+export const FieldMaxLength = (max: number) =>
+  MaxLength(max, { message: (a: ValidationArguments) => FIELD_MESSAGES.tooLong(a.property, max) });
+
+/** A first or last name in Hebrew or Latin letters, at most the field's length. */
 export const IsPersonName = () =>
   applyDecorators(
     Trim(),
-    MaxLength(100),
-    Matches(PERSON_NAME, { message: ({ property }) => `${property} must be written in Hebrew or Latin letters` }),
+    FieldMaxLength(CUSTOMER_FIELDS.firstName.maxLength),
+    Matches(PERSON_NAME, { message: ({ property }) => FIELD_MESSAGES.personName(property) }),
   );
 
-export const isCalendarDate = (value: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-};
+/** Trimmed and lower-cased, then a valid address of at most the field's length. */
+export const IsCustomerEmail = () =>
+  applyDecorators(
+    NormalizeEmail(),
+    IsEmail({}, { message: ({ property }) => FIELD_MESSAGES.email(property) }),
+    FieldMaxLength(CUSTOMER_FIELDS.email.maxLength),
+  );
+
+export const IsCustomerLanguage = () =>
+  IsIn([...CUSTOMER_FIELDS.language.values], {
+    message: ({ property }) => FIELD_MESSAGES.oneOf(property, CUSTOMER_FIELDS.language.values),
+  });
 
 /** `YYYY-MM-DD`, a real date between 1900-01-01 and today. */
 export const IsBirthday = () =>
   ValidateBy({
     name: 'isBirthday',
-    validator: {
-      validate: (value: unknown) =>
-        typeof value === 'string' && isCalendarDate(value) && value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10),
-      defaultMessage: (args) => `${args?.property ?? 'birthday'} must be a past date written YYYY-MM-DD`,
-    },
+    validator: { validate: isBirthday, defaultMessage: (args) => FIELD_MESSAGES.birthday(args?.property ?? 'birthday') },
   });
 
-const CUSTOM_KEY = /^[\p{L}\p{N}_ .-]{1,50}$/u;
-
-/** A flat object of at most 50 keys whose values are strings (≤ 500), numbers, booleans or null. */
+/** A flat object of limited keys whose values are short text, numbers, booleans or null. */
 export const IsCustomFields = () =>
   ValidateBy({
     name: 'isCustomFields',
-    validator: {
-      validate: (value: unknown) => {
-        if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-        const entries = Object.entries(value as Record<string, unknown>);
-        return (
-          entries.length <= 50 &&
-          entries.every(
-            ([k, v]) =>
-              CUSTOM_KEY.test(k) &&
-              (v === null ||
-                typeof v === 'boolean' ||
-                (typeof v === 'number' && Number.isFinite(v)) ||
-                (typeof v === 'string' && v.length <= 500)),
-          )
-        );
-      },
-      defaultMessage: (args) =>
-        `${args?.property ?? 'customFields'} must be an object of at most 50 keys (letters, digits, _ . -) whose values are text (up to 500 characters), numbers, booleans or null`,
-    },
+    validator: { validate: isCustomFields, defaultMessage: (args) => FIELD_MESSAGES.customFields(args?.property ?? 'customFields') },
   });
 
 /** Trims, drops empty and duplicate tags. */
-export const NormalizeTags = () =>
+const NormalizeTags = () =>
   Transform(({ value }) =>
     Array.isArray(value) ? [...new Set(value.map((t) => (typeof t === 'string' ? t.trim() : t)).filter((t) => t !== ''))] : value,
+  );
+
+/** A list of labels within the field's limits, none holding a CSV tag separator; trimmed, without empty or repeated ones. */
+export const AreTags = () =>
+  applyDecorators(
+    IsArray(),
+    ArrayMaxSize(CUSTOMER_FIELDS.tags.maxItems, { message: ({ property }) => FIELD_MESSAGES.tooManyTags(property) }),
+    NormalizeTags(),
+    IsString({ each: true }),
+    MaxLength(CUSTOMER_FIELDS.tags.maxLength, { each: true, message: ({ property }) => FIELD_MESSAGES.tagTooLong(property) }),
+    Matches(TAG, { each: true, message: FIELD_MESSAGES.tagSeparator() }),
   );

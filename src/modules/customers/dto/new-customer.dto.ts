@@ -1,26 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, ValidateIf } from 'class-validator';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
-import { Trim, NormalizeEmail } from '../../../common/validation/transforms';
+import { CUSTOMER_FIELDS as F } from '../customer-fields';
+import { IsCustomerEmail, IsCustomerLanguage, IsPersonName } from './customer-validators';
 
 /**
- * A person who is not yet known to be a customer (public booking, event
+ * A person who is not yet known to be a customer (a booking, an event
  * registration): matched to an existing customer by phone, then email, or
- * created. Phone or email is required; phones are stored as E.164.
+ * created. The names, phone and email follow CreateCustomerDto's rules.
+ * Phone or email is required; phones are stored as E.164.
  */
 export class NewCustomerDto {
-  @ApiProperty({ example: 'נועה' })
-  @Trim()
+  @ApiProperty({ example: 'נועה', maxLength: F.firstName.maxLength })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @IsPersonName()
   firstName: string;
 
-  @ApiPropertyOptional({ example: 'כהן' })
+  @ApiPropertyOptional({ example: 'כהן', maxLength: F.lastName.maxLength })
   @IsOptional()
-  @Trim()
   @IsString()
-  @MaxLength(100)
+  @IsPersonName()
   lastName?: string;
 
   @ApiPropertyOptional({ example: '050-1234567', description: 'Phone or email is required' })
@@ -30,13 +30,11 @@ export class NewCustomerDto {
 
   @ApiPropertyOptional({ example: 'noa@example.co.il' })
   @IsOptional()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(254)
+  @IsCustomerEmail()
   email?: string;
 
-  @ApiPropertyOptional({ enum: ['he', 'en'], default: 'he' })
+  @ApiPropertyOptional({ enum: F.language.values, default: F.language.default })
   @IsOptional()
-  @IsIn(['he', 'en'])
+  @IsCustomerLanguage()
   language?: 'he' | 'en';
 }

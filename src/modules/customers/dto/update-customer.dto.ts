@@ -1,22 +1,12 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { PatchType } from '../../../common/validation/patch-type';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, ValidateIf, ValidateNested } from 'class-validator';
 import { IsPhone } from '../../../common/phone/is-phone.decorator';
-import { CreateCustomerDto, MarketingConsentInputDto } from './create-customer.dto';
-import { IsCustomFields, IsPersonName, NormalizeTags } from './customer-validators';
+import { PatchType } from '../../../common/validation/patch-type';
 import { Trim } from '../../../common/validation/transforms';
+import { CUSTOMER_FIELDS as F } from '../customer-fields';
+import { CreateCustomerDto, MarketingConsentInputDto } from './create-customer.dto';
+import { AreTags, FieldMaxLength, IsCustomFields, IsCustomerLanguage, IsPersonName } from './customer-validators';
 
 /** Optional, but `null` is refused (the field always has a value). */
 const IfPresent = (key: string) => ValidateIf((o: Record<string, unknown>) => o[key] !== undefined);
@@ -29,7 +19,7 @@ const IfPresent = (key: string) => ValidateIf((o: Record<string, unknown>) => o[
 export class UpdateCustomerDto extends PatchType(
   OmitType(CreateCustomerDto, ['firstName', 'phone', 'source', 'language', 'tags', 'customFields', 'marketingConsent'] as const),
 ) {
-  @ApiPropertyOptional({ example: 'דנה', maxLength: 100 })
+  @ApiPropertyOptional({ example: 'דנה', maxLength: F.firstName.maxLength })
   @IfPresent('firstName')
   @IsString()
   @IsNotEmpty()
@@ -41,27 +31,22 @@ export class UpdateCustomerDto extends PatchType(
   @IsPhone()
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'instagram', maxLength: 60 })
+  @ApiPropertyOptional({ example: 'instagram', maxLength: F.source.maxLength })
   @IfPresent('source')
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(60)
+  @FieldMaxLength(F.source.maxLength)
   source?: string;
 
-  @ApiPropertyOptional({ enum: ['he', 'en'] })
+  @ApiPropertyOptional({ enum: F.language.values })
   @IfPresent('language')
-  @IsIn(['he', 'en'])
+  @IsCustomerLanguage()
   language?: 'he' | 'en';
 
-  @ApiPropertyOptional({ type: [String], example: ['VIP'], maxItems: 50, description: 'Replaces the tags' })
+  @ApiPropertyOptional({ type: [String], example: ['VIP'], maxItems: F.tags.maxItems, description: 'Replaces the tags' })
   @IfPresent('tags')
-  @IsArray()
-  @ArrayMaxSize(50)
-  @NormalizeTags()
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
-  @Matches(/^[^,;|]+$/, { each: true, message: 'each tag must be text without , ; or |' })
+  @AreTags()
   tags?: string[];
 
   @ApiPropertyOptional({ type: MarketingConsentInputDto })
