@@ -1,4 +1,4 @@
-import { ValidateBy } from 'class-validator';
+import { IsISO8601, Matches, ValidateBy } from 'class-validator';
 import { DateTime } from 'luxon';
 
 /** `2026-05-01T19:00`, `2026-05-01T19:00:00`, `2026-05-01T19:00:00.000+03:00`, `…Z`. */
@@ -31,3 +31,15 @@ export const IsZonedDateTime = () =>
         `${args?.property ?? 'value'} must be an ISO 8601 date-time, e.g. 2026-05-01T19:00 (business time zone) or 2026-05-01T19:00:00+03:00`,
     },
   });
+
+/**
+ * An instant: ISO 8601 with a UTC offset or Z, never read in a time zone.
+ * Bookings take instants (a booking time is never ambiguous); event times and
+ * other business-calendar times take `IsZonedDateTime` (an offset-less local
+ * time is read in the business time zone).
+ */
+export const WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
+export const IsInstant = () => (target: object, key: string) => {
+  IsISO8601({ strict: true, strictSeparator: true }, { message: `${key} must be an ISO 8601 date-time` })(target, key);
+  Matches(WITH_OFFSET, { message: `${key} must include a UTC offset, e.g. 2026-03-27T10:00:00+03:00` })(target, key);
+};

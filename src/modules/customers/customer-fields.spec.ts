@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { plainToInstance } from 'class-transformer';
+import { type ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { autoField, resolveColumns } from './csv/columns';
 import { EXPORT_COLUMNS, exportHeader } from './csv/export';
@@ -15,7 +15,7 @@ const VALID = { firstName: 'דנה', phone: '050-1234567' };
 
 /** What the JSON API says about one field of a customer body (no messages: accepted). */
 async function jsonMessages(dto: typeof CreateCustomerDto | typeof NewCustomerDto, field: string, value: unknown): Promise<string[]> {
-  const errors = await validate(plainToInstance(dto, { ...VALID, [field]: value }) as object);
+  const errors = await validate(plainToInstance(dto as ClassConstructor<object>, { ...VALID, [field]: value }));
   const error = errors.find((e) => e.property === field);
   return [...Object.values(error?.constraints ?? {}), ...(error?.children ?? []).flatMap((c) => Object.values(c.constraints ?? {}))];
 }

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInstant } from '../../../common/time/zoned-time';
 import { Transform, Type } from 'class-transformer';
 import {
   IsEnum,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,13 +18,6 @@ import {
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { AppointmentStatus } from '../appointment-status';
 import { NewCustomerDto } from '../../customers/dto/new-customer.dto';
-
-/** ISO 8601 with a UTC offset or Z: a booking time is never ambiguous. */
-export const WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
-export const IsInstant = () => (target: object, key: string) => {
-  IsISO8601({ strict: true, strictSeparator: true }, { message: `${key} must be an ISO 8601 date-time` })(target, key);
-  Matches(WITH_OFFSET, { message: `${key} must include a UTC offset, e.g. 2026-03-27T10:00:00+03:00` })(target, key);
-};
 
 export class CreateAppointmentDto {
   @ApiProperty({ format: 'uuid' })

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { AppointmentStatus } from '../appointment-status';
 import { NewCustomerDto } from '../../customers/dto/new-customer.dto';
-import { IsInstant } from './appointment-input.dto';
+import { IsInstant } from '../../../common/time/zoned-time';
 
 export class PublicCalendarDto {
   @ApiProperty({ format: 'uuid' })
