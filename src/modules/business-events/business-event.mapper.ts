@@ -1,6 +1,7 @@
+import { pickFields } from '../../common/objects/pick-fields';
 import { toZonedIso } from '../../common/time/zoned-time';
 import type { CustomerSummary } from '../customers/customers.service';
-import type { EventDto, PublicEventDto } from './dto/event.dto';
+import { type EventDto, PUBLIC_EVENT_FIELDS, type PublicEventDto } from './dto/event.dto';
 import type { RegistrationDto } from './dto/registration.dto';
 import { BusinessEvent, EventStatus } from './entities/business-event.entity';
 import type { EventRegistration } from './entities/event-registration.entity';
@@ -40,23 +41,7 @@ export function toEventDto(e: BusinessEvent, counts: RegistrationCounts, timezon
 }
 
 export function toPublicEventDto(e: BusinessEvent, counts: RegistrationCounts, timezone: string, now: Date): PublicEventDto {
-  return {
-    id: e.id,
-    title: e.title,
-    description: e.description,
-    startsAt: e.startsAt,
-    endsAt: e.endsAt,
-    timeZone: timezone,
-    localStartsAt: toZonedIso(e.startsAt, timezone),
-    localEndsAt: toZonedIso(e.endsAt, timezone),
-    location: e.location,
-    onlineUrl: e.onlineUrl,
-    priceAgorot: e.priceAgorot,
-    currency: e.currency,
-    spotsLeft: spotsLeft(e, counts),
-    registrationDeadline: e.registrationDeadline,
-    registrationOpen: registrationOpen(e, now),
-  };
+  return { ...pickFields(toEventDto(e, counts, timezone), PUBLIC_EVENT_FIELDS), registrationOpen: registrationOpen(e, now) };
 }
 
 export function toRegistrationDto(r: EventRegistration, customer: CustomerSummary | null): RegistrationDto {

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { PUBLIC_SERVICE_FIELDS, ServiceDto } from '../../catalog/dto/service.dto';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { AppointmentStatus } from '../appointment-status';
@@ -13,28 +14,7 @@ export class PublicCalendarDto {
   name: string;
 }
 
-export class PublicServiceDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ example: 'תספורת גברים' })
-  name: string;
-
-  @ApiProperty({ nullable: true, type: String, example: "Men's haircut" })
-  nameEn: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  description: string | null;
-
-  @ApiProperty({ example: 45 })
-  durationMinutes: number;
-
-  @ApiProperty({ example: 12000, description: 'Agorot' })
-  priceAgorot: number;
-
-  @ApiProperty({ example: 'ILS' })
-  currency: string;
-
+export class PublicServiceDto extends PickType(ServiceDto, PUBLIC_SERVICE_FIELDS) {
   @ApiProperty({ type: [PublicCalendarDto], description: 'Who (or what) can be booked for it' })
   calendars: PublicCalendarDto[];
 }

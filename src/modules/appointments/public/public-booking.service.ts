@@ -1,4 +1,7 @@
 import { toPublicAppointment } from './public-appointment.mapper';
+import { pickFields } from '../../../common/objects/pick-fields';
+import { toServiceDto } from '../../catalog/bookable-service.mapper';
+import { PUBLIC_SERVICE_FIELDS } from '../../catalog/dto/service.dto';
 import { Injectable } from '@nestjs/common';
 import { BusinessDirectory } from '../../business/business-directory.service';
 import { AppException, NotFoundAppException } from '../../../common/problem/app.exception';
@@ -37,13 +40,7 @@ export class PublicBookingService {
     const calendars = await this.calendars.findMany(business.id, [...new Set(services.flatMap(calendarIdsOf))]);
     const active = new Map(calendars.filter((c) => c.active).map((c) => [c.id, c.name]));
     return services.map((s) => ({
-      id: s.id,
-      name: s.name,
-      nameEn: s.nameEn,
-      description: s.description,
-      durationMinutes: s.durationMinutes,
-      priceAgorot: s.priceAgorot,
-      currency: s.currency,
+      ...pickFields(toServiceDto(s), PUBLIC_SERVICE_FIELDS),
       calendars: calendarIdsOf(s)
         .filter((id) => active.has(id))
         .map((id) => ({ id, name: active.get(id)! })),

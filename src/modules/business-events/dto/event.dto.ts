@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsEnum,
@@ -237,7 +237,7 @@ export class EventDto {
   @ApiProperty({ example: 3 })
   waitlistedCount: number;
 
-  @ApiProperty({ type: Number, nullable: true, example: 2, description: 'null = unlimited' })
+  @ApiProperty({ type: Number, nullable: true, example: 2, description: 'null = unlimited; 0 = full (new registrations are waitlisted)' })
   spotsLeft: number | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
@@ -250,49 +250,25 @@ export class EventDto {
   updatedAt: Date;
 }
 
-export class PublicEventDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
+/** What the public page shows of an event: these fields of EventDto, and whether registration is open. */
+export const PUBLIC_EVENT_FIELDS = [
+  'id',
+  'title',
+  'description',
+  'startsAt',
+  'endsAt',
+  'timeZone',
+  'localStartsAt',
+  'localEndsAt',
+  'location',
+  'onlineUrl',
+  'priceAgorot',
+  'currency',
+  'spotsLeft',
+  'registrationDeadline',
+] as const;
 
-  @ApiProperty({ example: 'סדנת קרמיקה למתחילים' })
-  title: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  description: string | null;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  startsAt: Date;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  endsAt: Date;
-
-  @ApiProperty({ example: 'Asia/Jerusalem' })
-  timeZone: string;
-
-  @ApiProperty({ example: '2026-06-04T18:00:00.000+03:00' })
-  localStartsAt: string;
-
-  @ApiProperty({ example: '2026-06-04T21:00:00.000+03:00' })
-  localEndsAt: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  location: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  onlineUrl: string | null;
-
-  @ApiProperty({ example: 18_000 })
-  priceAgorot: number;
-
-  @ApiProperty({ example: 'ILS' })
-  currency: string;
-
-  @ApiProperty({ type: Number, nullable: true, description: 'null = unlimited; 0 = full (new registrations are waitlisted)' })
-  spotsLeft: number | null;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  registrationDeadline: Date | null;
-
+export class PublicEventDto extends PickType(EventDto, PUBLIC_EVENT_FIELDS) {
   @ApiProperty({ example: true })
   registrationOpen: boolean;
 }

@@ -63,6 +63,9 @@ export class ServiceDto {
   updatedAt: Date;
 }
 
+/** What the public booking page shows of a service (the rest is the business's own). */
+export const PUBLIC_SERVICE_FIELDS = ['id', 'name', 'nameEn', 'description', 'durationMinutes', 'priceAgorot', 'currency'] as const;
+
 export class CreateServiceDto {
   @ApiProperty({ example: 'תספורת גברים', maxLength: 160 })
   @Trim()
