@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SubscriberChannel } from '../../src/modules/subscribers/entities/subscriber.entity';
-import { SubscriptionTokens, TokenPurpose } from '../../src/modules/subscribers/subscription-tokens';
+import { SubscriptionLinks, TokenPurpose } from '../../src/modules/subscribers/subscription-links.service';
 import { outboxMailsTo, waitForOutboxMail, type ParsedMail } from '../support/eml';
 import { expectProblem, fieldsOf, newBusiness, type TestBusiness } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -266,7 +266,7 @@ describe('subscribers', () => {
     await subscribePublic(slug, { email, consent: true }, nextIp());
     const mail = await confirmationTo(email);
     const sub = await findByEmail(owner, email);
-    const tokens = t.app.get(SubscriptionTokens, { strict: false });
+    const tokens = t.app.get(SubscriptionLinks, { strict: false });
 
     const expired = tokens.sign(
       {

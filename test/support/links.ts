@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { purposeKey } from '../../src/common/crypto/purpose-key';
-import { APPOINTMENT_LINKS } from '../../src/modules/appointments/public/self-service-tokens';
+import { APPOINTMENT_LINKS } from '../../src/modules/appointments/public/self-service-links.service';
 import { TEST_JWT_SECRET } from './test-app';
 
 /** Signs self-service link claims the way the app under test does (its key for appointment links), for tests that forge or age links. */

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type TestAgent from 'supertest/lib/agent';
 import { SubscriberChannel } from '../../src/modules/subscribers/entities/subscriber.entity';
-import { SubscriptionTokens, TokenPurpose } from '../../src/modules/subscribers/subscription-tokens';
+import { SubscriptionLinks, TokenPurpose } from '../../src/modules/subscribers/subscription-links.service';
 import { newMember, TEST_PASSWORD, type TestBusiness } from './factories';
 import type { Schema } from './openapi-operations';
 import { localDate, localTime, newBookable } from './scheduling';
@@ -92,7 +92,7 @@ export class Records {
     const { id, email } = JSON.parse(await this.subscriber());
     const claims = { purpose, channel: SubscriberChannel.email, businessId: this.owner.businessId, subscriberId: id };
     const expiresAt = purpose === TokenPurpose.confirm ? Math.floor(Date.now() / 1000) + 86_400 : 0;
-    return this.app.get(SubscriptionTokens, { strict: false }).sign({ ...claims, expiresAt }, email);
+    return this.app.get(SubscriptionLinks, { strict: false }).sign({ ...claims, expiresAt }, email);
   };
   confirmToken = () => this.once('confirm', () => this.subscriptionToken(TokenPurpose.confirm));
   unsubscribeToken = () => this.once('unsubscribe', () => this.subscriptionToken(TokenPurpose.unsubscribe));

@@ -1,5 +1,5 @@
 import { Repository } from 'typeorm';
-import { isUuid } from '../../common/tenancy/tenant.repository';
+import { isUuid } from '../../common/validation/uuid';
 import type { DocumentStreamStore, StreamDocument, StreamFields, StreamName, StreamQuery } from './document-stream.port';
 import { StreamDocumentRow } from './stream-document.entity';
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { isUuid, TenantRepository } from '../../common/tenancy/tenant.repository';
+import { TenantRepository } from '../../common/tenancy/tenant.repository';
+import { isUuid } from '../../common/validation/uuid';
 import { ApiKey } from './entities/api-key.entity';
 
 @Injectable()

@@ -26,7 +26,7 @@ import { PublicBookingController } from './public/public-booking.controller';
 import { PublicBookingService } from './public/public-booking.service';
 import { SelfServiceController } from './public/self-service.controller';
 import { SelfServiceService } from './public/self-service.service';
-import { SelfServiceTokens } from './public/self-service-tokens';
+import { SelfServiceLinks } from './public/self-service-links.service';
 import { AppointmentReminderJob } from './reminders/appointment-reminder.job';
 import { ReconcileRemindersJob } from './reminders/reconcile-reminders.job';
 import { ReminderScheduler } from './reminders/reminder.scheduler';
@@ -57,7 +57,7 @@ import { SchedulingHousekeeping } from './reminders/scheduling-housekeeping.sche
     AppointmentsService,
     PublicBookingService,
     SelfServiceService,
-    SelfServiceTokens,
+    SelfServiceLinks,
     CalendarFeedService,
     ReminderScheduler,
     AppointmentReminderJob,
@@ -66,6 +66,6 @@ import { SchedulingHousekeeping } from './reminders/scheduling-housekeeping.sche
     SchedulingHousekeeping,
     AppointmentActivityListener,
   ],
-  exports: [AvailabilityService, SelfServiceTokens],
+  exports: [AvailabilityService, SelfServiceLinks],
 })
 export class AppointmentsModule {}

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, DeepPartial, In, LessThan, Repository } from 'typeorm';
 import { isExclusionViolation, isRetryable } from '../../common/database/pg-errors';
-import { isUuid, TenantRepository } from '../../common/tenancy/tenant.repository';
+import { TenantRepository } from '../../common/tenancy/tenant.repository';
+import { isUuid } from '../../common/validation/uuid';
 import { AppointmentStatus } from './appointment-status';
 import { Appointment } from './entities/appointment.entity';
 

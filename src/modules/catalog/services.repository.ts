@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { isUuid, TenantRepository } from '../../common/tenancy/tenant.repository';
+import { TenantRepository } from '../../common/tenancy/tenant.repository';
+import { isUuid } from '../../common/validation/uuid';
 import { BookableService } from './entities/bookable-service.entity';
 import { ServiceCalendar } from './entities/service-calendar.entity';
 

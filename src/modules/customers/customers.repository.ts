@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { TenantRepository, isUuid } from '../../common/tenancy/tenant.repository';
+import { TenantRepository } from '../../common/tenancy/tenant.repository';
+import { isUuid } from '../../common/validation/uuid';
 import { CUSTOMER_ROW_COLUMNS, type CustomerRow } from './customer-fields';
 import { likeContains, searchTerms } from './customer-search';
 import { Customer } from './entities/customer.entity';

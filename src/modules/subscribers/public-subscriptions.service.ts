@@ -4,7 +4,7 @@ import { DomainEvents } from '../../common/domain-events/domain-events';
 import { CustomersService } from '../customers/customers.service';
 import type { PublicSubscribeDto, PublicSubscribeResultDto, SubscriptionStateDto } from './dto/public-subscription.dto';
 import { Subscriber, SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
-import { SubscriberMailer } from './subscriber-mailer';
+import { SubscriberMailer } from './subscriber-mailer.service';
 import { channelState, clearChannel, setChannelStatus } from './subscriber-status';
 import {
   SubscriptionLinkExpiredException,
@@ -12,7 +12,7 @@ import {
   SubscriptionNotPendingException,
 } from './subscribers.exception';
 import { SubscribersRepository } from './subscribers.repository';
-import { SubscriptionTokens, TokenPurpose } from './subscription-tokens';
+import { SubscriptionLinks, TokenPurpose } from './subscription-links.service';
 
 const PUBLIC_SOURCE = 'public_form';
 
@@ -27,7 +27,7 @@ export class PublicSubscriptionsService {
     private readonly directory: BusinessDirectory,
     private readonly subscribers: SubscribersRepository,
     private readonly customers: CustomersService,
-    private readonly tokens: SubscriptionTokens,
+    private readonly tokens: SubscriptionLinks,
     private readonly mailer: SubscriberMailer,
     private readonly events: DomainEvents,
   ) {}

@@ -3,12 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BusinessModule } from '../business/business.module';
 import { CustomersModule } from '../customers/customers.module';
 import { Subscriber } from './entities/subscriber.entity';
-import { SubscriberMailer } from './subscriber-mailer';
+import { SubscriberMailer } from './subscriber-mailer.service';
 import { SubscribersActivityListener } from './subscribers-activity.listener';
 import { SubscribersController } from './subscribers.controller';
 import { SubscribersRepository } from './subscribers.repository';
 import { SubscribersService } from './subscribers.service';
-import { SubscriptionTokens } from './subscription-tokens';
+import { SubscriptionLinks } from './subscription-links.service';
 import { PublicSubscriptionsController } from './public-subscriptions.controller';
 import { PublicSubscriptionsService } from './public-subscriptions.service';
 
@@ -19,7 +19,7 @@ import { PublicSubscriptionsService } from './public-subscriptions.service';
     SubscribersRepository,
     SubscribersService,
     PublicSubscriptionsService,
-    SubscriptionTokens,
+    SubscriptionLinks,
     SubscriberMailer,
     SubscribersActivityListener,
   ],

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Not, Repository } from 'typeorm';
-import { TenantRepository, isUuid } from '../../common/tenancy/tenant.repository';
+import { TenantRepository } from '../../common/tenancy/tenant.repository';
+import { isUuid } from '../../common/validation/uuid';
 import { Subscriber, SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
 
 export interface SubscriberFilter {

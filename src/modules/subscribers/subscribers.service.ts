@@ -5,7 +5,7 @@ import { BusinessDirectory } from '../business/business-directory.service';
 import { CustomersService } from '../customers/customers.service';
 import type { CreateSubscriberDto, SubscriberDto, SubscriberQueryDto, UpdateSubscriberDto } from './dto/subscriber.dto';
 import { Subscriber, SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
-import { SubscriberMailer } from './subscriber-mailer';
+import { SubscriberMailer } from './subscriber-mailer.service';
 import { clearChannel, setChannelStatus } from './subscriber-status';
 import { toSubscriberDto } from './subscriber.mapper';
 import {

@@ -18,7 +18,7 @@ import type { PublicBookingDto, PublicBookingResultDto, PublicServiceDto } from 
 import type { SlotsQueryDto } from '../dto/appointment-input.dto';
 import type { SlotsDto } from '../dto/slots.dto';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { SelfServiceTokens } from './self-service-tokens';
+import { SelfServiceLinks } from './self-service-links.service';
 
 /** The booking pages: a business's catalogue and free times by its slug, and booking without an account. */
 @Injectable()
@@ -31,7 +31,7 @@ export class PublicBookingService {
     private readonly availability: AvailabilityService,
     private readonly booking: BookingService,
     private readonly idempotency: IdempotencyService,
-    private readonly links: SelfServiceTokens,
+    private readonly links: SelfServiceLinks,
   ) {}
 
   async services(slug: string): Promise<PublicServiceDto[]> {

@@ -14,7 +14,7 @@ import { BookingService } from '../booking.service';
 import type { SelfServiceViewDto } from '../dto/public.dto';
 import type { Appointment } from '../entities/appointment.entity';
 import { toPublicAppointment } from './public-appointment.mapper';
-import { SelfServiceTokens } from './self-service-tokens';
+import { SelfServiceLinks } from './self-service-links.service';
 
 /**
  * What a customer can do with the signed link of their appointment: see it,
@@ -24,7 +24,7 @@ import { SelfServiceTokens } from './self-service-tokens';
 @Injectable()
 export class SelfServiceService {
   constructor(
-    private readonly links: SelfServiceTokens,
+    private readonly links: SelfServiceLinks,
     private readonly appointments: AppointmentsRepository,
     private readonly settings: BookingSettingsService,
     private readonly businesses: BusinessDirectory,

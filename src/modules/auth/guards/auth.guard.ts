@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { API_KEY_HEADER, BUSINESS_HEADER, IS_PUBLIC } from '../../../common/auth/auth.decorators';
 import type { Actor } from '../../../common/auth/actor';
-import { isUuid } from '../../../common/tenancy/tenant.repository';
+import { isUuid } from '../../../common/validation/uuid';
 import { ApiKeysService } from '../../api-keys/api-keys.service';
 import { MembershipDirectory } from '../../business/membership-directory.service';
 import { InvalidTokenException, NotAMemberException } from '../auth.exception';

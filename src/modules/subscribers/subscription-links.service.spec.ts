@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import type { AppConfig } from '../../infra/config/app-config';
 import { SubscriberChannel } from './entities/subscriber.entity';
-import { SubscriptionTokens, TokenPurpose } from './subscription-tokens';
+import { SubscriptionLinks, TokenPurpose } from './subscription-links.service';
 
 const config = (secret: string) => ({ get: () => secret }) as unknown as AppConfig;
-const tokens = new SubscriptionTokens(config('x'.repeat(40)));
+const tokens = new SubscriptionLinks(config('x'.repeat(40)));
 const claims = {
   purpose: TokenPurpose.unsubscribe,
   channel: SubscriberChannel.email,
@@ -15,7 +15,7 @@ const claims = {
   expiresAt: 0,
 };
 
-describe('SubscriptionTokens', () => {
+describe('SubscriptionLinks', () => {
   it('round-trips the claims in a 74-character URL-safe token', () => {
     const token = tokens.sign(claims, 'dana@example.co.il');
     assert.match(token, /^[A-Za-z0-9_-]{74}$/);
@@ -28,7 +28,7 @@ describe('SubscriptionTokens', () => {
     const token = tokens.sign(claims, 'dana@example.co.il');
     const read = tokens.read(token, TokenPurpose.unsubscribe)!;
     assert.equal(tokens.verify(read, 'other@example.co.il'), false);
-    assert.equal(new SubscriptionTokens(config('y'.repeat(40))).verify(read, 'dana@example.co.il'), false);
+    assert.equal(new SubscriptionLinks(config('y'.repeat(40))).verify(read, 'dana@example.co.il'), false);
     const raw = Buffer.from(token, 'base64url');
     raw[20] ^= 1; // another subscriber id
     const forged = tokens.read(raw.toString('base64url'), TokenPurpose.unsubscribe)!;

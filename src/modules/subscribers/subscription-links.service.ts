@@ -41,7 +41,7 @@ const uuidOf = (b: Buffer) => b.toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4
  * confirmation links do.
  */
 @Injectable()
-export class SubscriptionTokens {
+export class SubscriptionLinks {
   private readonly key: Buffer;
 
   constructor(@Inject(ConfigService) config: AppConfig) {

@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { purposeKey } from '../../../common/crypto/purpose-key';
-import { isUuid } from '../../../common/tenancy/tenant.repository';
+import { isUuid } from '../../../common/validation/uuid';
 import { AppException } from '../../../common/problem/app.exception';
 import type { AppConfig } from '../../../infra/config/app-config';
 
@@ -44,7 +44,7 @@ export class InvalidLinkException extends AppException {
  * claim keeps them apart from access tokens as well.
  */
 @Injectable()
-export class SelfServiceTokens {
+export class SelfServiceLinks {
   private readonly publicUrl: string;
   private readonly key: Buffer;
 

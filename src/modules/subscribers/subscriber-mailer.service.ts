@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../../infra/config/app-config';
 import { MailerService } from '../../infra/mail/mailer.service';
 import { Subscriber, SubscriberChannel } from './entities/subscriber.entity';
-import { SubscriptionTokens, TokenPurpose } from './subscription-tokens';
+import { SubscriptionLinks, TokenPurpose } from './subscription-links.service';
 
 /** How long a double opt-in link works. */
 export const CONFIRM_LINK_TTL_SECONDS = 7 * 86_400;
@@ -27,7 +27,7 @@ export class SubscriberMailer {
   private readonly baseUrl: string;
 
   constructor(
-    private readonly tokens: SubscriptionTokens,
+    private readonly tokens: SubscriptionLinks,
     private readonly mailer: MailerService,
     @Inject(ConfigService) config: AppConfig,
   ) {
