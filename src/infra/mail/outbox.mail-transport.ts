@@ -2,7 +2,8 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createTransport } from 'nodemailer';
-import type { MailMessage, MailTransport } from './mail.port';
+import { accessSync, constants } from 'node:fs';
+import type { MailMessage, MailTransport, SentMail } from './mail.port';
 import { toNodemailerMessage } from './nodemailer-options';
 
 /**
@@ -11,6 +12,7 @@ import { toNodemailerMessage } from './nodemailer-options';
  * sees half a message.
  */
 export class OutboxMailTransport implements MailTransport {
+  readonly provider = 'outbox';
   private readonly composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
 
   constructor(
@@ -20,12 +22,21 @@ export class OutboxMailTransport implements MailTransport {
     mkdirSync(dir, { recursive: true });
   }
 
-  async send(message: MailMessage): Promise<{ messageId: string }> {
+  async send(message: MailMessage): Promise<SentMail> {
     const info = await this.composer.sendMail(toNodemailerMessage(this.from, message));
     const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
     const tmp = join(this.dir, `.${name}.tmp`);
     writeFileSync(tmp, info.message as Buffer);
     renameSync(tmp, join(this.dir, name));
-    return { messageId: info.messageId };
+    return { messageId: info.messageId, provider: this.provider };
+  }
+
+  async probe(): Promise<{ ok: boolean; detail?: string }> {
+    try {
+      accessSync(this.dir, constants.W_OK);
+      return { ok: true, detail: this.dir };
+    } catch (err) {
+      return { ok: false, detail: (err as Error).message };
+    }
   }
 }

@@ -1,0 +1,74 @@
+/** The ways a message reaches a person. WhatsApp joins through the same port later. */
+export enum Channel {
+  email = 'email',
+  sms = 'sms',
+}
+
+/** The languages templates exist in. */
+export enum MessageLocale {
+  he = 'he',
+  en = 'en',
+}
+
+/** Transactional messages always go; marketing needs consent for the channel, an opt-out, and respects quiet hours. */
+export enum MessageKind {
+  transactional = 'transactional',
+  marketing = 'marketing',
+}
+
+/** queued → sending → sent → delivered | failed | bounced; suppressed when it must not be sent. */
+export enum MessageStatus {
+  queued = 'queued',
+  sending = 'sending',
+  sent = 'sent',
+  delivered = 'delivered',
+  failed = 'failed',
+  bounced = 'bounced',
+  suppressed = 'suppressed',
+}
+
+/** The built-in templates (a business may override each per channel and locale). */
+export enum TemplateKey {
+  appointmentBooked = 'appointment.booked',
+  appointmentRescheduled = 'appointment.rescheduled',
+  appointmentCancelled = 'appointment.cancelled',
+  appointmentReminder = 'appointment.reminder',
+  registrationConfirmed = 'registration.confirmed',
+  registrationWaitlisted = 'registration.waitlisted',
+  registrationPromoted = 'registration.promoted',
+  eventCancelled = 'event.cancelled',
+  subscriberConfirm = 'subscriber.confirm',
+  memberInvitation = 'member.invitation',
+  paymentReceipt = 'payment.receipt',
+  invoiceIssued = 'invoice.issued',
+  passwordReset = 'account.password_reset',
+  emailVerification = 'account.email_verification',
+  emailChange = 'account.email_change',
+}
+
+/** What a template renders to: a subject (email), a plain-text body (every channel) and HTML (email). */
+export interface RenderedMessage {
+  subject?: string;
+  text: string;
+  html?: string;
+}
+
+/** Values a template may reference, by name (`{{ customer.firstName }}`); nested one level for readability. */
+export type TemplateVariables = Record<string, unknown>;
+
+/**
+ * Renders a template: the business's override for (key, channel, locale) if
+ * it has one, else the built-in. Unknown variables render empty; HTML output
+ * is escaped by default.
+ */
+export interface TemplateRenderer {
+  render(
+    businessId: string,
+    key: TemplateKey,
+    channel: Channel,
+    locale: MessageLocale,
+    variables: TemplateVariables,
+  ): Promise<RenderedMessage>;
+}
+
+export const TEMPLATE_RENDERER = Symbol('TEMPLATE_RENDERER');
