@@ -65,6 +65,22 @@ export function documentStreamContract(ctx: () => { store: DocumentStreamStore; 
     assert.equal(await store.findOne('analytics', businessA, 'not-an-id'), null);
   });
 
+  it('updates a document only when its fields still match (compare-and-set), within its business', async () => {
+    const { store, businessA, businessB } = ctx();
+    const doc = await store.append('messages', businessA, new Date(), { status: 'queued', attempts: 0, to: 'דנה@example.co.il' });
+    const won = await store.update('messages', businessA, doc.id, { status: 'sending', attempts: 1 }, { status: 'queued' });
+    assert.deepEqual(won?.fields, { status: 'sending', attempts: 1, to: 'דנה@example.co.il' });
+    assert.equal(await store.update('messages', businessA, doc.id, { status: 'sending', attempts: 2 }, { status: 'queued' }), null);
+    assert.equal(await store.update('messages', businessB, doc.id, { status: 'sent' }), null);
+    assert.equal(await store.update('activity', businessA, doc.id, { status: 'sent' }), null);
+    const racing = await Promise.all(
+      Array.from({ length: 10 }, () => store.update('messages', businessA, doc.id, { status: 'sent' }, { status: 'sending' })),
+    );
+    assert.equal(racing.filter((r) => r !== null).length, 1);
+    assert.equal((await store.findOne('messages', businessA, doc.id))?.fields.status, 'sent');
+    assert.equal((await store.findOne('messages', businessA, doc.id))?.at.getTime(), doc.at.getTime());
+  });
+
   it('answers a ping', async () => {
     await assert.doesNotReject(() => ctx().store.ping());
   });

@@ -1,6 +1,6 @@
 /**
- * Append-only streams of documents (activity log now; message log and
- * analytics events next). Served by PostgreSQL or MongoDB as
+ * Streams of documents (activity log, message log, analytics events): appended,
+ * listed newest first, and updated by compare-and-set (a message's status). Served by PostgreSQL or MongoDB as
  * DOCUMENT_STREAM_DRIVER says; both adapters pass the same contract tests.
  */
 export const DOCUMENT_STREAM_STORE = Symbol('DOCUMENT_STREAM_STORE');
@@ -32,5 +32,11 @@ export interface DocumentStreamStore {
   /** Newest first. */
   find(stream: StreamName, businessId: string, query: StreamQuery): Promise<{ items: StreamDocument[]; total: number }>;
   findOne(stream: StreamName, businessId: string, id: string): Promise<StreamDocument | null>;
+  /**
+   * Sets fields of one document if its current fields match `where` (a
+   * compare-and-set: of concurrent updates expecting the same state, one
+   * wins); the updated document, or null when none matched.
+   */
+  update(stream: StreamName, businessId: string, id: string, set: StreamFields, where?: StreamFields): Promise<StreamDocument | null>;
   ping(): Promise<void>;
 }

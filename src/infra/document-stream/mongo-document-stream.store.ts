@@ -64,6 +64,20 @@ export class MongoDocumentStreamStore implements DocumentStreamStore {
     return doc ? toDocument(doc) : null;
   }
 
+  async update(
+    stream: StreamName,
+    businessId: string,
+    id: string,
+    set: StreamFields,
+    where: StreamFields = {},
+  ): Promise<StreamDocument | null> {
+    const filter: Record<string, unknown> = { _id: id, businessId };
+    for (const [key, value] of Object.entries(where)) filter[`fields.${key}`] = value;
+    const changes = Object.fromEntries(Object.entries(set).map(([key, value]) => [`fields.${key}`, value]));
+    const doc = await this.model(stream).findOneAndUpdate(filter, { $set: changes }, { new: true }).lean<StreamDoc>();
+    return doc ? toDocument(doc) : null;
+  }
+
   async ping(): Promise<void> {
     await this.connection.db?.admin().ping();
   }

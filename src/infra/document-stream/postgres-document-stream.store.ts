@@ -41,6 +41,25 @@ export class PostgresDocumentStreamStore implements DocumentStreamStore {
     return row ? toDocument(row) : null;
   }
 
+  async update(
+    stream: StreamName,
+    businessId: string,
+    id: string,
+    set: StreamFields,
+    where: StreamFields = {},
+  ): Promise<StreamDocument | null> {
+    if (!isUuid(id)) return null;
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows]: [{ id: string; business_id: string; at: Date; fields: StreamFields }[], number] = await this.repo.query(
+      `UPDATE stream_documents SET fields = fields || $4::jsonb
+        WHERE id = $1 AND business_id = $2 AND stream = $3 AND fields @> $5::jsonb
+        RETURNING id, business_id, at, fields`,
+      [id, businessId, stream, JSON.stringify(set), JSON.stringify(where)],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, businessId: row.business_id, at: row.at, fields: row.fields } : null;
+  }
+
   async ping(): Promise<void> {
     await this.repo.query('SELECT 1');
   }
