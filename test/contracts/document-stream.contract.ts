@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { it } from 'node:test';
 import type { DocumentStreamStore } from '../../src/infra/document-stream/document-stream.port';
 
@@ -79,6 +80,21 @@ export function documentStreamContract(ctx: () => { store: DocumentStreamStore; 
     assert.equal(racing.filter((r) => r !== null).length, 1);
     assert.equal((await store.findOne('messages', businessA, doc.id))?.fields.status, 'sent');
     assert.equal((await store.findOne('messages', businessA, doc.id))?.at.getTime(), doc.at.getTime());
+  });
+
+  it('appends under a chosen id once, whatever the number of concurrent attempts', async () => {
+    const { store, businessA } = ctx();
+    const id = randomUUID();
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.appendOnce('messages', businessA, id, new Date(), { status: 'queued', attempt: i })),
+    );
+    assert.equal(attempts.filter((a) => a.created).length, 1);
+    assert.ok(attempts.every((a) => a.document.id === id));
+    assert.equal(
+      (await store.find('messages', businessA, { match: { status: 'queued' }, offset: 0, limit: 50 })).items.filter((d) => d.id === id)
+        .length,
+      1,
+    );
   });
 
   it('answers a ping', async () => {

@@ -29,6 +29,17 @@ export interface StreamQuery {
 export interface DocumentStreamStore {
   readonly kind: 'postgres' | 'mongo';
   append(stream: StreamName, businessId: string, at: Date, fields: StreamFields): Promise<StreamDocument>;
+  /**
+   * Appends a document under a caller-chosen id unless one with that id exists
+   * (a retried or duplicated write stores it once); the stored document either way.
+   */
+  appendOnce(
+    stream: StreamName,
+    businessId: string,
+    id: string,
+    at: Date,
+    fields: StreamFields,
+  ): Promise<{ document: StreamDocument; created: boolean }>;
   /** Newest first. */
   find(stream: StreamName, businessId: string, query: StreamQuery): Promise<{ items: StreamDocument[]; total: number }>;
   findOne(stream: StreamName, businessId: string, id: string): Promise<StreamDocument | null>;

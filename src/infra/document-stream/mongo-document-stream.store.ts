@@ -47,6 +47,19 @@ export class MongoDocumentStreamStore implements DocumentStreamStore {
     return toDocument(doc);
   }
 
+  async appendOnce(
+    stream: StreamName,
+    businessId: string,
+    id: string,
+    at: Date,
+    fields: StreamFields,
+  ): Promise<{ document: StreamDocument; created: boolean }> {
+    const result = await this.model(stream).updateOne({ _id: id }, { $setOnInsert: { _id: id, businessId, at, fields } }, { upsert: true });
+    const document = await this.findOne(stream, businessId, id);
+    if (!document) throw new Error(`document ${id} exists in another business`);
+    return { document, created: result.upsertedCount > 0 };
+  }
+
   async find(stream: StreamName, businessId: string, query: StreamQuery): Promise<{ items: StreamDocument[]; total: number }> {
     const filter: Record<string, unknown> = { businessId };
     for (const [key, value] of Object.entries(query.match ?? {})) filter[`fields.${key}`] = value;

@@ -21,6 +21,25 @@ export class PostgresDocumentStreamStore implements DocumentStreamStore {
     return toDocument(row);
   }
 
+  async appendOnce(
+    stream: StreamName,
+    businessId: string,
+    id: string,
+    at: Date,
+    fields: StreamFields,
+  ): Promise<{ document: StreamDocument; created: boolean }> {
+    const inserted = await this.repo
+      .createQueryBuilder()
+      .insert()
+      .values({ id, stream, businessId, at, fields: fields as never })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const document = await this.findOne(stream, businessId, id);
+    if (!document) throw new Error(`document ${id} exists in another stream or business`);
+    return { document, created: (inserted.raw as unknown[]).length > 0 };
+  }
+
   async find(stream: StreamName, businessId: string, query: StreamQuery): Promise<{ items: StreamDocument[]; total: number }> {
     const qb = this.repo.createQueryBuilder('d').where('d.business_id = :businessId AND d.stream = :stream', { businessId, stream });
     if (query.match && Object.keys(query.match).length) qb.andWhere('d.fields @> :match::jsonb', { match: JSON.stringify(query.match) });
