@@ -45,6 +45,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** A duration such as `15m`, `30d`, `3600s` or a bare number of seconds. */
 const DURATION = /^\d+(ms|s|m|h|d)?$/;
 
+/** An email address, optionally with a display name: `Name <address>` or `address`. */
+const MAILBOX = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
+
 const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 /**
@@ -184,10 +187,14 @@ export class EnvironmentVariables {
   EMAIL_DRIVER: EmailDriver = EmailDriver.outbox;
 
   /** The From of every mail: an address, optionally with a display name. */
-  @Matches(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
-    message: 'EMAIL_FROM must be an address such as "ChatGrow <no-reply@example.co.il>"',
-  })
+  @Matches(MAILBOX, { message: 'EMAIL_FROM must be an address such as "ChatGrow <no-reply@example.co.il>"' })
   EMAIL_FROM = 'ChatGrow <no-reply@chatgrow.local>';
+
+  /** The Reply-To of every mail that names none; unset: replies go to EMAIL_FROM. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(MAILBOX, { message: 'EMAIL_REPLY_TO must be an address such as "Dana <dana@example.co.il>"' })
+  EMAIL_REPLY_TO?: string;
 
   /** Where the outbox driver writes .eml files. Defaults to `<DATA_DIR>/outbox`. */
   @Transform(emptyToUndefined)

@@ -47,6 +47,8 @@ describe('email configuration', () => {
       /SMTP_URL: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
     );
     assert.match(failure({ EMAIL_FROM: 'not an address' }), /EMAIL_FROM:/);
+    assert.match(failure({ EMAIL_REPLY_TO: 'not an address' }), /EMAIL_REPLY_TO: EMAIL_REPLY_TO must be an address/);
+    assert.equal(validateEnv({ ...base, EMAIL_REPLY_TO: '' }).EMAIL_REPLY_TO, undefined, 'empty as in .env.example');
   });
 
   it('accepts smtp with a URL and an explicit outbox folder, and builds the chosen driver', () => {
