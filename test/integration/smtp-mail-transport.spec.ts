@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { PermanentDeliveryError, TemporaryDeliveryError } from '../../src/common/delivery/delivery-errors';
 import type { MailMessage } from '../../src/infra/mail/mail.port';
 import { SmtpMailTransport } from '../../src/infra/mail/smtp.mail-transport';
+import { closedPort } from '../support/http-fake';
 import { SAMPLE_PDF } from '../support/sample-files';
 import { startSmtpSink } from '../support/smtp-sink';
 
@@ -25,15 +25,6 @@ const invoice = (to: string): MailMessage => ({
     { filename: 'invoice-1001.pdf', contentType: 'application/pdf', content: SAMPLE_PDF },
   ],
 });
-
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('email: SMTP driver at the wire', () => {
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;

@@ -30,6 +30,7 @@ export function applyDriverDefaults(env: EnvironmentVariables): void {
 /** The setting each driver cannot run without. */
 const REQUIRED_SETTINGS: { driver: DriverVariable; value: string; setting: keyof EnvironmentVariables }[] = [
   { driver: 'EMAIL_DRIVER', value: EmailDriver.smtp, setting: 'SMTP_URL' },
+  { driver: 'EMAIL_DRIVER', value: EmailDriver.sendgrid, setting: 'SENDGRID_API_KEY' },
   { driver: 'DOCUMENT_STREAM_DRIVER', value: DocumentStreamDriver.mongodb, setting: 'MONGODB_URI' },
   { driver: 'QUEUE_DRIVER', value: QueueDriver.redis, setting: 'REDIS_URL' },
   { driver: 'RATE_LIMIT_STORE', value: RateLimitStore.redis, setting: 'REDIS_URL' },

@@ -13,10 +13,14 @@ export enum AppRole {
   all = 'all',
 }
 
-/** How email leaves the system: `outbox` writes .eml files (no account needed), `smtp` sends through SMTP_URL. */
+/**
+ * How email leaves the system: `outbox` writes .eml files (no account needed), `smtp` sends
+ * through SMTP_URL, `sendgrid` through SendGrid's Mail Send API (SENDGRID_API_KEY).
+ */
 export enum EmailDriver {
   outbox = 'outbox',
   smtp = 'smtp',
+  sendgrid = 'sendgrid',
 }
 
 /** Where the document streams live: `postgres` (a jsonb table) or `mongodb` (MONGODB_URI). */
@@ -207,4 +211,17 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
+
+  /** A SendGrid API key with the Mail Send permission. Required when EMAIL_DRIVER=sendgrid. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SENDGRID_API_KEY?: string;
+
+  /** SendGrid's API; tests point it at a local fake (EU subusers: https://api.eu.sendgrid.com). */
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'SENDGRID_API_URL must be an http(s) URL' },
+  )
+  SENDGRID_API_URL = 'https://api.sendgrid.com';
 }
