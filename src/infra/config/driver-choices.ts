@@ -14,7 +14,7 @@ import { DocumentStreamDriver, EmailDriver, type EnvironmentVariables, QueueDriv
  */
 
 /** The variable that chooses each port's driver. */
-export type DriverVariable = 'EMAIL_DRIVER' | 'DOCUMENT_STREAM_DRIVER' | 'QUEUE_DRIVER' | 'RATE_LIMIT_STORE';
+export type DriverVariable = 'EMAIL_DRIVER' | 'SMS_DRIVER' | 'DOCUMENT_STREAM_DRIVER' | 'QUEUE_DRIVER' | 'RATE_LIMIT_STORE';
 
 /**
  * Unset driver variables follow the connection settings, as they did before the
@@ -68,6 +68,7 @@ export function describeDrivers(env: EnvironmentVariables): string {
     'Drivers:',
     `database=${env.DATABASE_URL ? 'external' : 'embedded'}`,
     `email=${env.EMAIL_DRIVER}`,
+    `sms=${env.SMS_DRIVER}`,
     `documents=${env.DOCUMENT_STREAM_DRIVER}`,
     `queue=${env.QUEUE_DRIVER}`,
     `rate-limit=${env.RATE_LIMIT_STORE}`,

@@ -23,6 +23,11 @@ export enum EmailDriver {
   sendgrid = 'sendgrid',
 }
 
+/** How text messages leave the system: `log` appends them to OUTBOX_DIR/sms.log (no account needed). */
+export enum SmsDriver {
+  log = 'log',
+}
+
 /** Where the document streams live: `postgres` (a jsonb table) or `mongodb` (MONGODB_URI). */
 export enum DocumentStreamDriver {
   postgres = 'postgres',
@@ -200,7 +205,7 @@ export class EnvironmentVariables {
   @Matches(MAILBOX, { message: 'EMAIL_REPLY_TO must be an address such as "Dana <dana@example.co.il>"' })
   EMAIL_REPLY_TO?: string;
 
-  /** Where the outbox driver writes .eml files. Defaults to `<DATA_DIR>/outbox`. */
+  /** Where the outbox driver writes .eml files, and SMS_DRIVER=log its sms.log. Defaults to `<DATA_DIR>/outbox`. */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
@@ -224,4 +229,7 @@ export class EnvironmentVariables {
     { message: 'SENDGRID_API_URL must be an http(s) URL' },
   )
   SENDGRID_API_URL = 'https://api.sendgrid.com';
+
+  @IsEnum(SmsDriver, oneOf('SMS_DRIVER', SmsDriver))
+  SMS_DRIVER: SmsDriver = SmsDriver.log;
 }
