@@ -23,9 +23,13 @@ export enum EmailDriver {
   sendgrid = 'sendgrid',
 }
 
-/** How text messages leave the system: `log` appends them to OUTBOX_DIR/sms.log (no account needed). */
+/**
+ * How text messages leave the system: `log` appends them to OUTBOX_DIR/sms.log (no account
+ * needed), `twilio` sends through Twilio (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and a sender).
+ */
 export enum SmsDriver {
   log = 'log',
+  twilio = 'twilio',
 }
 
 /** Where the document streams live: `postgres` (a jsonb table) or `mongodb` (MONGODB_URI). */
@@ -232,4 +236,36 @@ export class EnvironmentVariables {
 
   @IsEnum(SmsDriver, oneOf('SMS_DRIVER', SmsDriver))
   SMS_DRIVER: SmsDriver = SmsDriver.log;
+
+  /** The Twilio account (AC…). Required when SMS_DRIVER=twilio. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'TWILIO_ACCOUNT_SID must be an Account SID: AC and 32 hex digits' })
+  TWILIO_ACCOUNT_SID?: string;
+
+  /** The account's Auth Token. Required when SMS_DRIVER=twilio. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  TWILIO_AUTH_TOKEN?: string;
+
+  /** The default sender: a Twilio number in E.164 (+972…) or an alphanumeric sender id (up to 11 letters and digits). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(?:\+[1-9]\d{6,14}|(?=[A-Za-z0-9 ]*[A-Za-z])[A-Za-z0-9 ]{1,11})$/, {
+    message: 'TWILIO_FROM must be a number in E.164 (+972…) or an alphanumeric sender id of up to 11 characters',
+  })
+  TWILIO_FROM?: string;
+
+  /** A Messaging Service (MG…) that picks the sender; used instead of TWILIO_FROM when set. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^MG[0-9a-fA-F]{32}$/, { message: 'TWILIO_MESSAGING_SERVICE_SID must be a Messaging Service SID: MG and 32 hex digits' })
+  TWILIO_MESSAGING_SERVICE_SID?: string;
+
+  /** Unset: Twilio's own API. Set: every Twilio request goes to this base URL instead (tests point it at a local fake). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'TWILIO_API_URL must be an http(s) URL' })
+  TWILIO_API_URL?: string;
 }
