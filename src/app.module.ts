@@ -7,6 +7,7 @@ import { DatabaseModule } from './infra/database/database.module';
 import { DocumentStreamModule } from './infra/document-stream/document-stream.module';
 import { MailModule } from './infra/mail/mail.module';
 import { QueueModule } from './infra/queue/queue.module';
+import { SmsModule } from './infra/sms/sms.module';
 import { ThrottleModule } from './infra/throttle/throttle.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
@@ -56,6 +57,7 @@ export class AppModule {
         ThrottleModule,
         DomainEventsModule,
         MailModule,
+        SmsModule,
         ...FEATURE_MODULES,
       ],
     };

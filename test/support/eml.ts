@@ -1,6 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** A file attached to a parsed message. */
+export interface ParsedAttachment {
+  /** Decoded from RFC 2231 (`filename*=utf-8''…`) or RFC 2047 when encoded. */
+  filename: string;
+  /** The media type alone, lower-cased (`application/pdf`). */
+  contentType: string;
+  content: Buffer;
+}
+
 /** A received or written message, decoded enough for assertions (no mail library needed). */
 export interface ParsedMail {
   raw: string;
@@ -9,6 +18,7 @@ export interface ParsedMail {
   subject: string;
   text: string;
   html: string;
+  attachments: ParsedAttachment[];
 }
 
 function decodeWords(value: string): string {
@@ -45,29 +55,70 @@ function splitHead(raw: string): { headers: Map<string, string[]>; body: string 
   return { headers, body };
 }
 
-function decodeBody(body: string, encoding: string | undefined): string {
+function decodeBody(body: string, encoding: string | undefined): Buffer {
   switch ((encoding ?? '').toLowerCase()) {
     case 'base64':
-      return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+      return Buffer.from(body.replace(/\s+/g, ''), 'base64');
     case 'quoted-printable': {
       const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-      return Buffer.from(bytes, 'latin1').toString('utf8');
+      return Buffer.from(bytes, 'latin1');
     }
     default:
-      return body;
+      return Buffer.from(body, 'utf8');
   }
 }
 
-/** Leaf parts of a MIME entity: [content-type, decoded content]. */
-function leaves(raw: string): [string, string][] {
+/** The parameters of a structured header (`attachment; filename="a.pdf"`), RFC 2231 continuations and charsets joined and decoded. */
+function headerParams(value: string): Map<string, string> {
+  const pieces = new Map<string, { index: number; encoded: boolean; text: string }[]>();
+  for (const m of value.matchAll(/;\s*([^\s=*;]+)(?:\*(\d+))?(\*)?=("(?:[^"\\]|\\.)*"|[^;]*)/g)) {
+    const name = m[1].toLowerCase();
+    const text = m[4].startsWith('"') ? m[4].slice(1, -1).replace(/\\(.)/g, '$1') : m[4].trim();
+    pieces.set(name, [...(pieces.get(name) ?? []), { index: Number(m[2] ?? 0), encoded: m[3] === '*', text }]);
+  }
+  const params = new Map<string, string>();
+  for (const [name, parts] of pieces) {
+    parts.sort((a, b) => a.index - b.index);
+    if (!parts.some((p) => p.encoded)) {
+      params.set(name, decodeWords(parts.map((p) => p.text).join('')));
+      continue;
+    }
+    const joined = parts.map((p) => p.text).join('');
+    const [charset, , encoded] = joined.split("'");
+    const bytes = Buffer.from(
+      encoded.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    );
+    params.set(name, bytes.toString(/^utf-?8$/i.test(charset) ? 'utf8' : 'latin1'));
+  }
+  return params;
+}
+
+interface MimeLeaf {
+  type: string;
+  params: Map<string, string>;
+  disposition?: string;
+  content: Buffer;
+}
+
+/** Leaf parts of a MIME entity, their content decoded. */
+function leaves(raw: string): MimeLeaf[] {
   const { headers, body } = splitHead(raw);
-  const type = headers.get('content-type')?.[0] ?? 'text/plain';
-  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-  if (/^multipart\//i.test(type) && boundary) {
+  const contentType = headers.get('content-type')?.[0] ?? 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (/^multipart\//i.test(contentType) && boundary) {
     const parts = body.split(`--${boundary}`).slice(1);
     return parts.filter((p) => !p.startsWith('--')).flatMap((p) => leaves(p.replace(/^\r?\n/, '')));
   }
-  return [[type.toLowerCase(), decodeBody(body, headers.get('content-transfer-encoding')?.[0])]];
+  const disposition = headers.get('content-disposition')?.[0];
+  return [
+    {
+      type: contentType.split(';')[0].trim().toLowerCase(),
+      params: new Map([...headerParams(contentType), ...(disposition ? headerParams(disposition) : [])]),
+      disposition: disposition?.split(';')[0].trim().toLowerCase(),
+      content: decodeBody(body.replace(/\r?\n$/, ''), headers.get('content-transfer-encoding')?.[0]),
+    },
+  ];
 }
 
 export function parseEml(raw: string): ParsedMail {
@@ -77,12 +128,16 @@ export function parseEml(raw: string): ParsedMail {
     const v = headers.get(name.toLowerCase())?.[0];
     return v === undefined ? undefined : decodeWords(v);
   };
+  const bodyPart = (type: string) => parts.find((p) => p.type === type && p.disposition !== 'attachment')?.content.toString('utf8') ?? '';
   return {
     raw,
     header,
     subject: header('subject') ?? '',
-    text: parts.find(([t]) => t.startsWith('text/plain'))?.[1] ?? '',
-    html: parts.find(([t]) => t.startsWith('text/html'))?.[1] ?? '',
+    text: bodyPart('text/plain'),
+    html: bodyPart('text/html'),
+    attachments: parts
+      .filter((p) => p.disposition === 'attachment')
+      .map((p) => ({ filename: p.params.get('filename') ?? p.params.get('name') ?? '', contentType: p.type, content: p.content })),
   };
 }
 

@@ -9,23 +9,31 @@ export interface ReceivedMail extends ParsedMail {
 /**
  * A real SMTP server on a free local port that keeps what it receives.
  * `failNext(n)` answers the next n messages with a temporary failure (451),
- * as a busy server would.
+ * as a busy server would, or with the reply code given (552, 421...);
+ * `rejectRecipient(address)` refuses that mailbox at RCPT TO with 550.
  */
 export async function startSmtpSink(): Promise<{
   url: string;
   received: ReceivedMail[];
-  failNext(n: number): void;
+  failNext(n: number, responseCode?: number): void;
+  rejectRecipient(address: string): void;
   rejected(): number;
   waitFor(match: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }> {
   const received: ReceivedMail[] = [];
   let toFail = 0;
+  let failCode = 451;
+  const unknownMailboxes = new Set<string>();
   let rejected = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!unknownMailboxes.has(address.address.toLowerCase())) return callback();
+      callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -33,7 +41,7 @@ export async function startSmtpSink(): Promise<{
         if (toFail > 0) {
           toFail--;
           rejected++;
-          const err = Object.assign(new Error('Try again later'), { responseCode: 451 });
+          const err = Object.assign(new Error(failCode < 500 ? 'Try again later' : 'Message refused'), { responseCode: failCode });
           return callback(err);
         }
         const envelope = {
@@ -50,8 +58,12 @@ export async function startSmtpSink(): Promise<{
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    failNext: (n) => {
+    failNext: (n, responseCode = 451) => {
       toFail = n;
+      failCode = responseCode;
+    },
+    rejectRecipient: (address) => {
+      unknownMailboxes.add(address.toLowerCase());
     },
     rejected: () => rejected,
     async waitFor(match, timeoutMs = 20_000) {

@@ -1,5 +1,5 @@
 import { ConfigValidationError } from './config-validation.error';
-import { DocumentStreamDriver, EmailDriver, type EnvironmentVariables, QueueDriver, RateLimitStore } from './env.schema';
+import { DocumentStreamDriver, EmailDriver, type EnvironmentVariables, QueueDriver, RateLimitStore, SmsDriver } from './env.schema';
 
 /*
  * Adapters are chosen at boot, one way for every port:
@@ -14,7 +14,7 @@ import { DocumentStreamDriver, EmailDriver, type EnvironmentVariables, QueueDriv
  */
 
 /** The variable that chooses each port's driver. */
-export type DriverVariable = 'EMAIL_DRIVER' | 'DOCUMENT_STREAM_DRIVER' | 'QUEUE_DRIVER' | 'RATE_LIMIT_STORE';
+export type DriverVariable = 'EMAIL_DRIVER' | 'SMS_DRIVER' | 'DOCUMENT_STREAM_DRIVER' | 'QUEUE_DRIVER' | 'RATE_LIMIT_STORE';
 
 /**
  * Unset driver variables follow the connection settings, as they did before the
@@ -27,9 +27,15 @@ export function applyDriverDefaults(env: EnvironmentVariables): void {
   env.RATE_LIMIT_STORE ??= env.REDIS_URL ? RateLimitStore.redis : RateLimitStore.memory;
 }
 
-/** The setting each driver cannot run without. */
-const REQUIRED_SETTINGS: { driver: DriverVariable; value: string; setting: keyof EnvironmentVariables }[] = [
+type Setting = keyof EnvironmentVariables;
+
+/** The settings each driver cannot run without; a list means any one of them will do. */
+const REQUIRED_SETTINGS: { driver: DriverVariable; value: string; setting: Setting | readonly Setting[] }[] = [
   { driver: 'EMAIL_DRIVER', value: EmailDriver.smtp, setting: 'SMTP_URL' },
+  { driver: 'EMAIL_DRIVER', value: EmailDriver.sendgrid, setting: 'SENDGRID_API_KEY' },
+  { driver: 'SMS_DRIVER', value: SmsDriver.twilio, setting: 'TWILIO_ACCOUNT_SID' },
+  { driver: 'SMS_DRIVER', value: SmsDriver.twilio, setting: 'TWILIO_AUTH_TOKEN' },
+  { driver: 'SMS_DRIVER', value: SmsDriver.twilio, setting: ['TWILIO_FROM', 'TWILIO_MESSAGING_SERVICE_SID'] },
   { driver: 'DOCUMENT_STREAM_DRIVER', value: DocumentStreamDriver.mongodb, setting: 'MONGODB_URI' },
   { driver: 'QUEUE_DRIVER', value: QueueDriver.redis, setting: 'REDIS_URL' },
   { driver: 'RATE_LIMIT_STORE', value: RateLimitStore.redis, setting: 'REDIS_URL' },
@@ -37,10 +43,12 @@ const REQUIRED_SETTINGS: { driver: DriverVariable; value: string; setting: keyof
 
 const requiredWhen = (setting: string, driver: string, value: unknown) => `${setting}: required when ${driver}=${String(value)}`;
 
+const alternatives = (setting: Setting | readonly Setting[]): readonly Setting[] => (typeof setting === 'string' ? [setting] : setting);
+
 /** One problem per driver chosen without its setting, naming both variables. */
 export function missingDriverSettings(env: EnvironmentVariables): string[] {
-  return REQUIRED_SETTINGS.filter((r) => env[r.driver] === r.value && !env[r.setting]).map((r) =>
-    requiredWhen(r.setting, r.driver, r.value),
+  return REQUIRED_SETTINGS.filter((r) => env[r.driver] === r.value && alternatives(r.setting).every((s) => !env[s])).map((r) =>
+    requiredWhen(alternatives(r.setting).join(' or '), r.driver, r.value),
   );
 }
 
@@ -56,6 +64,16 @@ export function settingFor<C extends Partial<Record<DriverVariable, unknown>>, S
   return value as NonNullable<C[S]>;
 }
 
+/** For the factories: at least one of the settings is given, or the same config error validateEnv gives. */
+export function requireOneOf<C extends Partial<Record<DriverVariable, unknown>>>(
+  config: C,
+  driver: DriverVariable & keyof C,
+  settings: readonly (keyof C & string)[],
+): void {
+  if (settings.some((s) => config[s] !== undefined && config[s] !== null && config[s] !== '')) return;
+  throw ConfigValidationError.of([requiredWhen(settings.join(' or '), driver, config[driver])]);
+}
+
 /** For the factories' `default:` branch: a driver no case builds stops boot. */
 export function unknownDriver(driver: DriverVariable, value: unknown, drivers: object): ConfigValidationError {
   return ConfigValidationError.of([`${driver}: unknown driver "${String(value)}" (one of: ${Object.values(drivers).join(', ')})`]);
@@ -67,6 +85,7 @@ export function describeDrivers(env: EnvironmentVariables): string {
     'Drivers:',
     `database=${env.DATABASE_URL ? 'external' : 'embedded'}`,
     `email=${env.EMAIL_DRIVER}`,
+    `sms=${env.SMS_DRIVER}`,
     `documents=${env.DOCUMENT_STREAM_DRIVER}`,
     `queue=${env.QUEUE_DRIVER}`,
     `rate-limit=${env.RATE_LIMIT_STORE}`,

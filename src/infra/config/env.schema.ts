@@ -13,10 +13,23 @@ export enum AppRole {
   all = 'all',
 }
 
-/** How email leaves the system: `outbox` writes .eml files (no account needed), `smtp` sends through SMTP_URL. */
+/**
+ * How email leaves the system: `outbox` writes .eml files (no account needed), `smtp` sends
+ * through SMTP_URL, `sendgrid` through SendGrid's Mail Send API (SENDGRID_API_KEY).
+ */
 export enum EmailDriver {
   outbox = 'outbox',
   smtp = 'smtp',
+  sendgrid = 'sendgrid',
+}
+
+/**
+ * How text messages leave the system: `log` appends them to OUTBOX_DIR/sms.log (no account
+ * needed), `twilio` sends through Twilio (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and a sender).
+ */
+export enum SmsDriver {
+  log = 'log',
+  twilio = 'twilio',
 }
 
 /** Where the document streams live: `postgres` (a jsonb table) or `mongodb` (MONGODB_URI). */
@@ -44,6 +57,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A duration such as `15m`, `30d`, `3600s` or a bare number of seconds. */
 const DURATION = /^\d+(ms|s|m|h|d)?$/;
+
+/** An email address, optionally with a display name: `Name <address>` or `address`. */
+const MAILBOX = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -184,12 +200,16 @@ export class EnvironmentVariables {
   EMAIL_DRIVER: EmailDriver = EmailDriver.outbox;
 
   /** The From of every mail: an address, optionally with a display name. */
-  @Matches(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
-    message: 'EMAIL_FROM must be an address such as "ChatGrow <no-reply@example.co.il>"',
-  })
+  @Matches(MAILBOX, { message: 'EMAIL_FROM must be an address such as "ChatGrow <no-reply@example.co.il>"' })
   EMAIL_FROM = 'ChatGrow <no-reply@chatgrow.local>';
 
-  /** Where the outbox driver writes .eml files. Defaults to `<DATA_DIR>/outbox`. */
+  /** The Reply-To of every mail that names none; unset: replies go to EMAIL_FROM. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(MAILBOX, { message: 'EMAIL_REPLY_TO must be an address such as "Dana <dana@example.co.il>"' })
+  EMAIL_REPLY_TO?: string;
+
+  /** Where the outbox driver writes .eml files, and SMS_DRIVER=log its sms.log. Defaults to `<DATA_DIR>/outbox`. */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
@@ -200,4 +220,52 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
+
+  /** A SendGrid API key with the Mail Send permission. Required when EMAIL_DRIVER=sendgrid. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SENDGRID_API_KEY?: string;
+
+  /** SendGrid's API; tests point it at a local fake (EU subusers: https://api.eu.sendgrid.com). */
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'SENDGRID_API_URL must be an http(s) URL' },
+  )
+  SENDGRID_API_URL = 'https://api.sendgrid.com';
+
+  @IsEnum(SmsDriver, oneOf('SMS_DRIVER', SmsDriver))
+  SMS_DRIVER: SmsDriver = SmsDriver.log;
+
+  /** The Twilio account (AC…). Required when SMS_DRIVER=twilio. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'TWILIO_ACCOUNT_SID must be an Account SID: AC and 32 hex digits' })
+  TWILIO_ACCOUNT_SID?: string;
+
+  /** The account's Auth Token. Required when SMS_DRIVER=twilio. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  TWILIO_AUTH_TOKEN?: string;
+
+  /** The default sender: a Twilio number in E.164 (+972…) or an alphanumeric sender id (up to 11 letters and digits). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(?:\+[1-9]\d{6,14}|(?=[A-Za-z0-9 ]*[A-Za-z])[A-Za-z0-9 ]{1,11})$/, {
+    message: 'TWILIO_FROM must be a number in E.164 (+972…) or an alphanumeric sender id of up to 11 characters',
+  })
+  TWILIO_FROM?: string;
+
+  /** A Messaging Service (MG…) that picks the sender; used instead of TWILIO_FROM when set. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^MG[0-9a-fA-F]{32}$/, { message: 'TWILIO_MESSAGING_SERVICE_SID must be a Messaging Service SID: MG and 32 hex digits' })
+  TWILIO_MESSAGING_SERVICE_SID?: string;
+
+  /** Unset: Twilio's own API. Set: every Twilio request goes to this base URL instead (tests point it at a local fake). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'TWILIO_API_URL must be an http(s) URL' })
+  TWILIO_API_URL?: string;
 }

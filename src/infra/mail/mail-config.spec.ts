@@ -40,13 +40,27 @@ describe('email configuration', () => {
     assert.doesNotMatch(message, /EMAIL_DRIVER:/);
   });
 
+  it('stops boot when EMAIL_DRIVER=sendgrid has no SENDGRID_API_KEY, and checks SENDGRID_API_URL', () => {
+    assert.match(failure({ EMAIL_DRIVER: 'sendgrid' }), /SENDGRID_API_KEY: required when EMAIL_DRIVER=sendgrid/);
+    assert.match(
+      failure({ EMAIL_DRIVER: 'sendgrid', SENDGRID_API_KEY: 'SG.x', SENDGRID_API_URL: 'api.sendgrid.com' }),
+      /SENDGRID_API_URL: SENDGRID_API_URL must be an http\(s\) URL/,
+    );
+    assert.throws(
+      () => createMailTransport({ EMAIL_DRIVER: EmailDriver.sendgrid, EMAIL_FROM: 'a@b.co', SENDGRID_API_URL: 'https://api.sendgrid.com' }),
+      (err: Error) => err instanceof ConfigValidationError && /SENDGRID_API_KEY: required when EMAIL_DRIVER=sendgrid/.test(err.message),
+    );
+  });
+
   it('names EMAIL_DRIVER, SMTP_URL and EMAIL_FROM when their values are wrong', () => {
-    assert.match(failure({ EMAIL_DRIVER: 'sendgrid' }), /EMAIL_DRIVER: EMAIL_DRIVER must be one of: outbox, smtp/);
+    assert.match(failure({ EMAIL_DRIVER: 'mailgun' }), /EMAIL_DRIVER: EMAIL_DRIVER must be one of: outbox, smtp, sendgrid/);
     assert.match(
       failure({ EMAIL_DRIVER: 'smtp', SMTP_URL: 'http://mail.example.co.il' }),
       /SMTP_URL: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
     );
     assert.match(failure({ EMAIL_FROM: 'not an address' }), /EMAIL_FROM:/);
+    assert.match(failure({ EMAIL_REPLY_TO: 'not an address' }), /EMAIL_REPLY_TO: EMAIL_REPLY_TO must be an address/);
+    assert.equal(validateEnv({ ...base, EMAIL_REPLY_TO: '' }).EMAIL_REPLY_TO, undefined, 'empty as in .env.example');
   });
 
   it('accepts smtp with a URL and an explicit outbox folder, and builds the chosen driver', () => {
@@ -77,7 +91,7 @@ describe('email configuration', () => {
     );
     assert.throws(
       () => createMailTransport({ EMAIL_DRIVER: 'carrier-pigeon' as never, EMAIL_FROM: 'a@b.co', OUTBOX_DIR: dataDir }),
-      (err: Error) => err instanceof ConfigValidationError && /one of: outbox, smtp/.test(err.message),
+      (err: Error) => err instanceof ConfigValidationError && /one of: outbox, smtp, sendgrid/.test(err.message),
     );
   });
 });

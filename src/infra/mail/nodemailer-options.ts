@@ -1,14 +1,23 @@
 import type { MailMessage } from './mail.port';
+import { senderFor } from './mail-address';
+
+/** What every nodemailer driver sends from: EMAIL_FROM, and EMAIL_REPLY_TO when set. */
+export interface SenderDefaults {
+  from: string;
+  replyTo?: string;
+}
 
 /** The nodemailer message both drivers build, so an outbox file is byte-for-byte what SMTP would send. */
-export function toNodemailerMessage(from: string, message: MailMessage) {
+export function toNodemailerMessage(defaults: SenderDefaults, message: MailMessage) {
   return {
-    from,
+    from: senderFor(defaults.from, message.fromName),
+    replyTo: message.replyTo ?? defaults.replyTo,
     to: message.to,
     subject: message.subject,
     text: message.text,
     html: message.html,
     headers: message.headers,
+    attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
     textEncoding: 'base64' as const,
     disableFileAccess: true,
     disableUrlAccess: true,

@@ -1,10 +1,10 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createTransport } from 'nodemailer';
-import { accessSync, constants } from 'node:fs';
+import { asDeliveryError } from '../../common/delivery/delivery-errors';
 import type { MailMessage, MailTransport, SentMail } from './mail.port';
-import { toNodemailerMessage } from './nodemailer-options';
+import { type SenderDefaults, toNodemailerMessage } from './nodemailer-options';
 
 /**
  * The local driver: every mail becomes an RFC 5322 `.eml` file in OUTBOX_DIR
@@ -14,21 +14,28 @@ import { toNodemailerMessage } from './nodemailer-options';
 export class OutboxMailTransport implements MailTransport {
   readonly provider = 'outbox';
   private readonly composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  private readonly sender: SenderDefaults;
 
   constructor(
     private readonly dir: string,
-    private readonly from: string,
+    from: string,
+    replyTo?: string,
   ) {
+    this.sender = { from, replyTo };
     mkdirSync(dir, { recursive: true });
   }
 
   async send(message: MailMessage): Promise<SentMail> {
-    const info = await this.composer.sendMail(toNodemailerMessage(this.from, message));
-    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
-    const tmp = join(this.dir, `.${name}.tmp`);
-    writeFileSync(tmp, info.message as Buffer);
-    renameSync(tmp, join(this.dir, name));
-    return { messageId: info.messageId, provider: this.provider };
+    try {
+      const info = await this.composer.sendMail(toNodemailerMessage(this.sender, message));
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
+      const tmp = join(this.dir, `.${name}.tmp`);
+      writeFileSync(tmp, info.message as Buffer);
+      renameSync(tmp, join(this.dir, name));
+      return { messageId: info.messageId, provider: this.provider };
+    } catch (err) {
+      throw asDeliveryError(err);
+    }
   }
 
   async probe(): Promise<{ ok: boolean; detail?: string }> {
