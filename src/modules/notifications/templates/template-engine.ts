@@ -98,8 +98,10 @@ function createEngine(markup: Markup): Liquid {
 }
 
 const engines: Record<Markup, Liquid> = { html: createEngine('html'), text: createEngine('text') };
+/** Parsed templates by source text, up to a budget of source characters (then the cache starts again). */
 const parsed: Record<Markup, Map<string, Template[]>> = { html: new Map(), text: new Map() };
-const PARSED_CACHE_SIZE = 1_000;
+const PARSED_CACHE_CHARS = 2_000_000;
+let cachedChars = 0;
 
 /** Liquid's message in our words, with its line and column. */
 function explain(err: Error, markup: Markup): string {
@@ -125,8 +127,13 @@ export function parseTemplate(source: string, markup: Markup): Template[] {
   } catch (err) {
     throw new TemplateSyntaxError(explain(err as Error, markup));
   }
-  if (cache.size >= PARSED_CACHE_SIZE) cache.clear();
+  if (cachedChars + source.length > PARSED_CACHE_CHARS) {
+    parsed.html.clear();
+    parsed.text.clear();
+    cachedChars = 0;
+  }
   cache.set(source, templates);
+  cachedChars += source.length;
   return templates;
 }
 
