@@ -21,6 +21,7 @@ import { BusinessEventsModule } from './modules/business-events/business-events.
 import { HealthModule } from './modules/health/health.module';
 import { LogsModule } from './modules/logs/logs.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
+import { NotificationTemplatesModule } from './modules/notifications/templates/notification-templates.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { SubscribersModule } from './modules/subscribers/subscribers.module';
 
@@ -36,6 +37,7 @@ export const FEATURE_MODULES = [
   AppointmentsModule,
   SubscribersModule,
   BusinessEventsModule,
+  NotificationTemplatesModule,
   ActivityModule,
   MaintenanceModule,
   LogsModule,

@@ -47,7 +47,7 @@ export async function operationVariants(op: Operation, r: Records): Promise<Vari
   const pathValues: Record<string, string> = {};
   const requiredQuery: Record<string, string> = {};
   for (const p of op.parameters) {
-    if (p.in === 'path') pathValues[p.name] = await pathParamValue(r, op.path, p.name);
+    if (p.in === 'path') pathValues[p.name] = await pathParamValue(r, op.path, p.name, p.schema);
     if (p.in === 'query' && p.required)
       requiredQuery[p.name] = (await queryValueByName(r, p.name)) ?? String(await sampleValue(r, p.name, p.schema));
   }

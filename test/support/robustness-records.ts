@@ -160,11 +160,13 @@ const NAMED_RECORDS: Record<string, Maker> = {
   jobId: (r) => r.importJobId(),
 };
 
-/** A real value for path parameter `name` of `path`, or a made-up one when no record fits. */
-export async function pathParamValue(r: Records, path: string, name: string): Promise<string> {
+/** A real value for path parameter `name` of `path`: a record, the first value of an enum, or a made-up one. */
+export async function pathParamValue(r: Records, path: string, name: string, schema?: Schema): Promise<string> {
   const before = new RegExp(`([^/{}]+)/\\{${name}\\}`).exec(path)?.[1];
   const maker = (before && PATH_RECORDS[`${before}/{${name}}`]) || NAMED_RECORDS[name];
   if (maker) return maker(r);
+  const value = schema?.enum?.find((v) => typeof v === 'string');
+  if (typeof value === 'string') return value;
   return /id$/i.test(name) ? randomUUID() : 'robustness-probe';
 }
 
