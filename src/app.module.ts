@@ -21,7 +21,7 @@ import { BusinessEventsModule } from './modules/business-events/business-events.
 import { HealthModule } from './modules/health/health.module';
 import { LogsModule } from './modules/logs/logs.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
-import { NotificationTemplatesModule } from './modules/notifications/templates/notification-templates.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { SubscribersModule } from './modules/subscribers/subscribers.module';
 
@@ -37,7 +37,7 @@ export const FEATURE_MODULES = [
   AppointmentsModule,
   SubscribersModule,
   BusinessEventsModule,
-  NotificationTemplatesModule,
+  NotificationsModule,
   ActivityModule,
   MaintenanceModule,
   LogsModule,

@@ -198,7 +198,8 @@ describe('subscribers', () => {
     const mail = await confirmationTo(email);
     assert.equal(mail.subject, 'אישור הרשמה לדיוור של סטודיו דנה');
     assert.match(mail.raw, /^Subject: =\?UTF-8\?[BQ]\?/m, 'the Hebrew subject is RFC 2047 encoded');
-    assert.equal(mail.header('from'), 'ChatGrow <no-reply@chatgrow.local>');
+    // From carries the business's name (its sender name setting, by default its name) with EMAIL_FROM's address.
+    assert.equal(mail.header('from'), 'סטודיו דנה <no-reply@chatgrow.local>');
     assert.equal(mail.header('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
     assert.match(mail.header('list-unsubscribe')!, UNSUBSCRIBE_HEADER);
     assert.match(mail.text, /שלום דנה,/);

@@ -6,7 +6,8 @@
 export interface DomainEventMap {
   'business.registered': { businessId: string; userId: string };
   'business.updated': { businessId: string; changed: string[] };
-  'member.invited': { businessId: string; membershipId: string; userId: string; inviteUrl: string };
+  /** `inviteUrl` is empty for someone who already has an account (they are added at once). */
+  'member.invited': { businessId: string; membershipId: string; userId: string; inviteUrl: string; by?: DomainEventActor | null };
   'member.joined': { businessId: string; membershipId: string; userId: string };
   'member.updated': { businessId: string; membershipId: string; role: string };
   'member.removed': { businessId: string; membershipId: string; userId: string };
@@ -43,6 +44,8 @@ export interface DomainEventMap {
   /** Marketing consent given (email: the double opt-in link was followed) or withdrawn, per channel. */
   'subscriber.confirmed': SubscriberEventPayload;
   'subscriber.unsubscribed': SubscriberEventPayload;
+  /** A double opt-in link to send; `key` makes repeated sign-ups within a window send it once. */
+  'subscriber.confirmation_requested': { businessId: string; subscriberId: string; confirmUrl: string; validDays: number; key: string };
   /** Appointments (notifications will turn these into messages; until then the activity log records them). */
   'appointment.booked': AppointmentEventPayload;
   'appointment.rescheduled': AppointmentEventPayload & { previousStartsAt: string; previousCalendarId: string };
@@ -52,6 +55,18 @@ export interface DomainEventMap {
   /** confirm, complete or no-show. */
   'appointment.status_changed': AppointmentEventPayload & { from: string; to: string };
   'appointment.reminder_due': AppointmentEventPayload & { offsetMinutes: number };
+  /** A message left for its provider, or finally failed (the message log has the detail). */
+  'message.sent': MessageEventPayload;
+  'message.failed': MessageEventPayload & { error: string };
+}
+
+export interface MessageEventPayload {
+  businessId: string;
+  messageId: string;
+  customerId: string | null;
+  channel: string;
+  template: string | null;
+  to: string;
 }
 
 export type DomainEventName = keyof DomainEventMap;

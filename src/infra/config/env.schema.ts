@@ -196,6 +196,31 @@ export class EnvironmentVariables {
   @Max(1)
   HEALTH_DISK_THRESHOLD = 0.95;
 
+  /** A message's sending is tried this many times in all before it is `failed` (temporary failures only). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MESSAGE_MAX_ATTEMPTS = 6;
+
+  /** The wait before the first retry of a message; it doubles each time, with jitter. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  MESSAGE_RETRY_DELAY_MS = 5_000;
+
+  /** At most this many emails a second leave (BullMQ limiter), to protect the provider account. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EMAIL_MAX_PER_SECOND = 100;
+
+  /** At most this many SMS a second leave. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SMS_MAX_PER_SECOND = 10;
+
   @IsEnum(EmailDriver, oneOf('EMAIL_DRIVER', EmailDriver))
   EMAIL_DRIVER: EmailDriver = EmailDriver.outbox;
 

@@ -6,6 +6,9 @@ export enum QueueName {
   maintenance = 'maintenance',
   notifications = 'notifications',
   reminders = 'reminders',
+  /** One queue per channel, so each has its own rate limit (provider accounts) and a slow channel cannot hold up the other. */
+  email = 'email',
+  sms = 'sms',
 }
 
 /** Every job the system runs. Add a name here, its payload below and one handler class. */
@@ -16,6 +19,8 @@ export enum JobName {
   AppointmentReminder = 'appointment.reminder',
   ReconcileAppointmentReminders = 'appointment.reconcile-reminders',
   PurgeIdempotencyKeys = 'appointment.purge-idempotency-keys',
+  SendEmail = 'message.send-email',
+  SendSms = 'message.send-sms',
 }
 
 /** Payload of each job. Tenant work carries `businessId`; system jobs carry none. */
@@ -28,6 +33,9 @@ export interface JobPayloads {
   [JobName.AppointmentReminder]: { businessId: string; appointmentId: string; offsetMinutes: number; startsAt: string };
   [JobName.ReconcileAppointmentReminders]: Record<string, never>;
   [JobName.PurgeIdempotencyKeys]: Record<string, never>;
+  /** The message (its id is the job id) lives in the message log. */
+  [JobName.SendEmail]: { businessId: string; messageId: string };
+  [JobName.SendSms]: { businessId: string; messageId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -37,4 +45,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AppointmentReminder]: QueueName.reminders,
   [JobName.ReconcileAppointmentReminders]: QueueName.reminders,
   [JobName.PurgeIdempotencyKeys]: QueueName.reminders,
+  [JobName.SendEmail]: QueueName.email,
+  [JobName.SendSms]: QueueName.sms,
 };

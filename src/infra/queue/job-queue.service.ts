@@ -9,11 +9,13 @@ export interface EnqueueOptions {
   jobId?: string;
   delayMs?: number;
   attempts?: number;
+  /** The first retry's wait; it doubles each time, with jitter. */
+  retryDelayMs?: number;
 }
 
 const DEFAULTS: JobsOptions = {
   attempts: 5,
-  backoff: { type: 'exponential', delay: 2_000 },
+  backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
   removeOnComplete: { age: 7 * 86_400, count: 10_000 },
   removeOnFail: { age: 30 * 86_400 },
 };
@@ -33,6 +35,7 @@ export class JobQueueService {
       jobId: options.jobId,
       delay: options.delayMs,
       attempts: options.attempts ?? DEFAULTS.attempts,
+      ...(options.retryDelayMs ? { backoff: { type: 'exponential', delay: options.retryDelayMs, jitter: 0.5 } } : {}),
     });
   }
 

@@ -63,13 +63,22 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     const worker = new Worker(queue, (job: Job) => this.dispatch(queue, job), {
       connection: this.connection.options as never,
       prefix: this.connection.prefix,
-      concurrency: 4,
+      ...this.workerOptions(queue),
     });
     worker.on('failed', (job, err) =>
       this.logger.warn(`Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
     );
     worker.on('error', (err) => this.logger.error(`Worker ${queue}: ${err.message}`));
     return worker;
+  }
+
+  /** Message queues wait on providers, so they run many jobs at once, under each channel's rate limit. */
+  private workerOptions(queue: QueueName): { concurrency: number; limiter?: { max: number; duration: number } } {
+    if (queue === QueueName.email)
+      return { concurrency: 32, limiter: { max: this.config.get('EMAIL_MAX_PER_SECOND', { infer: true }), duration: 1_000 } };
+    if (queue === QueueName.sms)
+      return { concurrency: 16, limiter: { max: this.config.get('SMS_MAX_PER_SECOND', { infer: true }), duration: 1_000 } };
+    return { concurrency: 4 };
   }
 
   private dispatch(queue: QueueName, job: Job): Promise<unknown> {

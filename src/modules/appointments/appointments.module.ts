@@ -66,6 +66,6 @@ import { SchedulingHousekeeping } from './reminders/scheduling-housekeeping.sche
     SchedulingHousekeeping,
     AppointmentActivityListener,
   ],
-  exports: [AvailabilityService, SelfServiceLinks],
+  exports: [AvailabilityService, SelfServiceLinks, AppointmentsService],
 })
 export class AppointmentsModule {}

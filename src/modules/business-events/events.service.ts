@@ -117,7 +117,7 @@ export class EventsService {
       return { event, cancelled, promoted };
     });
     if (event.status === EventStatus.cancelled) {
-      this.domainEvents.emit('event.cancelled', {
+      await this.domainEvents.emitAndWait('event.cancelled', {
         businessId,
         eventId: event.id,
         eventTitle: event.title,
@@ -126,7 +126,7 @@ export class EventsService {
       });
     }
     for (const r of promoted) {
-      this.domainEvents.emit('registration.promoted', {
+      await this.domainEvents.emitAndWait('registration.promoted', {
         businessId,
         eventId: event.id,
         eventTitle: event.title,

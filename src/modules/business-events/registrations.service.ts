@@ -91,8 +91,8 @@ export class RegistrationsService {
       await regs.save(businessId, reg);
       return { event, reg, promoted: await this.fillPlaces(em, event), changed: true };
     });
-    if (changed) this.domainEvents.emit('registration.cancelled', payload(event, reg, by));
-    for (const p of promoted) this.domainEvents.emit('registration.promoted', payload(event, p, by));
+    if (changed) await this.domainEvents.emitAndWait('registration.cancelled', payload(event, reg, by));
+    for (const p of promoted) await this.domainEvents.emitAndWait('registration.promoted', payload(event, p, by));
     return toRegistrationDto(reg, await this.customers.getSummary(businessId, reg.customerId));
   }
 
@@ -156,7 +156,7 @@ export class RegistrationsService {
       });
       return { event, reg };
     });
-    this.domainEvents.emit(
+    await this.domainEvents.emitAndWait(
       reg.status === RegistrationStatus.confirmed ? 'registration.confirmed' : 'registration.waitlisted',
       payload(event, reg, by),
     );

@@ -5,6 +5,7 @@ import type { Actor } from '../../common/auth/actor';
 import { Role } from '../../common/auth/role';
 import { randomToken, sha256 } from '../../common/crypto/tokens';
 import { DomainEvents } from '../../common/domain-events/domain-events';
+import { eventActor } from '../../common/domain-events/event-actor';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import type { AppConfig } from '../../infra/config/app-config';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
@@ -60,7 +61,13 @@ export class MembersService {
       return created;
     });
     const inviteUrl = token ? `${this.publicUrl}/accept-invite?token=${token}` : undefined;
-    this.events.emit('member.invited', { businessId, membershipId: membership.id, userId: membership.userId, inviteUrl: inviteUrl ?? '' });
+    this.events.emit('member.invited', {
+      businessId,
+      membershipId: membership.id,
+      userId: membership.userId,
+      inviteUrl: inviteUrl ?? '',
+      by: eventActor(actor),
+    });
     return { ...toMemberDto(membership), ...(token ? { inviteUrl, inviteToken: token } : {}) };
   }
 

@@ -127,6 +127,22 @@ export class CustomersRepository extends TenantRepository<Customer> {
     return (await this.count(businessId, { id })) ? 'unchanged' : 'missing';
   }
 
+  /** Withdraws marketing consent for a channel in one conditional statement; true when it changed. */
+  async withdrawConsent(businessId: string, id: string, channel: 'email' | 'sms'): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const column = channel === 'email' ? 'email_consent' : 'sms_consent';
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(Customer)
+      .set({
+        [channel === 'email' ? 'emailConsent' : 'smsConsent']: false,
+        [channel === 'email' ? 'emailConsentAt' : 'smsConsentAt']: () => 'now()',
+      })
+      .where(`business_id = :businessId AND id = :id AND ${column} = true`, { businessId: this.scoped(businessId).businessId, id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   async recordVisit(businessId: string, id: string, at: Date): Promise<boolean> {
     if (!isUuid(id)) return false;
     const result = await this.repo

@@ -19,6 +19,18 @@ import type { Customer, CustomerLanguage } from './entities/customer.entity';
 /** A new customer's details as requests give them, and where the customer came from: `event_registration`, `booking`, … */
 export type MatchOrCreateInput = NewCustomerDto & { source: string };
 
+/** What messaging needs of a customer: addresses, language and marketing consent per channel. */
+export interface CustomerContact {
+  id: string;
+  firstName: string;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  language: CustomerLanguage;
+  emailConsent: boolean;
+  smsConsent: boolean;
+}
+
 export interface CustomerSummary {
   id: string;
   firstName: string;
@@ -103,6 +115,24 @@ export class CustomersService {
     if (!phone && !email) return null;
     const found = await this.match(this.customers, businessId, phone, email);
     return found ? { id: found.id } : null;
+  }
+
+  async contactOf(businessId: string, id: string): Promise<CustomerContact | null> {
+    const c = await this.customers.findById(businessId, id);
+    return c ? { ...toSummary(c), emailConsent: c.emailConsent, smsConsent: c.smsConsent } : null;
+  }
+
+  /** The customer with this address (phone or email), for messages sent to a bare address. */
+  async contactByAddress(businessId: string, address: { email?: string; phone?: string }): Promise<CustomerContact | null> {
+    const found = await this.findByContact(businessId, address);
+    return found ? this.contactOf(businessId, found.id) : null;
+  }
+
+  /** Marketing consent for a channel withdrawn (an unsubscribe link, an SMS "STOP"); false when it was not given. */
+  async withdrawConsent(businessId: string, id: string, channel: 'email' | 'sms'): Promise<boolean> {
+    const withdrawn = await this.customers.withdrawConsent(businessId, id, channel);
+    if (withdrawn) this.events.emit('customer.updated', { businessId, customerId: id, changed: ['marketingConsent'], by: null });
+    return withdrawn;
   }
 
   async getSummary(businessId: string, id: string): Promise<CustomerSummary | null> {

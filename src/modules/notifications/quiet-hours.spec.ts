@@ -6,7 +6,7 @@ import { afterQuietHours } from './quiet-hours';
 const ZONE = 'Asia/Jerusalem';
 const WINDOWS = { quietFrom: '22:00', quietTo: '08:00', shabbatFrom: '14:00', shabbatTo: '20:00' };
 const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
-const shown = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).toFormat("ccc yyyy-MM-dd HH:mm");
+const shown = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).toFormat('ccc yyyy-MM-dd HH:mm');
 
 describe('quiet hours for marketing SMS', () => {
   it('lets a message outside every window go at once', () => {

@@ -18,7 +18,8 @@ function windowEnd(local: DateTime, w: QuietWindows): DateTime | null {
   const now = local.hour * 60 + local.minute;
   const from = minutes(w.quietFrom);
   const to = minutes(w.quietTo);
-  const at = (day: DateTime, hhmm: number) => day.startOf('day').plus({ minutes: hhmm });
+  // Set the wall clock (not start of day plus minutes): a daylight-saving change inside the night keeps 08:00 at 08:00.
+  const at = (day: DateTime, hhmm: number) => day.set({ hour: Math.floor(hhmm / 60), minute: hhmm % 60, second: 0, millisecond: 0 });
   if (w.shabbatFrom && w.shabbatTo) {
     const friday = local.weekday === FRIDAY && now >= minutes(w.shabbatFrom);
     const saturday = local.weekday === SATURDAY && now < minutes(w.shabbatTo);

@@ -79,8 +79,7 @@ export class PublicSubscriptionsService {
     sub.customerId ??= (await this.customers.findByContact(business.id, { email: sub.email, phone: sub.phone }))?.id ?? null;
     const saved = await this.subscribers.save(business.id, sub);
 
-    if (email && saved.email === email && saved.emailStatus === SubscriptionStatus.pending)
-      await this.mailer.sendConfirmation(saved, business.name, now);
+    if (email && saved.email === email && saved.emailStatus === SubscriptionStatus.pending) await this.mailer.sendConfirmation(saved, now);
     if (smsConsented)
       this.events.emit('subscriber.confirmed', {
         businessId: business.id,
@@ -111,8 +110,9 @@ export class PublicSubscriptionsService {
     return this.state(sub, channel);
   }
 
-  /** One-click refusal: idempotent, the first time is the one recorded. */
+  /** One-click refusal: idempotent, the first time is the one recorded. A customer's link withdraws their consent. */
   async unsubscribe(token: string, ip: string): Promise<SubscriptionStateDto> {
+    if (this.tokens.read(token, TokenPurpose.customerUnsubscribe)) return this.unsubscribeCustomer(token);
     const { sub, channel } = await this.resolve(token, TokenPurpose.unsubscribe);
     if (setChannelStatus(sub, channel, SubscriptionStatus.unsubscribed, new Date())) {
       await this.subscribers.save(sub.businessId, sub);
@@ -125,6 +125,16 @@ export class PublicSubscriptionsService {
       });
     }
     return this.state(sub, channel);
+  }
+
+  private async unsubscribeCustomer(token: string): Promise<SubscriptionStateDto> {
+    const claims = this.tokens.read(token, TokenPurpose.customerUnsubscribe)!;
+    const customer = await this.customers.contactOf(claims.businessId, claims.subscriberId);
+    const address = claims.channel === SubscriberChannel.email ? customer?.email : customer?.phone;
+    if (!customer || !address || !this.tokens.verify(claims, address)) throw new SubscriptionLinkInvalidException();
+    await this.customers.withdrawConsent(claims.businessId, customer.id, claims.channel);
+    const business = await this.directory.require(claims.businessId);
+    return { channel: claims.channel, status: SubscriptionStatus.unsubscribed, businessName: business.name };
   }
 
   private async resolve(token: string, purpose: TokenPurpose): Promise<{ sub: Subscriber; channel: SubscriberChannel }> {

@@ -23,6 +23,6 @@ import { PublicSubscriptionsService } from './public-subscriptions.service';
     SubscriberMailer,
     SubscribersActivityListener,
   ],
-  exports: [SubscriberMailer],
+  exports: [SubscriberMailer, SubscribersService],
 })
 export class SubscribersModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
-import { BusinessDirectory } from '../business/business-directory.service';
 import { CustomersService } from '../customers/customers.service';
 import type { CreateSubscriberDto, SubscriberDto, SubscriberQueryDto, UpdateSubscriberDto } from './dto/subscriber.dto';
 import { Subscriber, SubscriberChannel, SubscriptionStatus } from './entities/subscriber.entity';
@@ -15,6 +14,17 @@ import {
 } from './subscribers.exception';
 import { SubscribersRepository } from './subscribers.repository';
 
+export interface SubscriberContact {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  customerId: string | null;
+  emailSubscribed: boolean;
+  smsSubscribed: boolean;
+  unsubscribeUrl: { email: string | null; sms: string | null };
+}
+
 /**
  * The business's own management of its list. A channel added by staff is
  * `subscribed` unless they say otherwise (they attest the consent and its
@@ -25,7 +35,6 @@ export class SubscribersService {
   constructor(
     private readonly subscribers: SubscribersRepository,
     private readonly customers: CustomersService,
-    private readonly businesses: BusinessDirectory,
     private readonly mailer: SubscriberMailer,
     private readonly tx: TransactionRunner,
   ) {}
@@ -112,6 +121,41 @@ export class SubscribersService {
     if (contactChanged) sub.customerId = (await this.customers.findByContact(businessId, { email, phone }))?.id ?? null;
   }
 
+  /** What messaging needs of a subscriber: addresses, the status per channel, the opt-out links. */
+  async contactOf(businessId: string, id: string): Promise<SubscriberContact | null> {
+    const sub = await this.subscribers.findById(businessId, id);
+    return sub ? this.toContact(sub) : null;
+  }
+
+  /** The subscriber with this address, if any. */
+  async contactByAddress(businessId: string, address: { email?: string; phone?: string }): Promise<SubscriberContact | null> {
+    const sub =
+      (address.email ? await this.subscribers.findByEmail(businessId, address.email) : null) ??
+      (address.phone ? await this.subscribers.findByPhone(businessId, address.phone) : null);
+    return sub ? this.toContact(sub) : null;
+  }
+
+  /** A customer's opt-out link for a channel (marketing to customers carries it). */
+  customerUnsubscribeUrl(businessId: string, customerId: string, channel: SubscriberChannel, address: string): string {
+    return this.mailer.customerUnsubscribeUrl(businessId, customerId, channel, address);
+  }
+
+  private toContact(sub: Subscriber): SubscriberContact {
+    return {
+      id: sub.id,
+      name: sub.name,
+      email: sub.email,
+      phone: sub.phone,
+      customerId: sub.customerId,
+      emailSubscribed: sub.emailStatus === SubscriptionStatus.subscribed,
+      smsSubscribed: sub.smsStatus === SubscriptionStatus.subscribed,
+      unsubscribeUrl: {
+        email: sub.email ? this.mailer.unsubscribeUrl(sub, SubscriberChannel.email) : null,
+        sms: sub.phone ? this.mailer.unsubscribeUrl(sub, SubscriberChannel.sms) : null,
+      },
+    };
+  }
+
   async remove(businessId: string, id: string): Promise<void> {
     if (!(await this.subscribers.deleteById(businessId, id))) throw new NotFoundAppException('subscriber', id);
   }
@@ -131,7 +175,6 @@ export class SubscribersService {
 
   private async confirmIfPending(sub: Subscriber): Promise<void> {
     if (sub.emailStatus !== SubscriptionStatus.pending) return;
-    const business = await this.businesses.require(sub.businessId);
-    await this.mailer.sendConfirmation(sub, business.name);
+    await this.mailer.sendConfirmation(sub);
   }
 }

@@ -8,6 +8,8 @@ import { SubscriberChannel } from './entities/subscriber.entity';
 export enum TokenPurpose {
   confirm = 1,
   unsubscribe = 2,
+  /** A customer's marketing opt-out (the id in the token is the customer's). */
+  customerUnsubscribe = 3,
 }
 
 export interface TokenClaims {

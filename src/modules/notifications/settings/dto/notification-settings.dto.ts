@@ -46,20 +46,37 @@ export class NotificationEventsDto implements Record<NotifiableEvent, Channel[]>
 }
 
 export class NotificationSettingsDto {
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: 'סטודיו דנה', description: 'Emails are from this name (default: the business name)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 100,
+    example: 'סטודיו דנה',
+    description: 'Emails are from this name (default: the business name)',
+  })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(100)
   senderName: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'email', example: 'office@studio-dana.co.il', description: 'Replies go here' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'email',
+    example: 'office@studio-dana.co.il',
+    description: 'Replies go here',
+  })
   @IsOptional()
   @NormalizeEmail()
   @IsEmail()
   replyTo: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'StudioDana', description: 'SMS sender: an E.164 number or up to 11 letters and digits' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'StudioDana',
+    description: 'SMS sender: an E.164 number or up to 11 letters and digits',
+  })
   @IsOptional()
   @Matches(SMS_SENDER, { message: 'smsSender must be an E.164 number or 1-11 letters, digits and spaces' })
   smsSender: string | null;
@@ -77,7 +94,12 @@ export class NotificationSettingsDto {
   @Matches(HH_MM, { message: `quietTo ${TIME_MESSAGE}` })
   quietTo: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '14:00', description: 'And from Friday at this time (null: no Shabbat window)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '14:00',
+    description: 'And from Friday at this time (null: no Shabbat window)',
+  })
   @IsOptional()
   @Matches(HH_MM, { message: `shabbatFrom ${TIME_MESSAGE}` })
   shabbatFrom: string | null;

@@ -1,4 +1,4 @@
-import { sha256 } from '../../../common/crypto/tokens';
+import { sha256 } from './tokens';
 
 function canonical(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();

@@ -1,0 +1,82 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { asDeliveryError } from '../../common/delivery/delivery-errors';
+import { DomainEvents } from '../../common/domain-events/domain-events';
+import { ChannelDispatcher } from './channel-dispatcher';
+import { MessageLogService } from './message-log.service';
+import type { MessageRecord } from './message.types';
+import { MessageStatus } from './notification.types';
+
+/** States a send job leaves alone: the message went, failed for good, or must not go. */
+const SETTLED = new Set([
+  MessageStatus.sent,
+  MessageStatus.delivered,
+  MessageStatus.bounced,
+  MessageStatus.failed,
+  MessageStatus.suppressed,
+]);
+
+export type SendOutcome = 'sent' | 'skipped';
+
+/**
+ * Sends one logged message, as exactly once as the providers allow: the job id
+ * is the message id (BullMQ runs it once at a time), the status moves by
+ * compare-and-set (queued → sending → sent), the provider's message id is
+ * stored in the same write that marks it sent, and a job that finds the
+ * message settled does nothing. A temporary failure puts it back to `queued`
+ * and rethrows, so BullMQ retries with exponential backoff and jitter; a
+ * permanent one, or the last attempt, marks it `failed` with the reason.
+ */
+@Injectable()
+export class MessageSender {
+  private readonly logger = new Logger('Messages');
+
+  constructor(
+    private readonly log: MessageLogService,
+    private readonly channels: ChannelDispatcher,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async deliver(businessId: string, messageId: string, attempt: { made: number; max: number }): Promise<SendOutcome> {
+    const current = await this.log.get(businessId, messageId);
+    if (!current || SETTLED.has(current.status)) return 'skipped';
+    const sending = await this.log.transition(businessId, messageId, current.status, {
+      status: MessageStatus.sending,
+      attempts: current.attempts + 1,
+    });
+    if (!sending) return 'skipped';
+    try {
+      const sent = await this.channels.send(sending);
+      await this.log.transition(businessId, messageId, MessageStatus.sending, {
+        status: MessageStatus.sent,
+        provider: sent.provider,
+        providerMessageId: sent.providerMessageId,
+        segments: sent.segments ?? sending.segments,
+        lastError: null,
+        sentAt: new Date(),
+      });
+      this.events.emit('message.sent', this.payload(sending));
+      return 'sent';
+    } catch (err) {
+      const failure = asDeliveryError(err);
+      const final = !failure.temporary || attempt.made + 1 >= attempt.max;
+      const reason = failure.message;
+      if (!final) {
+        await this.log.transition(businessId, messageId, MessageStatus.sending, { status: MessageStatus.queued, lastError: reason });
+        throw failure;
+      }
+      await this.log.transition(businessId, messageId, MessageStatus.sending, {
+        status: MessageStatus.failed,
+        lastError: reason,
+        failedAt: new Date(),
+      });
+      this.logger.warn(`Message ${messageId} failed after ${attempt.made + 1} attempt(s): ${reason}`);
+      this.events.emit('message.failed', { ...this.payload(sending), error: reason });
+      throw new UnrecoverableError(reason);
+    }
+  }
+
+  private payload(m: MessageRecord) {
+    return { businessId: m.businessId, messageId: m.id, customerId: m.customerId, channel: m.channel, template: m.template, to: m.to };
+  }
+}

@@ -1,0 +1,71 @@
+import type { Channel, MessageKind, MessageLocale, MessageStatus } from './notification.types';
+
+/** One message of the message log: what was sent, to whom, and what became of it. */
+export interface MessageRecord {
+  id: string;
+  businessId: string;
+  createdAt: Date;
+  channel: Channel;
+  kind: MessageKind;
+  status: MessageStatus;
+  /** The address (email, or E.164 phone). */
+  to: string;
+  customerId: string | null;
+  subscriberId: string | null;
+  /** The template key, or null for a message written by hand. */
+  template: string | null;
+  locale: MessageLocale;
+  subject: string | null;
+  text: string;
+  html: string | null;
+  /** Extra email headers (List-Unsubscribe), as sent. */
+  headers: Record<string, string>;
+  fromName: string | null;
+  replyTo: string | null;
+  smsSender: string | null;
+  /** Billable SMS segments (70 / 67 characters for Hebrew). */
+  segments: number | null;
+  provider: string | null;
+  providerMessageId: string | null;
+  attempts: number;
+  lastError: string | null;
+  /** When it may go (quiet hours, a scheduled send). */
+  sendAt: Date;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  failedAt: Date | null;
+  /** A hash of the API request that created it under an Idempotency-Key (a reuse with another body is refused). */
+  requestHash: string | null;
+}
+
+/** What a new message needs; the log fills status, attempts and timestamps. */
+export type NewMessage = Pick<
+  MessageRecord,
+  | 'channel'
+  | 'kind'
+  | 'to'
+  | 'customerId'
+  | 'subscriberId'
+  | 'template'
+  | 'locale'
+  | 'subject'
+  | 'text'
+  | 'html'
+  | 'headers'
+  | 'fromName'
+  | 'replyTo'
+  | 'smsSender'
+  | 'segments'
+  | 'sendAt'
+  | 'requestHash'
+>;
+
+/** Filters of the message history. */
+export interface MessageFilter {
+  channel?: Channel;
+  status?: MessageStatus;
+  customerId?: string;
+  template?: string;
+  from?: Date;
+  to?: Date;
+}

@@ -1,0 +1,188 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { randomUUID } from 'node:crypto';
+import { uuidFromKey } from '../../common/crypto/key-uuid';
+import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
+import { escapeHtml } from '../../common/text/html';
+import type { AppConfig } from '../../infra/config/app-config';
+import { JobQueueService } from '../../infra/queue/job-queue.service';
+import { JobName } from '../../infra/queue/job-names';
+import { countSmsSegments } from '../../infra/sms/sms-segments';
+import { BusinessDirectory } from '../business/business-directory.service';
+import { MessageLogService } from './message-log.service';
+import type { MessageRecord } from './message.types';
+import {
+  Channel,
+  MessageKind,
+  MessageLocale,
+  MessageStatus,
+  type RenderedMessage,
+  TEMPLATE_RENDERER,
+  type TemplateKey,
+  type TemplateRenderer,
+  type TemplateVariables,
+} from './notification.types';
+import { IdempotencyKeyReusedException } from '../appointments/idempotency/idempotency.service';
+import { afterQuietHours } from './quiet-hours';
+import { type Recipient, type RecipientRequest, RecipientsService } from './recipients.service';
+import { NotificationSettingsService } from './settings/notification-settings.service';
+
+export interface SendRequest extends RecipientRequest {
+  channel: Channel;
+  kind: MessageKind;
+  /** A template and its values, or a hand-written subject/body/html. */
+  template?: TemplateKey;
+  variables?: TemplateVariables;
+  subject?: string;
+  body?: string;
+  html?: string;
+  locale?: MessageLocale;
+  sendAt?: Date;
+  /** Makes the message id deterministic: the same key is one message, however often it is sent. */
+  key?: string;
+  /** With `key` from an Idempotency-Key: the request's hash; the same key with another request is refused. */
+  requestHash?: string;
+}
+
+const OPT_OUT = { he: 'להסרה השב הסר', en: 'Reply STOP to opt out' } as const;
+
+/**
+ * Every message goes through here: the recipient is resolved (address,
+ * language, consent), marketing is refused without consent and carries its
+ * opt-out, the template is rendered, the message is written to the message
+ * log, and only then a job is queued to send it (its id is the message id).
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly attempts: number;
+  private readonly retryDelayMs: number;
+
+  constructor(
+    private readonly log: MessageLogService,
+    private readonly recipients: RecipientsService,
+    private readonly settings: NotificationSettingsService,
+    private readonly businesses: BusinessDirectory,
+    private readonly jobs: JobQueueService,
+    @Inject(TEMPLATE_RENDERER) private readonly templates: TemplateRenderer,
+    @Inject(ConfigService) config: AppConfig,
+  ) {
+    this.attempts = config.get('MESSAGE_MAX_ATTEMPTS', { infer: true });
+    this.retryDelayMs = config.get('MESSAGE_RETRY_DELAY_MS', { infer: true });
+  }
+
+  async send(businessId: string, req: SendRequest, now = new Date()): Promise<{ message: MessageRecord; created: boolean }> {
+    const id = req.key ? uuidFromKey(businessId, 'message', req.key) : randomUUID();
+    if (req.key) {
+      const known = await this.log.get(businessId, id);
+      if (known && req.requestHash && known.requestHash !== req.requestHash) throw new IdempotencyKeyReusedException();
+      if (known) return { message: known, created: false };
+    }
+    const [business, rules, recipient] = await Promise.all([
+      this.businesses.require(businessId),
+      this.settings.rules(businessId),
+      this.recipients.resolve(businessId, req.channel, req),
+    ]);
+    if (req.kind === MessageKind.marketing && !recipient.marketingConsent) {
+      throw new AppException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'message.no_consent',
+        `${recipient.address} has not consented to marketing by ${req.channel}: nothing was sent`,
+      );
+    }
+    const locale = req.locale ?? recipient.locale ?? (business.locale as unknown as MessageLocale);
+    const rendered = await this.render(businessId, req, locale, recipient, business.name);
+    // Marketing carries its opt-out; so does any mail to a list subscriber (the double opt-in request too).
+    const listMail = req.kind === MessageKind.marketing || (req.subscriberId !== undefined && req.channel === Channel.email);
+    const content =
+      listMail && recipient.unsubscribeUrl ? withOptOut(req.channel, rendered, recipient, locale) : { ...rendered, headers: {} };
+    const due = req.sendAt && req.sendAt > now ? req.sendAt : now;
+    const sendAt = req.kind === MessageKind.marketing && req.channel === Channel.sms ? afterQuietHours(due, business.timezone, rules) : due;
+    const { message, created } = await this.log.create(
+      businessId,
+      id,
+      {
+        channel: req.channel,
+        kind: req.kind,
+        to: recipient.address,
+        customerId: recipient.customerId,
+        subscriberId: recipient.subscriberId,
+        template: req.template ?? null,
+        locale,
+        subject: content.subject ?? null,
+        text: content.text,
+        html: content.html ?? null,
+        headers: content.headers,
+        fromName: req.channel === Channel.email ? (rules.senderName ?? business.name) : null,
+        replyTo: req.channel === Channel.email ? rules.replyTo : null,
+        smsSender: req.channel === Channel.sms ? rules.smsSender : null,
+        segments: req.channel === Channel.sms ? countSmsSegments(content.text) : null,
+        sendAt,
+        requestHash: req.requestHash ?? null,
+      },
+      now,
+    );
+    if (created) await this.enqueue(message, sendAt.getTime() - now.getTime(), message.id);
+    return { message, created };
+  }
+
+  /** Sends a failed message again (a new attempt series); 409 unless it failed. */
+  async retry(businessId: string, id: string): Promise<MessageRecord> {
+    const message = await this.log.get(businessId, id);
+    if (!message) throw new NotFoundAppException('message', id);
+    const queued = await this.log.transition(businessId, id, MessageStatus.failed, { status: MessageStatus.queued, failedAt: null });
+    if (!queued)
+      throw new AppException(
+        HttpStatus.CONFLICT,
+        'message.not_failed',
+        `Only a failed message can be retried; this one is ${message.status}`,
+      );
+    await this.enqueue(queued, 0, `${id}-retry-${queued.attempts}`);
+    return queued;
+  }
+
+  private enqueue(message: MessageRecord, delayMs: number, jobId: string) {
+    const name = message.channel === Channel.email ? JobName.SendEmail : JobName.SendSms;
+    return this.jobs.enqueue(
+      name,
+      { businessId: message.businessId, messageId: message.id },
+      { jobId, delayMs: Math.max(0, delayMs), attempts: this.attempts, retryDelayMs: this.retryDelayMs },
+    );
+  }
+
+  private async render(
+    businessId: string,
+    req: SendRequest,
+    locale: MessageLocale,
+    recipient: Recipient,
+    businessName: string,
+  ): Promise<RenderedMessage> {
+    if (req.template) {
+      const variables = { business: { name: businessName }, 'customer.firstName': recipient.firstName, ...req.variables };
+      return this.templates.render(businessId, req.template, req.channel, locale, present(variables));
+    }
+    return { subject: req.subject, text: req.body ?? '', html: req.html };
+  }
+}
+
+/** The values that are there: Liquid reads '' as true, so an empty value is left out and `{% if %}` falls back. */
+function present(variables: TemplateVariables): TemplateVariables {
+  return Object.fromEntries(Object.entries(variables).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+}
+
+/** Marketing carries its opt-out: List-Unsubscribe headers and a footer by email, a reply keyword by SMS. */
+function withOptOut(
+  channel: Channel,
+  m: RenderedMessage,
+  recipient: Recipient,
+  locale: MessageLocale,
+): RenderedMessage & { headers: Record<string, string> } {
+  if (channel === Channel.sms) return { ...m, text: `${m.text}\n${OPT_OUT[locale]}`, headers: {} };
+  const url = recipient.unsubscribeUrl!;
+  const footer = locale === MessageLocale.he ? 'להסרה מרשימת הדיוור' : 'Unsubscribe';
+  return {
+    ...m,
+    text: `${m.text}\n\n--\n${footer}: ${url}\n`,
+    html: m.html ? `${m.html}<hr><p style="font-size:12px;color:#666"><a href="${escapeHtml(url)}">${footer}</a></p>` : undefined,
+    headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
+}
