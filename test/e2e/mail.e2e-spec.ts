@@ -50,7 +50,7 @@ describe('email: SMTP driver', () => {
     });
     after(() => t.close());
 
-    it('sends the double opt-in mail through the mail.send job, and retries a temporary failure', async () => {
+    it('sends the double opt-in mail through the email queue, and retries a temporary failure', async () => {
       assert.ok(t.app.get<MailTransport>(MAIL_TRANSPORT) instanceof SmtpMailTransport);
       const owner = await newBusiness(t.http, { businessName: 'מאפיית השכונה' });
       const slug = (await t.http.get('/api/business').set(owner.auth)).body.slug;

@@ -129,7 +129,7 @@ describe('email: SendGrid driver at the wire', () => {
     }
   });
 
-  it('is what EMAIL_DRIVER=sendgrid builds, and the mail.send job sends through it', async () => {
+  it('is what EMAIL_DRIVER=sendgrid builds, and the email queue sends through it', async () => {
     const env = validateEnv({ JWT_SECRET: 'x'.repeat(40), EMAIL_DRIVER: 'sendgrid', SENDGRID_API_KEY: API_KEY });
     assert.equal(env.SENDGRID_API_URL, 'https://api.sendgrid.com');
     assert.ok(createMailTransport(env) instanceof SendGridMailTransport);

@@ -1,10 +1,7 @@
-import type { MailMessage } from '../mail/mail.port';
-
 /** The queues; each gets its own workers, so slow work cannot starve urgent work. */
 export enum QueueName {
   imports = 'imports',
   maintenance = 'maintenance',
-  notifications = 'notifications',
   reminders = 'reminders',
   /** One queue per channel, so each has its own rate limit (provider accounts) and a slow channel cannot hold up the other. */
   email = 'email',
@@ -15,7 +12,6 @@ export enum QueueName {
 export enum JobName {
   ImportCustomers = 'imports.customers',
   PurgeExpiredRefreshTokens = 'maintenance.purge-expired-refresh-tokens',
-  MailSend = 'mail.send',
   AppointmentReminder = 'appointment.reminder',
   ReconcileAppointmentReminders = 'appointment.reconcile-reminders',
   PurgeIdempotencyKeys = 'appointment.purge-idempotency-keys',
@@ -28,7 +24,6 @@ export interface JobPayloads {
   /** The CSV and the progress live in `customer_imports`; the payload only names the row. */
   [JobName.ImportCustomers]: { businessId: string; importId: string };
   [JobName.PurgeExpiredRefreshTokens]: Record<string, never>;
-  [JobName.MailSend]: { businessId: string; message: MailMessage };
   /** Due `offsetMinutes` before `startsAt` (ISO); skipped if the appointment was cancelled or moved since. */
   [JobName.AppointmentReminder]: { businessId: string; appointmentId: string; offsetMinutes: number; startsAt: string };
   [JobName.ReconcileAppointmentReminders]: Record<string, never>;
@@ -41,7 +36,6 @@ export interface JobPayloads {
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ImportCustomers]: QueueName.imports,
   [JobName.PurgeExpiredRefreshTokens]: QueueName.maintenance,
-  [JobName.MailSend]: QueueName.notifications,
   [JobName.AppointmentReminder]: QueueName.reminders,
   [JobName.ReconcileAppointmentReminders]: QueueName.reminders,
   [JobName.PurgeIdempotencyKeys]: QueueName.reminders,
