@@ -55,6 +55,7 @@ async function boot(
     LOG_LEVEL: 'error',
     RATE_LIMIT_MAX: '100000',
     LOGIN_RATE_LIMIT_MAX: '1000',
+    ACCOUNT_RATE_LIMIT_MAX: '1000',
     CORS_ORIGINS: 'http://localhost:5173',
     ...env,
   });

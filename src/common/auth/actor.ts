@@ -12,6 +12,8 @@ export interface Actor {
   name: string;
   email?: string;
   isPlatformAdmin: boolean;
+  /** Users only: whether they verified their email address. */
+  emailVerified?: boolean;
 }
 
 declare module 'express-serve-static-core' {

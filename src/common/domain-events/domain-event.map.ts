@@ -11,6 +11,15 @@ export interface DomainEventMap {
   'member.joined': { businessId: string; membershipId: string; userId: string };
   'member.updated': { businessId: string; membershipId: string; role: string };
   'member.removed': { businessId: string; membershipId: string; userId: string };
+  /**
+   * Account mails (notifications sends them): a signed link to `to`, in the
+   * language of `businessId` (the business the user acts for, or their first).
+   * `url` is secret: a listener must not record it.
+   */
+  'account.password_reset_requested': AccountMailPayload & { validMinutes: number };
+  'account.email_verification_requested': AccountMailPayload & { validHours: number };
+  /** `to` is the new address; nothing changes until the link is followed. */
+  'account.email_change_requested': AccountMailPayload & { validHours: number };
   'api_key.created': { businessId: string; apiKeyId: string };
   'api_key.revoked': { businessId: string; apiKeyId: string };
   /** `by` is who did it (absent for public forms, imports and other modules' side effects). */
@@ -58,6 +67,14 @@ export interface DomainEventMap {
   /** A message left for its provider, or finally failed (the message log has the detail). */
   'message.sent': MessageEventPayload;
   'message.failed': MessageEventPayload & { error: string };
+}
+
+export interface AccountMailPayload {
+  businessId: string;
+  userId: string;
+  to: string;
+  name: string;
+  url: string;
 }
 
 export interface MessageEventPayload {

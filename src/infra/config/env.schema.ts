@@ -173,6 +173,25 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_RATE_LIMIT_TTL = 900;
 
+  /** Account requests (forgot password, change password or email, resend verification) allowed per IP, per address and per user in one window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ACCOUNT_RATE_LIMIT_MAX = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ACCOUNT_RATE_LIMIT_TTL = 900;
+
+  /** How long a password-reset link works: whole minutes or hours (the mail states it in minutes). */
+  @Matches(/^[1-9]\d*(m|h)$/, { message: 'PASSWORD_RESET_TTL must be a duration in minutes or hours such as 30m' })
+  PASSWORD_RESET_TTL = '30m';
+
+  /** How long email-verification and email-change links work: whole hours or days (the mails state it in hours). */
+  @Matches(/^[1-9]\d*(h|d)$/, { message: 'EMAIL_CONFIRMATION_TTL must be a duration in hours or days such as 24h' })
+  EMAIL_CONFIRMATION_TTL = '24h';
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 

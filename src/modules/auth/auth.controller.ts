@@ -104,6 +104,7 @@ export class AuthController {
       businessId: actor.businessId,
       role: actor.role,
       isPlatformAdmin: actor.isPlatformAdmin,
+      emailVerified: actor.emailVerified,
     };
   }
 

@@ -9,10 +9,15 @@ import type { AppConfig } from '../../infra/config/app-config';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { BusinessModule } from '../business/business.module';
 import { UsersModule } from '../users/users.module';
+import { AccountController } from './account.controller';
+import { AccountLinks } from './account-links.service';
+import { AccountMailer } from './account-mailer.service';
+import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { AuthGuard } from './guards/auth.guard';
+import { AccountThrottleGuard } from './guards/account-throttle.guard';
 import { LoginThrottleGuard } from './guards/login-throttle.guard';
 import { RolesGuard } from './guards/roles.guard';
 import { PasswordHasher } from './password.hasher';
@@ -36,7 +41,7 @@ import { PurgeExpiredRefreshTokensJob } from './purge-expired-refresh-tokens.job
     BusinessModule,
     ApiKeysModule,
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AccountController],
   providers: [
     PurgeExpiredRefreshTokensJob,
     SessionRevocationListener,
@@ -45,6 +50,10 @@ import { PurgeExpiredRefreshTokensJob } from './purge-expired-refresh-tokens.job
     PasswordHasher,
     RefreshTokensRepository,
     LoginThrottleGuard,
+    AccountService,
+    AccountLinks,
+    AccountMailer,
+    AccountThrottleGuard,
     // Order matters: rate limit, then who is calling, then may they.
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_GUARD, useClass: AuthGuard },

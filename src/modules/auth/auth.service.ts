@@ -12,6 +12,7 @@ import { UsersService } from '../users/users.service';
 import { EmailTakenException, InvalidCredentialsException, InvalidTokenException, NotAMemberException } from './auth.exception';
 import type { AcceptInviteDto, LoginDto, RegisterDto } from './dto/auth.dto';
 import type { SessionDto, TokenPairDto } from './dto/auth-response.dto';
+import { AccountMailer } from './account-mailer.service';
 import { PasswordHasher } from './password.hasher';
 import { SessionContext, TokenService } from './token.service';
 
@@ -32,9 +33,10 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly tx: TransactionRunner,
     private readonly events: DomainEvents,
+    private readonly mailer: AccountMailer,
   ) {}
 
-  /** A new provider: the user, their business, and an owner membership, in one transaction. */
+  /** A new provider: the user, their business, and an owner membership, in one transaction; then a verification mail. */
   async register(dto: RegisterDto, ctx: SessionContext): Promise<SessionDto> {
     if (await this.users.findByEmail(dto.email)) throw new EmailTakenException();
     const passwordHash = await this.passwords.hash(dto.password);
@@ -49,6 +51,8 @@ export class AuthService {
         throw pgConstraint(err) === 'uq_users_email' ? new EmailTakenException() : err;
       });
     this.events.emit('business.registered', { businessId, userId: user.id });
+    // Welcome: a link to verify the address (the account works meanwhile, marked unverified).
+    this.mailer.emailVerification(user, businessId);
     const tokens = await this.tokens.issue(user.id, businessId, ctx);
     return { ...tokens, user: toUserDto(user), businessId };
   }

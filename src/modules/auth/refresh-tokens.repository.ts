@@ -39,6 +39,12 @@ export class RefreshTokensRepository extends ManagerBoundRepository<RefreshToken
     return result.affected ?? 0;
   }
 
+  /** Ends every session of a user, in every business (a password was reset or changed). */
+  async revokeForUser(userId: string): Promise<number> {
+    const result = await this.repo.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return result.affected ?? 0;
+  }
+
   /** Deletes tokens that expired before `before`; returns how many. */
   async deleteExpired(before: Date): Promise<number> {
     const result = await this.repo.delete({ expiresAt: LessThan(before) });

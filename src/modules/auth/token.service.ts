@@ -87,6 +87,11 @@ export class TokenService {
     });
   }
 
+  /** Ends every session of a user (all refresh-token families, every business), in the caller's transaction if given. */
+  revokeAllForUser(userId: string, manager?: EntityManager): Promise<number> {
+    return (manager ? this.refreshTokens.withManager(manager) : this.refreshTokens).revokeForUser(userId);
+  }
+
   private async issueInFamily(
     userId: string,
     businessId: string,

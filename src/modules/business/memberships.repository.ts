@@ -12,6 +12,7 @@ export interface MemberActor {
   name: string;
   email: string;
   isPlatformAdmin: boolean;
+  emailVerified: boolean;
 }
 
 export interface MembershipWithBusiness {
@@ -34,13 +35,20 @@ export class MembershipsRepository extends TenantRepository<Membership> {
    */
   async findActiveActor(businessId: string, userId: string): Promise<MemberActor | null> {
     this.scoped(businessId);
-    const rows: { id: string; role: Role; user_id: string; name: string; email: string; is_platform_admin: boolean }[] =
-      await this.repo.query(
-        `SELECT m.id, m.role, u.id AS user_id, u.name, u.email, u.is_platform_admin
+    const rows: {
+      id: string;
+      role: Role;
+      user_id: string;
+      name: string;
+      email: string;
+      is_platform_admin: boolean;
+      email_verified: boolean;
+    }[] = await this.repo.query(
+      `SELECT m.id, m.role, u.id AS user_id, u.name, u.email, u.is_platform_admin, u.email_verified_at IS NOT NULL AS email_verified
          FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.business_id = $1 AND m.user_id = $2 AND m.status = $3`,
-        [businessId, userId, MembershipStatus.active],
-      );
+      [businessId, userId, MembershipStatus.active],
+    );
     const row = rows[0];
     return row
       ? {
@@ -50,6 +58,7 @@ export class MembershipsRepository extends TenantRepository<Membership> {
           name: row.name,
           email: row.email,
           isPlatformAdmin: row.is_platform_admin,
+          emailVerified: row.email_verified,
         }
       : null;
   }

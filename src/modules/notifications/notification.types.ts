@@ -46,6 +46,18 @@ export enum TemplateKey {
   emailChange = 'account.email_change',
 }
 
+/**
+ * Templates whose text holds a one-time secret for its recipient (account
+ * mails: a password-reset link works as a password). The message log keeps
+ * their text to send it, but the API never shows it: any member of the
+ * business could otherwise take over the recipient's account.
+ */
+export const SECRET_LINK_TEMPLATES: ReadonlySet<string> = new Set<string>([
+  TemplateKey.passwordReset,
+  TemplateKey.emailVerification,
+  TemplateKey.emailChange,
+]);
+
 /** What a template renders to: a subject (email), a plain-text body (every channel) and HTML (email). */
 export interface RenderedMessage {
   subject?: string;

@@ -7,6 +7,7 @@ import { BusinessModule } from '../business/business.module';
 import { CalendarsModule } from '../calendars/calendars.module';
 import { CustomersModule } from '../customers/customers.module';
 import { SubscribersModule } from '../subscribers/subscribers.module';
+import { AccountNotificationsListener } from './account-notifications.listener';
 import { AppointmentNotificationsListener } from './appointment-notifications.listener';
 import { ChannelDispatcher } from './channel-dispatcher';
 import { ContactNotificationsListener } from './contact-notifications.listener';
@@ -56,6 +57,7 @@ import { NotificationTemplatesModule } from './templates/notification-templates.
     AppointmentNotificationsListener,
     RegistrationNotificationsListener,
     ContactNotificationsListener,
+    AccountNotificationsListener,
     MessageActivityListener,
   ],
   exports: [NotificationsService, MessageLogService],

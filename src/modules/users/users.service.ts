@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { User } from './entities/user.entity';
-import { UsersRepository } from './users.repository';
+import { UsersRepository, type UserState } from './users.repository';
+
+export type { UserState };
 
 /** What other modules do with users (platform-wide people): find, create, change. */
 @Injectable()
@@ -10,6 +12,10 @@ export class UsersService {
 
   private repo(manager?: EntityManager): UsersRepository {
     return manager ? this.users.withManager(manager) : this.users;
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findById(id);
   }
 
   findByEmail(email: string): Promise<User | null> {
@@ -26,5 +32,20 @@ export class UsersService {
     manager?: EntityManager,
   ): Promise<void> {
     return this.repo(manager).update(id, patch);
+  }
+
+  /** A new password hash, only while the user is still in `expected` (single-use links, concurrent changes: one wins). */
+  replacePassword(id: string, expected: UserState, passwordHash: string, options: { verifyEmail: boolean }, manager?: EntityManager) {
+    return this.repo(manager).replacePassword(id, expected, passwordHash, options.verifyEmail);
+  }
+
+  /** Marks `email` verified if it is still the user's; true when it is verified. */
+  markEmailVerified(id: string, email: string): Promise<boolean> {
+    return this.users.markEmailVerified(id, email);
+  }
+
+  /** Applies a confirmed email change if the user is still in `expected`; a taken address throws uq_users_email. */
+  changeEmail(id: string, expected: UserState, newEmail: string): Promise<boolean> {
+    return this.users.changeEmail(id, expected, newEmail);
   }
 }

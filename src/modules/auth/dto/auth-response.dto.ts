@@ -27,6 +27,12 @@ export class UserDto {
 
   @ApiProperty()
   isPlatformAdmin: boolean;
+
+  @ApiProperty({
+    type: Boolean,
+    description: 'Whether the user followed a verification link sent to `email` (unverified accounts work, marked)',
+  })
+  emailVerified: boolean;
 }
 
 export class MembershipSummaryDto {
@@ -69,4 +75,13 @@ export class MeDto {
 
   @ApiProperty()
   isPlatformAdmin: boolean;
+
+  @ApiProperty({ type: Boolean, required: false, description: 'Users only: whether they verified their email address' })
+  emailVerified?: boolean;
+}
+
+/** The answer of a request that sends an account mail: the same whether or not a mail went. */
+export class AccountMailAcceptedDto {
+  @ApiProperty({ type: String, example: 'If an account uses this address, a link to choose a new password is on its way' })
+  message: string;
 }

@@ -62,6 +62,7 @@ export class AuthGuard implements CanActivate {
       name: member.name,
       email: member.email,
       isPlatformAdmin: member.isPlatformAdmin,
+      emailVerified: member.emailVerified,
     };
   }
 }

@@ -7,6 +7,7 @@ import {
   Channel,
   MessageLocale,
   type RenderedMessage,
+  SECRET_LINK_TEMPLATES,
   type TemplateKey,
   type TemplateRenderer,
   type TemplateVariables,
@@ -47,7 +48,12 @@ export class TemplatesService implements TemplateRenderer {
     private readonly businesses: BusinessDirectory,
   ) {}
 
-  /** The message to send: missing values render empty; a business version that fails to render falls back to the built-in. */
+  /**
+   * The message to send: missing values render empty; a business version that
+   * fails to render falls back to the built-in. Account mails always use the
+   * built-in: their link is a credential of a platform-wide account, and a
+   * business's HTML could hand it to a third party (an image URL).
+   */
   async render(
     businessId: string,
     key: TemplateKey,
@@ -58,7 +64,7 @@ export class TemplatesService implements TemplateRenderer {
     const slot = { key, channel, locale };
     const builtIn = this.requireBuiltIn(slot);
     const business = await this.businesses.require(businessId);
-    const override = await this.overrides.findSlot(businessId, slot);
+    const override = SECRET_LINK_TEMPLATES.has(key) ? null : await this.overrides.findSlot(businessId, slot);
     const scope = toScope(businessVariables(business), variables);
     const format = messageFormatFor(business, locale);
     if (override) {

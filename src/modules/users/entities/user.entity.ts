@@ -25,6 +25,10 @@ export class User {
   @Column('boolean', { default: false })
   isPlatformAdmin: boolean;
 
+  /** When the user followed a verification link sent to `email` (or a reset or email-change link); null: not verified. */
+  @Column('timestamptz', { nullable: true })
+  emailVerifiedAt: Date | null;
+
   @Column('timestamptz', { nullable: true })
   lastLoginAt: Date | null;
 
