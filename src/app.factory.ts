@@ -11,6 +11,7 @@ import { bodyErrorProblem } from './common/problem/body-errors';
 import { sendProblem } from './common/problem/send-problem';
 import { inputGuardMiddleware } from './common/http/input-guard.middleware';
 import { MediaTypeInterceptor } from './common/http/media-type.interceptor';
+import { keepRawBody } from './common/http/raw-body';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { API_KEY_HEADER } from './common/auth/auth.decorators';
@@ -69,8 +70,8 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
     .map((o) => o.trim())
     .filter(Boolean);
   app.enableCors({ origin: origins.includes('*') ? true : origins, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
-  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, verify: keepRawBody }));
   app.use(bodyErrorHandler);
   app.use(inputGuardMiddleware);
   app.setGlobalPrefix('api', {

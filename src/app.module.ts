@@ -22,6 +22,7 @@ import { HealthModule } from './modules/health/health.module';
 import { LogsModule } from './modules/logs/logs.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { DeliveryWebhooksModule } from './modules/notifications/webhooks/delivery-webhooks.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { SubscribersModule } from './modules/subscribers/subscribers.module';
 
@@ -38,6 +39,7 @@ export const FEATURE_MODULES = [
   SubscribersModule,
   BusinessEventsModule,
   NotificationsModule,
+  DeliveryWebhooksModule,
   ActivityModule,
   MaintenanceModule,
   LogsModule,

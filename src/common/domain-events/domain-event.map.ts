@@ -66,7 +66,14 @@ export interface DomainEventMap {
   'appointment.reminder_due': AppointmentEventPayload & { offsetMinutes: number };
   /** A message left for its provider, or finally failed (the message log has the detail). */
   'message.sent': MessageEventPayload;
+  /** Failed to send, or the provider reported it undelivered (`error` says which and why). */
   'message.failed': MessageEventPayload & { error: string };
+  /** The provider reported it delivered (the recipient's phone or mail server took it). */
+  'message.delivered': MessageEventPayload;
+  /** The recipient's mail server refused it. */
+  'message.bounced': MessageEventPayload & { error: string };
+  /** The provider did not send it: the address is on its suppression list (an earlier bounce, unsubscribe or spam report). */
+  'message.suppressed': MessageEventPayload & { error: string };
 }
 
 export interface AccountMailPayload {
@@ -111,6 +118,8 @@ export interface SubscriberEventPayload {
   channel: 'email' | 'sms';
   /** The address the consent or refusal came from. */
   ip: string | null;
+  /** How a refusal arrived when not by a link: a reply to an SMS (STOP, הסר), or the email provider (an unsubscribe or spam report there). */
+  via?: 'sms_reply' | 'email_provider';
 }
 
 /** Times are ISO 8601 UTC; `by` is absent for the public booking pages and the system. */

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,22 @@ describe('environment validation', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("takes SendGrid's webhook key as SendGrid shows it (base64 DER, P-256) or PEM, and refuses anything else", () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const der = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    assert.equal(validateEnv({ JWT_SECRET: SECRET, SENDGRID_WEBHOOK_PUBLIC_KEY: der }).SENDGRID_WEBHOOK_PUBLIC_KEY, der);
+    validateEnv({ JWT_SECRET: SECRET, SENDGRID_WEBHOOK_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }) as string });
+    assert.equal(validateEnv({ JWT_SECRET: SECRET, SENDGRID_WEBHOOK_PUBLIC_KEY: '' }).SENDGRID_WEBHOOK_PUBLIC_KEY, undefined);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    for (const bad of ['not-a-key', rsa, der.slice(0, 40)]) {
+      assert.throws(
+        () => validateEnv({ JWT_SECRET: SECRET, SENDGRID_WEBHOOK_PUBLIC_KEY: bad }),
+        /SENDGRID_WEBHOOK_PUBLIC_KEY must be an ECDSA P-256/,
+      );
+    }
+    assert.throws(() => validateEnv({ JWT_SECRET: SECRET, SENDGRID_WEBHOOK_MAX_AGE_SECONDS: '5' }), /SENDGRID_WEBHOOK_MAX_AGE_SECONDS/);
   });
 
   it('lists every variable in .env.example', () => {

@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
+import { parseP256PublicKey } from '../../common/crypto/ec-public-key';
 
 export enum NodeEnv {
   development = 'development',
@@ -60,6 +61,16 @@ const DURATION = /^\d+(ms|s|m|h|d)?$/;
 
 /** An email address, optionally with a display name: `Name <address>` or `address`. */
 const MAILBOX = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
+
+/** An ECDSA P-256 public key, base64 DER (SubjectPublicKeyInfo) as SendGrid shows it, or PEM. */
+const IsP256PublicKey = (variable: string) =>
+  ValidateBy({
+    name: 'isP256PublicKey',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseP256PublicKey(value) !== null,
+      defaultMessage: () => `${variable} must be an ECDSA P-256 public key: base64 (DER) as SendGrid shows it, or PEM`,
+    },
+  });
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -278,6 +289,22 @@ export class EnvironmentVariables {
   )
   SENDGRID_API_URL = 'https://api.sendgrid.com';
 
+  /**
+   * The Signed Event Webhook's verification key (SendGrid: Settings > Mail Settings > Event Webhook,
+   * "Signed Event Webhook Requests"). Unset: POST /api/webhooks/sendgrid/events answers 404.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsP256PublicKey('SENDGRID_WEBHOOK_PUBLIC_KEY')
+  SENDGRID_WEBHOOK_PUBLIC_KEY?: string;
+
+  /** A signed event batch whose timestamp is further than this from now (seconds) is refused as a replay. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
+  @Max(86_400)
+  SENDGRID_WEBHOOK_MAX_AGE_SECONDS = 300;
+
   @IsEnum(SmsDriver, oneOf('SMS_DRIVER', SmsDriver))
   SMS_DRIVER: SmsDriver = SmsDriver.log;
 
@@ -287,7 +314,10 @@ export class EnvironmentVariables {
   @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'TWILIO_ACCOUNT_SID must be an Account SID: AC and 32 hex digits' })
   TWILIO_ACCOUNT_SID?: string;
 
-  /** The account's Auth Token. Required when SMS_DRIVER=twilio. */
+  /**
+   * The account's Auth Token. Required when SMS_DRIVER=twilio; it also signs Twilio's webhooks
+   * (`X-Twilio-Signature`): unset, /api/webhooks/twilio/* answer 404.
+   */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()

@@ -5,7 +5,8 @@
  */
 export const DOCUMENT_STREAM_STORE = Symbol('DOCUMENT_STREAM_STORE');
 
-export type StreamName = 'activity' | 'messages' | 'analytics';
+/** `webhook_events`: provider events already applied (SendGrid's event ids), so a redelivery applies once. */
+export type StreamName = 'activity' | 'messages' | 'analytics' | 'webhook_events';
 
 /** Flat fields only: equality filters match them exactly. */
 export type StreamFields = Record<string, string | number | boolean | null>;

@@ -1,3 +1,5 @@
+import type { DeliveryReference } from '../../common/delivery/delivery-reference';
+
 /** A file attached to an email (an invoice PDF). */
 export interface MailAttachment {
   filename: string;
@@ -17,6 +19,12 @@ export interface MailMessage {
   /** Extra headers, e.g. List-Unsubscribe. */
   headers?: Record<string, string>;
   attachments?: MailAttachment[];
+  /**
+   * The logged message this mail is: SendGrid carries it as `custom_args`
+   * (its event webhook reports them back), SMTP and the outbox as the
+   * `X-ChatGrow-Message-Id` header.
+   */
+  reference?: DeliveryReference;
 }
 
 export interface SentMail {

@@ -17,11 +17,19 @@ export interface SendGridMailBody {
   content: { type: 'text/plain' | 'text/html'; value: string }[];
   attachments?: { content: string; filename: string; type: string; disposition: 'attachment' }[];
   headers?: Record<string, string>;
+  /** String pairs SendGrid keeps with the message and puts on each of its events (the Event Webhook). */
+  custom_args?: Record<string, string>;
 }
+
+/** The `custom_args` naming the logged message; `attempt` is SendGrid's own event field, hence `messageAttempt`. */
+export const SENDGRID_REFERENCE_ARGS = { businessId: 'businessId', messageId: 'messageId', attempt: 'messageAttempt' } as const;
 
 const address = ({ address: email, name }: Mailbox): SendGridAddress => (name ? { email, name } : { email });
 
-/** One message in SendGrid's documented shape: one personalization (the recipient), sender and Reply-To as EMAIL_FROM and EMAIL_REPLY_TO unless the message says otherwise. */
+/**
+ * One message in SendGrid's documented shape: one personalization (the recipient), sender and Reply-To as EMAIL_FROM and
+ * EMAIL_REPLY_TO unless the message says otherwise, and the logged message it is as `custom_args` (values must be strings).
+ */
 export function toSendGridMail(defaults: SenderDefaults, message: MailMessage): SendGridMailBody {
   const replyTo = message.replyTo ?? defaults.replyTo;
   const content: SendGridMailBody['content'] = [];
@@ -43,5 +51,13 @@ export function toSendGridMail(defaults: SenderDefaults, message: MailMessage): 
     }));
   }
   if (message.headers && Object.keys(message.headers).length) body.headers = { ...message.headers };
+  if (message.reference) {
+    const { businessId, messageId, attempt } = message.reference;
+    body.custom_args = {
+      [SENDGRID_REFERENCE_ARGS.businessId]: businessId,
+      [SENDGRID_REFERENCE_ARGS.messageId]: messageId,
+      [SENDGRID_REFERENCE_ARGS.attempt]: String(attempt),
+    };
+  }
   return body;
 }

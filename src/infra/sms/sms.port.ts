@@ -4,6 +4,11 @@ export interface SmsMessage {
   body: string;
   /** The business's sender (number or name); default TWILIO_FROM / TWILIO_MESSAGING_SERVICE_SID. */
   from?: string;
+  /**
+   * Where the provider reports the message's delivery (Twilio: `StatusCallback`,
+   * signed with the Auth Token). Drivers without delivery reports ignore it.
+   */
+  statusCallback?: string;
 }
 
 export interface SentSms {

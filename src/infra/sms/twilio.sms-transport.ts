@@ -22,6 +22,7 @@ export interface TwilioSettings {
  * Messaging Service when TWILIO_MESSAGING_SERVICE_SID is set (with the
  * message's own `from`, if it names one), else the message's `from` or
  * TWILIO_FROM. Twilio's `sid` (SM…) is the message id; segments are our count.
+ * A message's `statusCallback` goes along, so Twilio reports its delivery there.
  * The SDK does not retry (autoRetry off): the sending job does, by the error's kind.
  */
 export class TwilioSmsTransport implements SmsTransport {
@@ -46,6 +47,7 @@ export class TwilioSmsTransport implements SmsTransport {
         body: message.body,
         ...(messagingServiceSid ? { messagingServiceSid } : {}),
         ...(from ? { from } : {}),
+        ...(message.statusCallback ? { statusCallback: message.statusCallback } : {}),
       });
       return { messageId: sent.sid, provider: this.provider, segments: countSmsSegments(message.body) };
     } catch (err) {

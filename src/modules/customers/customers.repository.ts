@@ -127,6 +127,20 @@ export class CustomersRepository extends TenantRepository<Customer> {
     return (await this.count(businessId, { id })) ? 'unchanged' : 'missing';
   }
 
+  /**
+   * The businesses with a customer at this phone or email. Deliberately across
+   * tenants: an SMS reply (STOP) or a report at the email provider names a
+   * person, not a business, and a refusal must reach every business that has them.
+   */
+  async businessIdsHolding(field: 'email' | 'phone', value: string): Promise<string[]> {
+    const rows: { business_id: string }[] = await this.repo
+      .createQueryBuilder('c')
+      .select('DISTINCT c.business_id', 'business_id')
+      .where(`c.${field} = :value`, { value })
+      .getRawMany();
+    return rows.map((r) => r.business_id);
+  }
+
   /** Withdraws marketing consent for a channel in one conditional statement; true when it changed. */
   async withdrawConsent(businessId: string, id: string, channel: 'email' | 'sms'): Promise<boolean> {
     if (!isUuid(id)) return false;

@@ -128,6 +128,14 @@ export class CustomersService {
     return found ? this.contactOf(businessId, found.id) : null;
   }
 
+  /** The businesses that have a customer at this address (across tenants: for refusals that name no business). */
+  async businessesHolding(address: { email?: string; phone?: string }): Promise<string[]> {
+    const phone = parsePhone(address.phone) ?? null;
+    const email = parseEmail(address.email) ?? null;
+    if (phone) return this.customers.businessIdsHolding('phone', phone);
+    return email ? this.customers.businessIdsHolding('email', email) : [];
+  }
+
   /** Marketing consent for a channel withdrawn (an unsubscribe link, an SMS "STOP"); false when it was not given. */
   async withdrawConsent(businessId: string, id: string, channel: 'email' | 'sms'): Promise<boolean> {
     const withdrawn = await this.customers.withdrawConsent(businessId, id, channel);

@@ -1,8 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { DeliveryReference } from '../../common/delivery/delivery-reference';
+import type { AppConfig } from '../../infra/config/app-config';
 import { MAIL_TRANSPORT, type MailTransport } from '../../infra/mail/mail.port';
 import { SMS_TRANSPORT, type SmsTransport } from '../../infra/sms/sms.port';
 import type { MessageRecord } from './message.types';
 import { Channel } from './notification.types';
+import { twilioStatusCallbackUrl } from './webhooks/webhook-urls';
 
 export interface Dispatched {
   provider: string;
@@ -17,12 +21,19 @@ export interface Dispatched {
  */
 @Injectable()
 export class ChannelDispatcher {
+  private readonly publicUrl: string;
+
   constructor(
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
     @Inject(SMS_TRANSPORT) private readonly sms: SmsTransport,
-  ) {}
+    @Inject(ConfigService) config: AppConfig,
+  ) {
+    this.publicUrl = config.get('PUBLIC_URL', { infer: true });
+  }
 
+  /** Sends the message as its attempt `m.attempts`; the provider gets a reference to it for its delivery reports. */
   async send(m: MessageRecord): Promise<Dispatched> {
+    const reference: DeliveryReference = { businessId: m.businessId, messageId: m.id, attempt: m.attempts };
     switch (m.channel) {
       case Channel.email: {
         const sent = await this.mail.send({
@@ -33,11 +44,17 @@ export class ChannelDispatcher {
           fromName: m.fromName ?? undefined,
           replyTo: m.replyTo ?? undefined,
           headers: m.headers,
+          reference,
         });
         return { provider: sent.provider, providerMessageId: sent.messageId, segments: null };
       }
       case Channel.sms: {
-        const sent = await this.sms.send({ to: m.to, body: m.text, from: m.smsSender ?? undefined });
+        const sent = await this.sms.send({
+          to: m.to,
+          body: m.text,
+          from: m.smsSender ?? undefined,
+          statusCallback: twilioStatusCallbackUrl(this.publicUrl, reference),
+        });
         return { provider: sent.provider, providerMessageId: sent.messageId, segments: sent.segments };
       }
     }

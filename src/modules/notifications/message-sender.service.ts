@@ -3,7 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import { asDeliveryError } from '../../common/delivery/delivery-errors';
 import { DomainEvents } from '../../common/domain-events/domain-events';
 import { ChannelDispatcher } from './channel-dispatcher';
-import { MessageLogService } from './message-log.service';
+import { type MessageChange, MessageLogService } from './message-log.service';
 import type { MessageRecord } from './message.types';
 import { MessageStatus } from './notification.types';
 
@@ -26,6 +26,7 @@ export type SendOutcome = 'sent' | 'skipped';
  * message settled does nothing. A temporary failure puts it back to `queued`
  * and rethrows, so BullMQ retries with exponential backoff and jitter; a
  * permanent one, or the last attempt, marks it `failed` with the reason.
+ * Providers report what happened next through webhooks (DeliveryReportsService).
  */
 @Injectable()
 export class MessageSender {
@@ -47,14 +48,18 @@ export class MessageSender {
     if (!sending) return 'skipped';
     try {
       const sent = await this.channels.send(sending);
-      await this.log.transition(businessId, messageId, MessageStatus.sending, {
-        status: MessageStatus.sent,
+      const handedOver: MessageChange = {
         provider: sent.provider,
         providerMessageId: sent.providerMessageId,
         segments: sent.segments ?? sending.segments,
-        lastError: null,
         sentAt: new Date(),
+      };
+      const moved = await this.log.transition(businessId, messageId, MessageStatus.sending, {
+        status: MessageStatus.sent,
+        lastError: null,
+        ...handedOver,
       });
+      if (!moved) await this.keepProviderId(businessId, messageId, handedOver);
       this.events.emit('message.sent', this.payload(sending));
       return 'sent';
     } catch (err) {
@@ -74,6 +79,17 @@ export class MessageSender {
       this.events.emit('message.failed', { ...this.payload(sending), error: reason });
       throw new UnrecoverableError(reason);
     }
+  }
+
+  /**
+   * The provider's delivery report came before our own `sent` (a webhook
+   * moved the message on): the message keeps the reported status and gets
+   * the provider's id and the send time.
+   */
+  private async keepProviderId(businessId: string, messageId: string, handedOver: MessageChange): Promise<void> {
+    const now = await this.log.get(businessId, messageId);
+    if (now && now.status !== MessageStatus.sending && now.providerMessageId !== handedOver.providerMessageId)
+      await this.log.transition(businessId, messageId, now.status, handedOver);
   }
 
   private payload(m: MessageRecord) {

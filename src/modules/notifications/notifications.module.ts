@@ -11,6 +11,7 @@ import { AccountNotificationsListener } from './account-notifications.listener';
 import { AppointmentNotificationsListener } from './appointment-notifications.listener';
 import { ChannelDispatcher } from './channel-dispatcher';
 import { ContactNotificationsListener } from './contact-notifications.listener';
+import { DeliveryReportsService } from './delivery-reports.service';
 import { MessageActivityListener } from './message-activity.listener';
 import { MessageLogService } from './message-log.service';
 import { MessageSender } from './message-sender.service';
@@ -28,8 +29,8 @@ import { NotificationTemplatesModule } from './templates/notification-templates.
 /**
  * Messages to people: the message log, sending through the channel ports with
  * retries, consent and quiet hours, the per-business settings, and the
- * listeners that turn domain events into messages. Templates are their own
- * module beside it.
+ * listeners that turn domain events into messages. Templates and the
+ * providers' delivery webhooks are their own modules beside it.
  */
 @Module({
   imports: [
@@ -48,6 +49,7 @@ import { NotificationTemplatesModule } from './templates/notification-templates.
     NotificationsService,
     MessageLogService,
     MessageSender,
+    DeliveryReportsService,
     ChannelDispatcher,
     RecipientsService,
     NotificationSettingsRepository,
@@ -60,6 +62,6 @@ import { NotificationTemplatesModule } from './templates/notification-templates.
     AccountNotificationsListener,
     MessageActivityListener,
   ],
-  exports: [NotificationsService, MessageLogService],
+  exports: [NotificationsService, MessageLogService, DeliveryReportsService, NotificationSettingsService],
 })
 export class NotificationsModule {}

@@ -15,7 +15,8 @@ export class SubscribersActivityListener {
 
   @OnDomainEvent('subscriber.unsubscribed')
   onUnsubscribed(e: SubscriberEventPayload): Promise<void> {
-    return this.record('subscriber.unsubscribed', e, `Unsubscribed from marketing (${e.channel})`);
+    const via = e.via === 'sms_reply' ? ' by an SMS reply' : e.via === 'email_provider' ? ' at the email provider' : '';
+    return this.record('subscriber.unsubscribed', e, `Unsubscribed from marketing (${e.channel})${via}`);
   }
 
   private record(action: string, e: SubscriberEventPayload, summary: string): Promise<void> {

@@ -74,6 +74,52 @@ export class SubscribersRepository extends TenantRepository<Subscriber> {
     return qb.orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
   }
 
+  /**
+   * The businesses with a subscriber at this phone or email. Deliberately
+   * across tenants: an SMS reply (STOP) or a report at the email provider
+   * names a person, not a business.
+   */
+  async businessIdsHolding(field: 'email' | 'phone', value: string): Promise<string[]> {
+    const rows: { business_id: string }[] = await this.repo
+      .createQueryBuilder('s')
+      .select('DISTINCT s.business_id', 'business_id')
+      .where(`s.${field} = :value`, { value })
+      .getRawMany();
+    return rows.map((r) => r.business_id);
+  }
+
+  /**
+   * Moves the channel of the subscriber at `address` to `status` in one
+   * conditional statement, only from one of `from` (so of repeated or
+   * concurrent calls exactly one changes it); unsubscribing stamps when. The
+   * changed subscriber, or null when none was in one of those states.
+   */
+  async moveChannel(
+    businessId: string,
+    channel: SubscriberChannel,
+    address: string,
+    status: SubscriptionStatus,
+    from: SubscriptionStatus[],
+  ): Promise<{ id: string; customerId: string | null } | null> {
+    const email = channel === SubscriberChannel.email;
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(Subscriber)
+      .set({
+        [email ? 'emailStatus' : 'smsStatus']: status,
+        ...(status === SubscriptionStatus.unsubscribed ? { [email ? 'emailUnsubscribedAt' : 'smsUnsubscribedAt']: () => 'now()' } : {}),
+      })
+      .where(`business_id = :businessId AND ${email ? 'email' : 'phone'} = :address AND ${email ? 'email' : 'sms'}_status IN (:...from)`, {
+        businessId: this.scoped(businessId).businessId,
+        address,
+        from,
+      })
+      .returning(['id', 'customerId'])
+      .execute();
+    const row = (result.raw as { id: string; customer_id: string | null }[])[0];
+    return row ? { id: row.id, customerId: row.customer_id } : null;
+  }
+
   /** A subscriber a signed link names; the link carries the business, so the lookup stays scoped. */
   findForLink(businessId: string, id: string): Promise<Subscriber | null> {
     if (!isUuid(businessId) || !isUuid(id)) return Promise.resolve(null);

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { DomainEvents } from '../../common/domain-events/domain-events';
+import { toE164 } from '../../common/phone/phone';
 import { NotFoundAppException } from '../../common/problem/app.exception';
+import { normalizeEmail } from '../../common/text/normalize';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { CustomersService } from '../customers/customers.service';
 import type { CreateSubscriberDto, SubscriberDto, SubscriberQueryDto, UpdateSubscriberDto } from './dto/subscriber.dto';
@@ -37,6 +40,7 @@ export class SubscribersService {
     private readonly customers: CustomersService,
     private readonly mailer: SubscriberMailer,
     private readonly tx: TransactionRunner,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(businessId: string, query: SubscriberQueryDto): Promise<[SubscriberDto[], number]> {
@@ -133,6 +137,56 @@ export class SubscribersService {
       (address.email ? await this.subscribers.findByEmail(businessId, address.email) : null) ??
       (address.phone ? await this.subscribers.findByPhone(businessId, address.phone) : null);
     return sub ? this.toContact(sub) : null;
+  }
+
+  /** The businesses with a subscriber at this address (across tenants: for refusals that name no business). */
+  async businessesHolding(address: { email?: string; phone?: string }): Promise<string[]> {
+    const phone = address.phone ? toE164(address.phone) : null;
+    if (phone) return this.subscribers.businessIdsHolding('phone', phone);
+    return address.email ? this.subscribers.businessIdsHolding('email', normalizeEmail(address.email)) : [];
+  }
+
+  /**
+   * A refusal that came without a link: a reply to an SMS (STOP, הסר) or an
+   * unsubscribe or spam report at the email provider. The channel of the
+   * subscriber at `address` becomes unsubscribed, once (a repeat changes
+   * nothing and emits nothing); false when there was nothing to change.
+   */
+  async unsubscribeAddress(
+    businessId: string,
+    channel: SubscriberChannel,
+    address: string,
+    via: 'sms_reply' | 'email_provider',
+  ): Promise<boolean> {
+    const normalized = channel === SubscriberChannel.email ? normalizeEmail(address) : toE164(address);
+    if (!normalized) return false;
+    const changed = await this.subscribers.moveChannel(businessId, channel, normalized, SubscriptionStatus.unsubscribed, [
+      SubscriptionStatus.pending,
+      SubscriptionStatus.subscribed,
+      SubscriptionStatus.bounced,
+    ]);
+    if (changed)
+      this.events.emit('subscriber.unsubscribed', {
+        businessId,
+        subscriberId: changed.id,
+        customerId: changed.customerId,
+        channel,
+        ip: null,
+        via,
+      });
+    return changed !== null;
+  }
+
+  /** The email provider found the address undeliverable (a hard bounce): its subscribed or pending email becomes `bounced`; an unsubscribed one stays so. */
+  async markEmailBounced(businessId: string, email: string): Promise<boolean> {
+    const changed = await this.subscribers.moveChannel(
+      businessId,
+      SubscriberChannel.email,
+      normalizeEmail(email),
+      SubscriptionStatus.bounced,
+      [SubscriptionStatus.pending, SubscriptionStatus.subscribed],
+    );
+    return changed !== null;
   }
 
   /** A customer's opt-out link for a channel (marketing to customers carries it). */

@@ -15,6 +15,15 @@ export class NotificationSettingsRepository extends TenantRepository<Notificatio
     return this.findOne(businessId, {});
   }
 
+  /**
+   * The businesses whose SMS sender is `sender`. Across tenants on purpose:
+   * a reply to that number names no business, only the number it went to.
+   */
+  async businessIdsWithSmsSender(sender: string): Promise<string[]> {
+    const rows = await this.repo.find({ select: { businessId: true }, where: { smsSender: sender } });
+    return rows.map((r) => r.businessId);
+  }
+
   /** Creates or replaces the business's row in one statement (safe under concurrent PUTs). */
   async upsert(businessId: string, values: NotificationRules): Promise<NotificationSettings> {
     this.scoped(businessId);

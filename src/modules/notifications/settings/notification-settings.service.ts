@@ -23,6 +23,11 @@ export class NotificationSettingsService {
     return row ? rulesOf(row) : DEFAULT_NOTIFICATION_RULES;
   }
 
+  /** The businesses that send SMS from this number (their own sender, not the provider's default). */
+  businessesSendingFrom(sender: string): Promise<string[]> {
+    return this.settings.businessIdsWithSmsSender(sender);
+  }
+
   async replace(businessId: string, rules: NotificationRules): Promise<NotificationRules> {
     return rulesOf(await this.settings.upsert(businessId, rules));
   }
