@@ -57,6 +57,7 @@ describe('delivery webhooks', () => {
       TWILIO_AUTH_TOKEN: AUTH_TOKEN,
       TWILIO_FROM: SHARED_NUMBER,
       TWILIO_API_URL: sms.url,
+      MESSAGE_RETRY_DELAY_MS: '50',
       EMAIL_DRIVER: 'sendgrid',
       SENDGRID_API_KEY: SENDGRID_KEY,
       SENDGRID_API_URL: mail.url,
@@ -281,11 +282,19 @@ describe('delivery webhooks', () => {
   });
 
   it('ignores a signed report of an earlier attempt of the message', async () => {
+    // The first attempt fails at Twilio (503): the job sends the message again, as attempt 2.
+    sms.failNext(1, 503);
     const m = await sendSms({ kind: 'transactional', to: '050-5556677', body: 'שלום' });
-    const stale = statusCallbackOf(m).replace(/a=1$/, 'a=0');
-    const delivered = statusForm(m, 'delivered');
-    assert.equal((await postForm(stale, delivered, twilioSign(stale, delivered))).status, 204);
+    assert.equal(m.attempts, 2);
+    const current = statusCallbackOf(m);
+    assert.match(current, /&a=2$/);
+    const earlier = current.replace(/a=2$/, 'a=1');
+    const undelivered = statusForm(m, 'undelivered', { ErrorCode: '30008' });
+    assert.equal((await postForm(earlier, undelivered, twilioSign(earlier, undelivered))).status, 204);
     assert.equal((await message(m.id)).status, 'sent');
+    const delivered = statusForm(m, 'delivered');
+    assert.equal((await postForm(current, delivered, twilioSign(current, delivered))).status, 204);
+    assert.equal((await message(m.id)).status, 'delivered');
   });
 
   // --- Twilio: replies ---------------------------------------------------------------
@@ -478,6 +487,49 @@ describe('delivery webhooks', () => {
     assert.equal(expectProblem(await postEvents({ event: 'delivered' }), 400).code, 'webhook.body_invalid');
   });
 
+  it('takes odd but signed input without a 5xx: malformed events are ignored, odd callback URLs change nothing', async () => {
+    const m = await sendMail({ kind: 'transactional', to: 'odd@example.co.il' });
+    const odd = [
+      null,
+      7,
+      'delivered',
+      [],
+      {},
+      { event: null },
+      { event: 'delivered', email: 5, timestamp: 'yesterday', businessId: 'x', messageId: m.id },
+      { event: 'delivered', businessId: owner.businessId, messageId: 'not-a-uuid', sg_event_id: { id: 1 } },
+      {
+        event: 'delivered',
+        businessId: owner.businessId,
+        messageId: m.id,
+        messageAttempt: '0x1',
+        timestamp: -1,
+        sg_event_id: 'x'.repeat(5000),
+      },
+      { event: 'unsubscribe', email: 'not an address' },
+      { event: 'spamreport', email: "' OR 1=1 --@example.co.il" },
+      { event: 'bounce', businessId: owner.businessId, messageId: randomUUID(), email: 'odd@example.co.il' },
+    ];
+    const res = await postEvents(odd);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    // Refusals of addresses no business has find nothing to change; everything else is not about anything we sent.
+    assert.deepEqual(res.body, { events: odd.length, applied: 0, unchanged: 2, duplicate: 0, ignored: odd.length - 2 });
+    assert.equal((await message(m.id)).status, 'sent');
+
+    const s = await sendSms({ kind: 'transactional', to: '050-6667788', body: 'שלום' });
+    const callback = statusCallbackOf(s);
+    for (const url of [
+      callback.replace(/b=[^&]+/, 'b=not-a-uuid'),
+      callback.replace(/m=[^&]+/, `m=${s.id}&m=${randomUUID()}`),
+      callback.replace(/a=1$/, 'a=-1'),
+      callback.split('?')[0],
+    ]) {
+      const form = statusForm(s, 'delivered');
+      assert.equal((await postForm(url, form, twilioSign(url, form))).status, 204, url);
+    }
+    assert.equal((await message(s.id)).status, 'sent');
+  });
+
   it('keeps other businesses apart: custom_args naming another business find nothing', async () => {
     const m = await sendMail({ kind: 'transactional', to: 'apart@example.co.il' });
     const other = await newBusiness(t.http);
@@ -492,7 +544,7 @@ describe('delivery webhooks without their secrets', () => {
   before(async () => {
     t = await startTestApp();
   });
-  after(() => t.close());
+  after(() => t?.close());
 
   it('answers 404 webhook.not_configured and takes nothing in', async () => {
     const form = new URLSearchParams({ From: '+972541234567', To: SHARED_NUMBER, Body: 'STOP' }).toString();

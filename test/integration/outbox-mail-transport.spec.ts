@@ -45,4 +45,20 @@ describe('email: outbox driver files', () => {
     assert.equal(mail.header('from'), 'ChatGrow <no-reply@chatgrow.test>');
     assert.equal(mail.header('reply-to'), undefined);
   });
+
+  it('names the logged message in X-ChatGrow-Message-Id (business/message/attempt), beside the headers it carries', async () => {
+    const transport = new OutboxMailTransport(join(dir, 'referenced'), 'ChatGrow <no-reply@chatgrow.test>');
+    const reference = { businessId: '0b6f7d3e-2a51-4a8e-9a43-5b9a1a1c2d3e', messageId: '5f0c9b1e-8d2a-4e57-b6a1-0e9c2b7d4f11', attempt: 2 };
+    await transport.send({
+      to: 'a@example.co.il',
+      subject: 'x',
+      text: 'y',
+      headers: { 'List-Unsubscribe': '<https://x.test/u>' },
+      reference,
+    });
+    const [file] = readdirSync(join(dir, 'referenced'));
+    const mail = parseEml(readFileSync(join(dir, 'referenced', file), 'utf8'));
+    assert.equal(mail.header('x-chatgrow-message-id'), `${reference.businessId}/${reference.messageId}/2`);
+    assert.equal(mail.header('list-unsubscribe'), '<https://x.test/u>');
+  });
 });

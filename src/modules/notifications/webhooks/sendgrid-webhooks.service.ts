@@ -40,13 +40,18 @@ type SendGridEvent = Record<string, unknown>;
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
-/** The logged message an event names through our `custom_args`, when it names one. */
+/**
+ * The logged message an event names through our `custom_args`, when it names
+ * one. No attempt: the event is about the message as it is; an attempt that
+ * is not a number is about nothing we sent (no reference).
+ */
 function referenceOf(e: SendGridEvent): { businessId: string; messageId: string; attempt: number | null } | null {
   const businessId = text(e[SENDGRID_REFERENCE_ARGS.businessId]);
   const messageId = text(e[SENDGRID_REFERENCE_ARGS.messageId]);
   if (!businessId || !messageId || !isUuid(businessId) || !isUuid(messageId)) return null;
-  const attempt = text(e[SENDGRID_REFERENCE_ARGS.attempt]);
-  return { businessId, messageId, attempt: attempt && /^\d{1,6}$/.test(attempt) ? Number(attempt) : null };
+  const attempt = e[SENDGRID_REFERENCE_ARGS.attempt];
+  if (attempt === undefined) return { businessId, messageId, attempt: null };
+  return typeof attempt === 'string' && /^[1-9]\d{0,5}$/.test(attempt) ? { businessId, messageId, attempt: Number(attempt) } : null;
 }
 
 /** The event's own time (Unix seconds), when it is a plausible one. */

@@ -62,11 +62,12 @@ export class TwilioWebhooksController {
   @ApiConsumes(FORM)
   @ApiBody({ type: TwilioStatusCallbackDto })
   @signatureHeader
+  // Decorators apply bottom-up: listed in reverse so the document shows b, m, a.
   @ApiQuery({
-    name: STATUS_CALLBACK_PARAMS.businessId,
+    name: STATUS_CALLBACK_PARAMS.attempt,
     required: true,
-    schema: { type: 'string', format: 'uuid' },
-    description: 'The business',
+    schema: { type: 'integer', minimum: 1 },
+    description: 'The sending attempt',
   })
   @ApiQuery({
     name: STATUS_CALLBACK_PARAMS.messageId,
@@ -75,10 +76,10 @@ export class TwilioWebhooksController {
     description: 'The message',
   })
   @ApiQuery({
-    name: STATUS_CALLBACK_PARAMS.attempt,
+    name: STATUS_CALLBACK_PARAMS.businessId,
     required: true,
-    schema: { type: 'integer', minimum: 1 },
-    description: 'The sending attempt',
+    schema: { type: 'string', format: 'uuid' },
+    description: 'The business',
   })
   @ApiNoContentResponse({ description: 'Taken (also when it changes nothing)' })
   @unsigned

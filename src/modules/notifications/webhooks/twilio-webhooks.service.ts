@@ -28,6 +28,8 @@ const ERROR_CODES: Record<string, string> = {
   '21610': 'the recipient replied STOP',
 };
 
+const ATTEMPT = /^[1-9]\d{0,5}$/;
+
 /** One value of a form parameter (the first, if Twilio ever repeats one). */
 function param(params: FormParams, name: string): string | undefined {
   const value = params[name];
@@ -85,8 +87,10 @@ export class TwilioWebhooksService {
     const messageId = single(query[STATUS_CALLBACK_PARAMS.messageId]);
     const attempt = single(query[STATUS_CALLBACK_PARAMS.attempt]);
     if (!businessId || !messageId || !isUuid(businessId) || !isUuid(messageId)) return 'ignored';
+    // No attempt: a report about the message as it is; an attempt we cannot read: about nothing we sent.
+    if (attempt !== undefined && !ATTEMPT.test(attempt)) return 'ignored';
+    const attemptNumber = attempt === undefined ? null : Number(attempt);
     const status = param(params, 'MessageStatus') ?? param(params, 'SmsStatus');
-    const attemptNumber = attempt && /^\d{1,6}$/.test(attempt) ? Number(attempt) : null;
     if (status === 'delivered') {
       return this.reports.apply(businessId, { messageId, attempt: attemptNumber, outcome: MessageStatus.delivered });
     }
