@@ -22,7 +22,7 @@ import {
   type TemplateRenderer,
   type TemplateVariables,
 } from './notification.types';
-import { IdempotencyKeyReusedException } from '../appointments/idempotency/idempotency.service';
+import { IdempotencyKeyReusedException } from '../idempotency/idempotency.service';
 import { afterQuietHours } from './quiet-hours';
 import { type Recipient, type RecipientRequest, RecipientsService } from './recipients.service';
 import { NotificationSettingsService } from './settings/notification-settings.service';
