@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { DomainEventsModule } from './common/domain-events/domain-events.module';
+import { AllocationModule } from './infra/allocation/allocation.module';
 import type { EnvironmentVariables } from './infra/config/env.schema';
 import { DatabaseConnectionModule } from './infra/database/database-connection.module';
 import { DatabaseModule } from './infra/database/database.module';
@@ -60,6 +61,7 @@ export class AppModule {
         DomainEventsModule,
         MailModule,
         SmsModule,
+        AllocationModule,
         ...FEATURE_MODULES,
       ],
     };

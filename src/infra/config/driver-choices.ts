@@ -1,5 +1,13 @@
 import { ConfigValidationError } from './config-validation.error';
-import { DocumentStreamDriver, EmailDriver, type EnvironmentVariables, QueueDriver, RateLimitStore, SmsDriver } from './env.schema';
+import {
+  AllocationDriver,
+  DocumentStreamDriver,
+  EmailDriver,
+  type EnvironmentVariables,
+  QueueDriver,
+  RateLimitStore,
+  SmsDriver,
+} from './env.schema';
 
 /*
  * Adapters are chosen at boot, one way for every port:
@@ -14,7 +22,8 @@ import { DocumentStreamDriver, EmailDriver, type EnvironmentVariables, QueueDriv
  */
 
 /** The variable that chooses each port's driver. */
-export type DriverVariable = 'EMAIL_DRIVER' | 'SMS_DRIVER' | 'DOCUMENT_STREAM_DRIVER' | 'QUEUE_DRIVER' | 'RATE_LIMIT_STORE';
+export type DriverVariable =
+  'EMAIL_DRIVER' | 'SMS_DRIVER' | 'DOCUMENT_STREAM_DRIVER' | 'QUEUE_DRIVER' | 'RATE_LIMIT_STORE' | 'ALLOCATION_DRIVER';
 
 /**
  * Unset driver variables follow the connection settings, as they did before the
@@ -39,6 +48,9 @@ const REQUIRED_SETTINGS: { driver: DriverVariable; value: string; setting: Setti
   { driver: 'DOCUMENT_STREAM_DRIVER', value: DocumentStreamDriver.mongodb, setting: 'MONGODB_URI' },
   { driver: 'QUEUE_DRIVER', value: QueueDriver.redis, setting: 'REDIS_URL' },
   { driver: 'RATE_LIMIT_STORE', value: RateLimitStore.redis, setting: 'REDIS_URL' },
+  { driver: 'ALLOCATION_DRIVER', value: AllocationDriver.ita, setting: 'ITA_CLIENT_ID' },
+  { driver: 'ALLOCATION_DRIVER', value: AllocationDriver.ita, setting: 'ITA_CLIENT_SECRET' },
+  { driver: 'ALLOCATION_DRIVER', value: AllocationDriver.ita, setting: 'ITA_SOFTWARE_NUMBER' },
 ];
 
 const requiredWhen = (setting: string, driver: string, value: unknown) => `${setting}: required when ${driver}=${String(value)}`;
@@ -89,5 +101,6 @@ export function describeDrivers(env: EnvironmentVariables): string {
     `documents=${env.DOCUMENT_STREAM_DRIVER}`,
     `queue=${env.QUEUE_DRIVER}`,
     `rate-limit=${env.RATE_LIMIT_STORE}`,
+    `allocation=${env.ALLOCATION_DRIVER}`,
   ].join(' ');
 }
