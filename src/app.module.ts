@@ -9,6 +9,7 @@ import { DocumentStreamModule } from './infra/document-stream/document-stream.mo
 import { MailModule } from './infra/mail/mail.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { SmsModule } from './infra/sms/sms.module';
+import { StorageModule } from './infra/storage/storage.module';
 import { ThrottleModule } from './infra/throttle/throttle.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
@@ -61,6 +62,7 @@ export class AppModule {
         DomainEventsModule,
         MailModule,
         SmsModule,
+        StorageModule,
         AllocationModule,
         ...FEATURE_MODULES,
       ],

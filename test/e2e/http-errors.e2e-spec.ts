@@ -65,10 +65,10 @@ describe('HTTP edge: problem+json, validation, limits, request ids', () => {
     assert.match(made.headers['x-request-id'], /^[0-9a-f-]{36}$/);
   });
 
-  it('reports readiness of database, queue, document store and disk', async () => {
+  it('reports readiness of database, queue, document store, file storage and disk', async () => {
     const res = await t.http.get('/health/ready');
     assert.equal(res.status, 200);
-    assert.deepEqual(Object.keys(res.body.details).sort(), ['database', 'disk', 'documents:postgres', 'queue:postgres']);
+    assert.deepEqual(Object.keys(res.body.details).sort(), ['database', 'disk', 'documents:postgres', 'queue:postgres', 'storage:local']);
   });
 
   it('serves the OpenAPI document with bearer and API key schemes', async () => {

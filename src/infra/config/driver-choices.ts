@@ -7,6 +7,7 @@ import {
   QueueDriver,
   RateLimitStore,
   SmsDriver,
+  StorageDriver,
 } from './env.schema';
 
 /*
@@ -23,7 +24,7 @@ import {
 
 /** The variable that chooses each port's driver. */
 export type DriverVariable =
-  'EMAIL_DRIVER' | 'SMS_DRIVER' | 'DOCUMENT_STREAM_DRIVER' | 'QUEUE_DRIVER' | 'RATE_LIMIT_STORE' | 'ALLOCATION_DRIVER';
+  'EMAIL_DRIVER' | 'SMS_DRIVER' | 'DOCUMENT_STREAM_DRIVER' | 'QUEUE_DRIVER' | 'RATE_LIMIT_STORE' | 'STORAGE_DRIVER' | 'ALLOCATION_DRIVER';
 
 /**
  * Unset driver variables follow the connection settings, as they did before the
@@ -48,6 +49,9 @@ const REQUIRED_SETTINGS: { driver: DriverVariable; value: string; setting: Setti
   { driver: 'DOCUMENT_STREAM_DRIVER', value: DocumentStreamDriver.mongodb, setting: 'MONGODB_URI' },
   { driver: 'QUEUE_DRIVER', value: QueueDriver.redis, setting: 'REDIS_URL' },
   { driver: 'RATE_LIMIT_STORE', value: RateLimitStore.redis, setting: 'REDIS_URL' },
+  { driver: 'STORAGE_DRIVER', value: StorageDriver.s3, setting: 'S3_BUCKET' },
+  { driver: 'STORAGE_DRIVER', value: StorageDriver.s3, setting: 'S3_ACCESS_KEY_ID' },
+  { driver: 'STORAGE_DRIVER', value: StorageDriver.s3, setting: 'S3_SECRET_ACCESS_KEY' },
   { driver: 'ALLOCATION_DRIVER', value: AllocationDriver.ita, setting: 'ITA_CLIENT_ID' },
   { driver: 'ALLOCATION_DRIVER', value: AllocationDriver.ita, setting: 'ITA_CLIENT_SECRET' },
   { driver: 'ALLOCATION_DRIVER', value: AllocationDriver.ita, setting: 'ITA_SOFTWARE_NUMBER' },
@@ -101,6 +105,7 @@ export function describeDrivers(env: EnvironmentVariables): string {
     `documents=${env.DOCUMENT_STREAM_DRIVER}`,
     `queue=${env.QUEUE_DRIVER}`,
     `rate-limit=${env.RATE_LIMIT_STORE}`,
+    `storage=${env.STORAGE_DRIVER}`,
     `allocation=${env.ALLOCATION_DRIVER}`,
   ].join(' ');
 }

@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { DEFAULT_ALLOCATION_THRESHOLDS, THRESHOLDS_PATTERN } from '../allocation/allocation-thresholds';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 export enum NodeEnv {
   development = 'development',
@@ -31,6 +31,16 @@ export enum EmailDriver {
 export enum SmsDriver {
   log = 'log',
   twilio = 'twilio',
+}
+
+/**
+ * Where stored files (invoice PDFs, logos) live: `local` under STORAGE_DIR (default
+ * DATA_DIR/files, no account needed), `s3` in a bucket of any S3-compatible store
+ * (AWS S3, MinIO, Cloudflare R2; S3_BUCKET and credentials).
+ */
+export enum StorageDriver {
+  local = 'local',
+  s3 = 's3',
 }
 
 /** Where the document streams live: `postgres` (a jsonb table) or `mongodb` (MONGODB_URI). */
@@ -71,6 +81,15 @@ const DURATION = /^\d+(ms|s|m|h|d)?$/;
 
 /** An email address, optionally with a display name: `Name <address>` or `address`. */
 const MAILBOX = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
+
+/** `true`/`1`/`yes` and `false`/`0`/`no` (any case); anything else is left for @IsBoolean to refuse. */
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no', ''].includes(v)) return false;
+  return value;
+};
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -304,6 +323,50 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'TWILIO_API_URL must be an http(s) URL' })
   TWILIO_API_URL?: string;
+
+  @IsEnum(StorageDriver, oneOf('STORAGE_DRIVER', StorageDriver))
+  STORAGE_DRIVER: StorageDriver = StorageDriver.local;
+
+  /** Where STORAGE_DRIVER=local keeps files. Defaults to `<DATA_DIR>/files`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  STORAGE_DIR?: string;
+
+  /** The bucket of STORAGE_DRIVER=s3 (created beforehand; the app never creates buckets). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'S3_BUCKET must be a bucket name: 3-63 lowercase letters, digits, dots and hyphens',
+  })
+  S3_BUCKET?: string;
+
+  /** The bucket's region (AWS: e.g. eu-central-1; R2: auto; MinIO: us-east-1 unless configured otherwise). */
+  @Matches(/^[a-z0-9-]{1,32}$/, { message: 'S3_REGION must be a region such as eu-central-1 or auto' })
+  S3_REGION = 'us-east-1';
+
+  /** Unset: AWS S3. Set: the S3-compatible endpoint (MinIO, R2, a local fake), e.g. https://<account>.r2.cloudflarestorage.com. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  /** Access key of STORAGE_DRIVER=s3. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  /** Secret key of STORAGE_DRIVER=s3. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Address buckets as `endpoint/bucket/key` instead of `bucket.endpoint/key` (MinIO and most local fakes need it). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE = false;
 
   @IsEnum(AllocationDriver, oneOf('ALLOCATION_DRIVER', AllocationDriver))
   ALLOCATION_DRIVER: AllocationDriver = AllocationDriver.manual;

@@ -24,5 +24,6 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   if (!env.JWT_SECRET) env.JWT_SECRET = resolveDevJwtSecret(env.DATA_DIR);
   if (!env.LOG_DIR) env.LOG_DIR = `${env.DATA_DIR.replace(/\/$/, '')}/logs`;
   if (!env.OUTBOX_DIR) env.OUTBOX_DIR = `${env.DATA_DIR.replace(/\/$/, '')}/outbox`;
+  if (!env.STORAGE_DIR) env.STORAGE_DIR = `${env.DATA_DIR.replace(/\/$/, '')}/files`;
   return env;
 }

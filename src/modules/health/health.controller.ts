@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { Public } from '../../common/auth/auth.decorators';
 import type { AppConfig } from '../../infra/config/app-config';
 import { DOCUMENT_STREAM_STORE, type DocumentStreamStore } from '../../infra/document-stream/document-stream.port';
+import { FILE_STORAGE, type FileStorage } from '../../infra/storage/file-storage.port';
 import { JobQueueService } from '../../infra/queue/job-queue.service';
 import { QueueName } from '../../infra/queue/job-names';
 import { QUEUE_CONNECTION, type QueueConnection } from '../../infra/queue/queue.port';
@@ -44,6 +45,7 @@ export class HealthController {
     private readonly jobs: JobQueueService,
     @Inject(QUEUE_CONNECTION) private readonly queue: QueueConnection,
     @Inject(DOCUMENT_STREAM_STORE) private readonly streams: DocumentStreamStore,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(ConfigService) config: AppConfig,
   ) {
     this.dataDir = resolve(config.get('DATA_DIR', { infer: true }));
@@ -68,7 +70,7 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: database, queue backend, document store and disk' })
+  @ApiOperation({ summary: 'Readiness: database, queue backend, document store, file storage and disk' })
   @ApiServiceUnavailableResponse({ description: 'Not ready' })
   ready(): Promise<HealthCheckResult> {
     return this.readiness();
@@ -79,8 +81,15 @@ export class HealthController {
       () => this.db.pingCheck('database', { timeout: TIMEOUT_MS }),
       () => this.probe(`queue:${this.queue.kind}`, () => this.jobs.queue(QueueName.maintenance).getJobCounts('waiting')),
       () => this.probe(`documents:${this.streams.kind}`, () => this.streams.ping()),
+      () => this.probe(`storage:${this.storage.driver}`, () => this.storageProbe()),
       () => this.disk.checkStorage('disk', { path: this.dataDir, thresholdPercent: this.threshold }),
     ]);
+  }
+
+  /** The port's probe answers rather than throws; a failed one becomes a down indicator here. */
+  private async storageProbe(): Promise<void> {
+    const result = await this.storage.probe();
+    if (!result.ok) throw new Error(result.detail ?? 'file storage is not usable');
   }
 
   private async probe(key: string, check: () => Promise<unknown>) {
