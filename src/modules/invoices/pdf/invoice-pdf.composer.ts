@@ -1,7 +1,7 @@
 import { formatDate, formatMoney } from './invoice-format';
 import { INVOICE_PDF_LABELS, InvoicePdfLabels } from './invoice-pdf.labels';
 import { InvoicePdfView } from './invoice-pdf.view';
-import { Align, BidiTextWriter, TextStyle } from './rtl-text';
+import { Align, BaseDirection, BidiTextWriter, TextStyle, WrappedLine } from './rtl-text';
 
 /** Font names the composer draws with; the renderer registers them. */
 export const FONT = { regular: 'invoice-regular', bold: 'invoice-bold' } as const;
@@ -72,6 +72,12 @@ export class InvoicePdfComposer {
   private readonly labels: InvoicePdfLabels;
   private readonly rtl: boolean;
   private readonly writer: BidiTextWriter;
+  /**
+   * Direction for text the business or its customer typed: the document's in
+   * Hebrew; in English each paragraph's own, so a Hebrew name or description
+   * in an English document still reads right to left.
+   */
+  private readonly typed: BaseDirection;
   private y = MARGIN;
 
   constructor(
@@ -81,6 +87,7 @@ export class InvoicePdfComposer {
     this.labels = INVOICE_PDF_LABELS[view.locale];
     this.rtl = view.locale === 'he';
     this.writer = new BidiTextWriter(doc, this.rtl ? 'rtl' : 'ltr');
+    this.typed = this.rtl ? 'rtl' : 'auto';
   }
 
   compose(): void {
@@ -106,12 +113,12 @@ export class InvoicePdfComposer {
     return (side === 'start') === this.rtl ? 'right' : 'left';
   }
 
-  private text(line: string, offset: number, y: number, width: number, side: Side, s: TextStyle): void {
-    this.writer.line(line, this.x(offset, width), y, width, this.align(side), s);
+  private text(line: string, offset: number, y: number, width: number, side: Side, s: TextStyle, base?: BaseDirection): void {
+    this.writer.line(line, this.x(offset, width), y, width, this.align(side), s, base);
   }
 
-  private paragraph(text: string, offset: number, y: number, width: number, side: Side, s: TextStyle): number {
-    return this.writer.paragraph(text, this.x(offset, width), y, width, this.align(side), s, lineHeight(s));
+  private paragraph(text: string, offset: number, y: number, width: number, side: Side, s: TextStyle, base?: BaseDirection): number {
+    return this.writer.paragraph(text, this.x(offset, width), y, width, this.align(side), s, lineHeight(s), base);
   }
 
   private rule(y: number, color = RULE, width = 0.75): void {
@@ -179,11 +186,10 @@ export class InvoicePdfComposer {
       }
     }
     const width = CONTENT_W - textOffset - markW - 16;
-    let y = this.paragraph(issuer.legalName, textOffset, top, width, 'start', style.issuer);
+    let y = this.paragraph(issuer.legalName, textOffset, top, width, 'start', style.issuer, this.typed);
     const taxLine = issuer.taxId ? `${issuer.taxStatusLabel ?? this.labels.taxId} ${issuer.taxId}` : issuer.taxStatusLabel;
-    for (const line of [taxLine, issuer.address]) {
-      if (line) y = this.paragraph(line, textOffset, y, width, 'start', style.muted);
-    }
+    if (taxLine) y = this.paragraph(taxLine, textOffset, y, width, 'start', style.muted);
+    if (issuer.address) y = this.paragraph(issuer.address, textOffset, y, width, 'start', style.muted, this.typed);
     const contact = [issuer.phone && `${this.labels.phone} ${issuer.phone}`, issuer.email].filter(Boolean).join('   ');
     if (contact) y = this.paragraph(contact, textOffset, y, width, 'start', style.muted);
 
@@ -198,7 +204,7 @@ export class InvoicePdfComposer {
     const sideW = 170;
     const titleW = CONTENT_W - sideW - 12;
     let y = this.paragraph(this.titleText, 0, top, titleW, 'start', style.title);
-    if (view.reference) y = this.paragraph(view.reference, 0, y, titleW, 'start', style.strong);
+    if (view.reference) y = this.paragraph(view.reference, 0, y, titleW, 'start', style.strong, this.typed);
 
     let sideY = top + 4;
     this.text(`${labels.date}: ${formatDate(view.date)}`, CONTENT_W - sideW, sideY, sideW, 'end', style.strong);
@@ -214,9 +220,9 @@ export class InvoicePdfComposer {
     const { customer } = this.view;
     const width = CONTENT_W * 0.6;
     let y = this.paragraph(`${this.labels.billTo}:`, 0, this.y, width, 'start', style.muted);
-    y = this.paragraph(customer.name, 0, y, width, 'start', style.customer);
+    y = this.paragraph(customer.name, 0, y, width, 'start', style.customer, this.typed);
     if (customer.taxId) y = this.paragraph(`${this.labels.customerTaxId} ${customer.taxId}`, 0, y, width, 'start', style.body);
-    if (customer.address) y = this.paragraph(customer.address, 0, y, width, 'start', style.body);
+    if (customer.address) y = this.paragraph(customer.address, 0, y, width, 'start', style.body, this.typed);
     const contact = [customer.phone && `${this.labels.phone} ${customer.phone}`, customer.email].filter(Boolean).join('   ');
     if (contact) y = this.paragraph(contact, 0, y, width, 'start', style.body);
     this.y = y + 14;
@@ -245,21 +251,22 @@ export class InvoicePdfComposer {
     this.tableHeader();
     const descW = COLUMNS[0].width - 2 * CELL_PAD_X;
     for (const line of this.view.lines) {
-      const descLines = this.writer.wrap(line.description, descW, style.cell);
+      const descLines = this.writer.wrap(line.description, descW, style.cell, this.typed);
       const rowH = Math.max(1, descLines.length) * lineHeight(style.cell) + 2 * CELL_PAD_Y;
       if (this.ensure(rowH)) this.tableHeader();
-      const cells: Record<Column['key'], string[]> = {
+      const one = (text: string): WrappedLine[] => [{ text, base: this.writer.base }];
+      const cells: Record<Column['key'], WrappedLine[]> = {
         description: descLines,
-        quantity: [line.quantity],
-        unitPrice: [this.money(line.unitPriceAgorot)],
-        discount: [line.discountAgorot ? this.money(line.discountAgorot) : ''],
-        lineTotal: [this.money(line.totalAgorot)],
+        quantity: one(line.quantity),
+        unitPrice: one(this.money(line.unitPriceAgorot)),
+        discount: one(line.discountAgorot ? this.money(line.discountAgorot) : ''),
+        lineTotal: one(this.money(line.totalAgorot)),
       };
       let offset = 0;
       for (const col of COLUMNS) {
         let y = this.y + CELL_PAD_Y;
         for (const l of cells[col.key]) {
-          this.text(l, offset + CELL_PAD_X, y, col.width - 2 * CELL_PAD_X, this.cellSide(col), style.cell);
+          this.text(l.text, offset + CELL_PAD_X, y, col.width - 2 * CELL_PAD_X, this.cellSide(col), style.cell, l.base);
           y += lineHeight(style.cell);
         }
         offset += col.width;
@@ -288,16 +295,18 @@ export class InvoicePdfComposer {
       this.amountRow(labels.vat(view.vat.ratePercent), this.money(view.vat.amountAgorot), style.body);
     }
     const blockStart = TOTAL_COL_OFFSET - 170;
-    const ruleX = this.x(blockStart, CONTENT_W - blockStart);
-    this.doc
-      .save()
-      .moveTo(ruleX, this.y + 1)
-      .lineTo(ruleX + CONTENT_W - blockStart, this.y + 1)
-      .lineWidth(1)
-      .strokeColor(INK)
-      .stroke()
-      .restore();
-    this.y += 4;
+    if (view.vat) {
+      const ruleX = this.x(blockStart, CONTENT_W - blockStart);
+      this.doc
+        .save()
+        .moveTo(ruleX, this.y + 1)
+        .lineTo(ruleX + CONTENT_W - blockStart, this.y + 1)
+        .lineWidth(1)
+        .strokeColor(INK)
+        .stroke()
+        .restore();
+      this.y += 4;
+    }
     this.amountRow(labels.total, this.money(view.totalAgorot), style.total);
     if (view.vat && view.pricesIncludeVat) {
       this.text(labels.pricesIncludeVat, blockStart, this.y + 2, CONTENT_W - blockStart, 'end', style.muted);
@@ -316,12 +325,12 @@ export class InvoicePdfComposer {
     this.y += 3;
     const descW = TOTAL_COL_OFFSET - CELL_PAD_X;
     for (const p of payments) {
-      const lines = this.writer.wrap(p.description, descW, style.body);
+      const lines = this.writer.wrap(p.description, descW, style.body, this.typed);
       const h = Math.max(1, lines.length) * lineHeight(style.body) + 3;
       this.ensure(h);
       let y = this.y;
       for (const l of lines) {
-        this.text(l, 0, y, descW, 'start', style.body);
+        this.text(l.text, 0, y, descW, 'start', style.body, l.base);
         y += lineHeight(style.body);
       }
       this.text(
@@ -343,9 +352,9 @@ export class InvoicePdfComposer {
     this.ensure(lineHeight(style.strong) + lineHeight(style.body));
     this.text(`${this.labels.remarks}:`, 0, this.y, CONTENT_W, 'start', style.strong);
     this.y += lineHeight(style.strong);
-    for (const line of this.writer.wrap(remarks, CONTENT_W, style.body)) {
+    for (const line of this.writer.wrap(remarks, CONTENT_W, style.body, this.typed)) {
       this.ensure(lineHeight(style.body));
-      this.text(line, 0, this.y, CONTENT_W, 'start', style.body);
+      this.text(line.text, 0, this.y, CONTENT_W, 'start', style.body, line.base);
       this.y += lineHeight(style.body);
     }
   }
@@ -369,8 +378,8 @@ export class InvoicePdfComposer {
       this.rule(CONTENT_BOTTOM + 10);
       let y = CONTENT_BOTTOM + 16;
       if (this.view.footer) {
-        for (const line of this.writer.wrap(this.view.footer, CONTENT_W, style.small).slice(0, 2)) {
-          this.text(line, 0, y, CONTENT_W, 'center', style.small);
+        for (const line of this.writer.wrap(this.view.footer, CONTENT_W, style.small, this.typed).slice(0, 2)) {
+          this.text(line.text, 0, y, CONTENT_W, 'center', style.small, line.base);
           y += lineHeight(style.small);
         }
       }

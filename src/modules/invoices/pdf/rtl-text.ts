@@ -146,6 +146,28 @@ export type Align = 'left' | 'right' | 'center';
 const RUN_FEATURES: PDFKit.Mixins.OpenTypeFeatures[] = ['kern'];
 
 /**
+ * The direction of a paragraph from its first strong letter (UBA rules P2/P3),
+ * or `fallback` when it has none (digits and punctuation only).
+ */
+export function paragraphDirection(text: string, fallback: Direction): Direction {
+  for (const ch of text) {
+    const type = bidi.getBidiCharTypeName(ch);
+    if (type === 'L') return 'ltr';
+    if (type === 'R' || type === 'AL') return 'rtl';
+  }
+  return fallback;
+}
+
+/** A paragraph direction, or `auto`: each paragraph's own, from its first strong letter. */
+export type BaseDirection = Direction | 'auto';
+
+/** One wrapped line and the direction of the paragraph it belongs to. */
+export interface WrappedLine {
+  text: string;
+  base: Direction;
+}
+
+/**
  * Widths at size 1, per font name, run direction and text. Shared by every
  * document: the registered fonts are the same files for the whole process.
  */
@@ -156,9 +178,10 @@ const runsRtl = memo(5_000, (line) => visualRuns(line, 'rtl'));
 const runsLtr = memo(5_000, (line) => visualRuns(line, 'ltr'));
 
 /**
- * Draws logical text on a PDFKit document with the bidi algorithm, in a
- * paragraph direction. Font names must stand for the same font files in every
- * document (widths are cached per name).
+ * Draws logical text on a PDFKit document with the bidi algorithm. `base` is
+ * the document's paragraph direction; a call may pass `auto` for text typed by
+ * users (a Hebrew name in an English document). Font names must stand for the
+ * same font files in every document (widths are cached per name).
  */
 export class BidiTextWriter {
   private font = '';
@@ -176,8 +199,8 @@ export class BidiTextWriter {
     this.doc.fillColor(style.color ?? '#000000');
   }
 
-  private runs(line: string): VisualRun[] {
-    return this.base === 'rtl' ? runsRtl(line) : runsLtr(line);
+  private resolve(text: string, base: BaseDirection): Direction {
+    return base === 'auto' ? paragraphDirection(text, this.base) : base;
   }
 
   /** Width of a string in the current font, laid out as one run (`rtl`) or word by word. */
@@ -195,21 +218,26 @@ export class BidiTextWriter {
   }
 
   /** Width of one line as drawn. */
-  width(line: string, style: TextStyle): number {
+  width(line: string, style: TextStyle, base: BaseDirection = this.base): number {
     this.use(style);
-    return this.runs(line).reduce((sum, run) => sum + this.measure(run.text, run.rtl), 0);
+    const runs = this.resolve(line, base) === 'rtl' ? runsRtl(line) : runsLtr(line);
+    return runs.reduce((sum, run) => sum + this.measure(run.text, run.rtl), 0);
   }
 
-  /** Logical lines of `text` that fit `width`. */
-  wrap(text: string, width: number, style: TextStyle): string[] {
+  /** Lines of `text` that fit `width`, in logical order, each with its paragraph's direction. */
+  wrap(text: string, width: number, style: TextStyle, base: BaseDirection = this.base): WrappedLine[] {
     this.use(style);
-    return wrapLogical(text, width, (s) => this.measure(s.replace(BIDI_CONTROLS, ''), false));
+    const measure = (s: string): number => this.measure(s.replace(BIDI_CONTROLS, ''), false);
+    return text.split(/\r\n|\r|\n/).flatMap((paragraph) => {
+      const dir = this.resolve(paragraph, base);
+      return wrapLogical(paragraph, width, measure).map((line) => ({ text: line, base: dir }));
+    });
   }
 
   /** Draws one line with its top at `y`, aligned in the box [x, x + width]. Returns the drawn width. */
-  line(line: string, x: number, y: number, width: number, align: Align, style: TextStyle): number {
+  line(line: string, x: number, y: number, width: number, align: Align, style: TextStyle, base: BaseDirection = this.base): number {
     this.use(style);
-    const runs = this.runs(line);
+    const runs = this.resolve(line, base) === 'rtl' ? runsRtl(line) : runsLtr(line);
     const widths = runs.map((run) => this.measure(run.text, run.rtl));
     const total = widths.reduce((a, b) => a + b, 0);
     let cursor = align === 'left' ? x : align === 'right' ? x + width - total : x + (width - total) / 2;
@@ -221,9 +249,18 @@ export class BidiTextWriter {
   }
 
   /** Wraps and draws `text` from `y`; returns the y below the last line. */
-  paragraph(text: string, x: number, y: number, width: number, align: Align, style: TextStyle, lineHeight = style.size * 1.35): number {
-    for (const l of this.wrap(text, width, style)) {
-      this.line(l, x, y, width, align, style);
+  paragraph(
+    text: string,
+    x: number,
+    y: number,
+    width: number,
+    align: Align,
+    style: TextStyle,
+    lineHeight = style.size * 1.35,
+    base: BaseDirection = this.base,
+  ): number {
+    for (const l of this.wrap(text, width, style, base)) {
+      this.line(l.text, x, y, width, align, style, l.base);
       y += lineHeight;
     }
     return y;
