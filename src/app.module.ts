@@ -23,6 +23,7 @@ import { BusinessEventsModule } from './modules/business-events/business-events.
 import { HealthModule } from './modules/health/health.module';
 import { LogsModule } from './modules/logs/logs.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
+import { InvoicesModule } from './modules/invoices/invoices.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { SubscribersModule } from './modules/subscribers/subscribers.module';
@@ -40,6 +41,7 @@ export const FEATURE_MODULES = [
   SubscribersModule,
   BusinessEventsModule,
   NotificationsModule,
+  InvoicesModule,
   ActivityModule,
   MaintenanceModule,
   LogsModule,

@@ -36,6 +36,13 @@ export class InvoiceCountersRepository extends TenantRepository<InvoiceCounter> 
     await this.repo.update(this.scoped(businessId, { series }), { nextNumber });
   }
 
+  /** Serialises the business's Tax Authority calls until the transaction ends (a token refresh uses up the old refresh token). */
+  async lockAllocation(businessId: string): Promise<void> {
+    await this.repo.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `invoices:allocation:${this.scoped(businessId).businessId}`,
+    ]);
+  }
+
   private async ensure(businessId: string, series: string): Promise<void> {
     await this.repo.query(
       `INSERT INTO invoice_counters (business_id, series) VALUES ($1, $2) ON CONFLICT (business_id, series) DO NOTHING`,

@@ -1,3 +1,4 @@
+import { nationalPhone } from '../../common/phone/phone';
 import { printedAllocationNumber } from '../../infra/allocation/allocation.port';
 import type { Invoice } from './entities/invoice.entity';
 import { type DocLocale, paymentText, referenceText, taxStatusLabel, titleOf } from './invoice-labels';
@@ -48,11 +49,11 @@ export function toPdfView(
       taxId: i.issuer.taxId,
       taxStatusLabel: taxStatusLabel(i.issuer.vatStatus, locale),
       address: i.issuer.address,
-      phone: i.issuer.phone,
+      phone: i.issuer.phone && nationalPhone(i.issuer.phone),
       email: i.issuer.email,
       logo: opts.logo,
     },
-    customer: { ...i.billedTo },
+    customer: { ...i.billedTo, phone: i.billedTo.phone && nationalPhone(i.billedTo.phone) },
     lines: i.lines.map((l) => ({ ...l })),
     pricesIncludeVat: i.pricesIncludeVat,
     subtotalAgorot: i.subtotalAgorot,

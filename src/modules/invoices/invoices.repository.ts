@@ -48,7 +48,10 @@ export class InvoicesRepository extends TenantRepository<Invoice> {
       .createQueryBuilder()
       .update(Invoice)
       .set({ originalDeliveredAt: at })
-      .where('business_id = :businessId AND id = :id AND original_delivered_at IS NULL', { businessId: this.scoped(businessId).businessId, id })
+      .where('business_id = :businessId AND id = :id AND original_delivered_at IS NULL', {
+        businessId: this.scoped(businessId).businessId,
+        id,
+      })
       .execute();
     return (result.affected ?? 0) > 0;
   }

@@ -15,6 +15,7 @@ export const toMessageDto = (m: MessageRecord): MessageDto => ({
   subject: m.subject,
   text: m.text,
   html: m.html,
+  attachments: m.attachments.map((a) => a.filename),
   segments: m.segments,
   provider: m.provider,
   providerMessageId: m.providerMessageId,

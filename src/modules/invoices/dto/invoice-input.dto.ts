@@ -39,7 +39,10 @@ export class InvoiceLineDto {
   description: string;
 
   @ApiProperty({ type: Number, example: 2, minimum: 0.001, maximum: 9_999_999.999, description: 'Up to 3 decimals (2.5 hours, 0.125 kg)' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }, { message: 'quantity must be a number with at most 3 decimals' })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 },
+    { message: 'quantity must be a number with at most 3 decimals' },
+  )
   @Min(0.001)
   @Max(9_999_999.999)
   quantity: number;
@@ -70,7 +73,12 @@ export class PaymentDto {
   @Max(MAX_TOTAL_AGOROT)
   amountAgorot: number;
 
-  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-11-28', description: 'When paid (a cheque: its due date); default the document date' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    example: '2026-11-28',
+    description: 'When paid (a cheque: its due date); default the document date',
+  })
   @IsOptional()
   @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
   date?: string;
@@ -127,7 +135,7 @@ export class PaymentDto {
   @MaxLength(100)
   reference?: string;
 
-  @ApiPropertyOptional({ type: String, example: 'Bit', maxLength: 200, description: "Required for `other`: what it was" })
+  @ApiPropertyOptional({ type: String, example: 'Bit', maxLength: 200, description: 'Required for `other`: what it was' })
   @when(PaymentMethod.other)
   @IsDefined({ message: 'description is required for a payment of method other' })
   @Trim()
@@ -162,7 +170,11 @@ export class CreateInvoiceDto {
   @MaxLength(160)
   customerName?: string;
 
-  @ApiPropertyOptional({ type: String, example: '515555555', description: "The customer's ח.פ / ע.מ / ת.ז (9 digits); a business customer's is needed for an allocation number" })
+  @ApiPropertyOptional({
+    type: String,
+    example: '515555555',
+    description: "The customer's ח.פ / ע.מ / ת.ז (9 digits); a business customer's is needed for an allocation number",
+  })
   @IsOptional()
   @Matches(TAX_ID, { message: 'customerTaxId must be 9 digits (ח.פ / ע.מ / ת.ז)' })
   customerTaxId?: string;
@@ -188,7 +200,10 @@ export class CreateInvoiceDto {
   @IsBoolean()
   pricesIncludeVat?: boolean;
 
-  @ApiPropertyOptional({ type: [PaymentDto], description: 'What was paid; their sum is the total of a tax invoice-receipt or receipt. None: a tax invoice (billing)' })
+  @ApiPropertyOptional({
+    type: [PaymentDto],
+    description: 'What was paid; their sum is the total of a tax invoice-receipt or receipt. None: a tax invoice (billing)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -218,7 +233,10 @@ export class CreateInvoiceDto {
 }
 
 export class CreditInvoiceDto {
-  @ApiPropertyOptional({ type: [InvoiceLineDto], description: "A partial credit: what is credited, at the original's VAT rate and entry mode. Unset: the whole document" })
+  @ApiPropertyOptional({
+    type: [InvoiceLineDto],
+    description: "A partial credit: what is credited, at the original's VAT rate and entry mode. Unset: the whole document",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { InvoiceType } from '../invoice-types';
 
@@ -51,4 +51,11 @@ export class InvoicePeriodQueryDto {
   @ApiProperty({ type: String, format: 'date', example: '2026-11-30' })
   @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
   to: string;
+}
+
+export class InvoiceExportQueryDto extends InvoicePeriodQueryDto {
+  @ApiPropertyOptional({ enum: ['he', 'en'], default: 'he', description: 'The language of the header line and type names' })
+  @IsOptional()
+  @IsIn(['he', 'en'])
+  headers?: 'he' | 'en';
 }

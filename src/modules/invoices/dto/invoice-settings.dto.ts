@@ -146,7 +146,10 @@ export class UpdateInvoiceSettingsDto {
   @MaxLength(2000)
   defaultRemarks?: string | null;
 
-  @ApiPropertyOptional({ type: StartingNumbersDto, description: 'The first number of a series, while nothing was issued in it (continuing another system)' })
+  @ApiPropertyOptional({
+    type: StartingNumbersDto,
+    description: 'The first number of a series, while nothing was issued in it (continuing another system)',
+  })
   @IfPresent('startingNumbers')
   @ValidateNested()
   @Type(() => StartingNumbersDto)

@@ -166,13 +166,21 @@ export class InvoiceDto {
   @ApiProperty({ type: String, nullable: true, example: '123456789', description: 'Its 9 right-most digits, as printed' })
   allocationNumberPrinted: string | null;
 
-  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', description: "SHA-256 of the stored original PDF" })
+  @ApiProperty({
+    example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    description: 'SHA-256 of the stored original PDF',
+  })
   pdfSha256: string;
 
   @ApiProperty({ type: 'integer', example: 48213 })
   pdfSize: number;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the original (מקור) left the business; later ones are copies' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the original (מקור) left the business; later ones are copies',
+  })
   originalDeliveredAt: Date | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'דנה לוי' })
