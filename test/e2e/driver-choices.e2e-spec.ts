@@ -70,7 +70,10 @@ describe('drivers chosen at boot', () => {
       }
       const lines = app.output().match(/Drivers: .*/g) ?? [];
       assert.equal(lines.length, 1, app.output());
-      assert.match(lines[0], /Drivers: database=external email=outbox sms=log documents=postgres queue=postgres rate-limit=memory storage=local allocation=manual/);
+      assert.match(
+        lines[0],
+        /Drivers: database=external email=outbox sms=log documents=postgres queue=postgres rate-limit=memory storage=local allocation=manual/,
+      );
     });
   });
 });
