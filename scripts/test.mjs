@@ -62,9 +62,10 @@ try {
   await runMigrations(pg, 'bullmq');
   await pg.end();
 
+  // Filters match the path inside the repository, so the checkout's own folder name matches nothing.
   const files = [...specs(join(root, 'dist/src')), ...specs(join(root, 'dist/test'))]
-    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .map((f) => relative(root, f))
+    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .sort();
   if (files.length === 0) throw new Error(`No spec files match ${filters.join(' ')}`);
   status = run(

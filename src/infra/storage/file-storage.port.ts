@@ -13,6 +13,11 @@ export interface StoredFile {
  * S3-compatible store) implement it; callers inject FILE_STORAGE. Keys are
  * chosen by the caller and written once: `put` on an existing key with other
  * bytes is refused (documents are never overwritten).
+ *
+ * Every driver fails the same way (file-storage.exception.ts): a key outside
+ * the rules (storage-key.ts) is InvalidStorageKeyException (400), other bytes
+ * under a stored key StoredFileConflictException (409), a store that cannot be
+ * reached or refuses the request StorageUnavailableException (503).
  */
 export interface FileStorage {
   readonly driver: string;

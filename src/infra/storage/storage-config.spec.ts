@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { StorageDriver } from '../config/env.schema';
 import { ConfigValidationError, validateEnv } from '../config/validate-env';
 import { LocalFileStorage } from './local.file-storage';
+import { S3FileStorage } from './s3.file-storage';
 import { createFileStorage } from './storage-driver.factory';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-storage-config-'));
@@ -48,6 +49,26 @@ describe('file storage configuration', () => {
     assert.match(
       failure({ STORAGE_DRIVER: 's3', S3_BUCKET: 'chatgrow-documents', S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' }),
       /^Invalid configuration:\n {2}S3_SECRET_ACCESS_KEY: required when STORAGE_DRIVER=s3$/,
+    );
+  });
+
+  it('builds the s3 driver from complete settings, and refuses incomplete ones at the factory too', () => {
+    const env = validateEnv({
+      ...base,
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'chatgrow-documents',
+      S3_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    const storage = createFileStorage(env);
+    assert.ok(storage instanceof S3FileStorage);
+    assert.equal(storage.driver, 's3');
+    assert.equal(storage.bucket, 'chatgrow-documents');
+    assert.throws(
+      () => createFileStorage({ STORAGE_DRIVER: StorageDriver.s3, S3_BUCKET: 'chatgrow-documents', S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' }),
+      (err: Error) => err instanceof ConfigValidationError && /S3_SECRET_ACCESS_KEY: required when STORAGE_DRIVER=s3/.test(err.message),
     );
   });
 

@@ -2,6 +2,7 @@ import { settingFor, unknownDriver } from '../config/driver-choices';
 import { type EnvironmentVariables, StorageDriver } from '../config/env.schema';
 import type { FileStorage } from './file-storage.port';
 import { LocalFileStorage } from './local.file-storage';
+import type { S3FileStorage as S3Driver } from './s3.file-storage';
 
 export const STORAGE_CONFIG = [
   'STORAGE_DRIVER',
@@ -21,6 +22,19 @@ export function createFileStorage(config: StorageConfig): FileStorage {
   switch (config.STORAGE_DRIVER) {
     case StorageDriver.local:
       return new LocalFileStorage(settingFor(config, 'STORAGE_DRIVER', 'STORAGE_DIR'));
+    case StorageDriver.s3: {
+      // Loaded only when chosen: the AWS SDK takes a noticeable part of a second to load.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { S3FileStorage } = require('./s3.file-storage') as { S3FileStorage: typeof S3Driver };
+      return new S3FileStorage({
+        bucket: settingFor(config, 'STORAGE_DRIVER', 'S3_BUCKET'),
+        accessKeyId: settingFor(config, 'STORAGE_DRIVER', 'S3_ACCESS_KEY_ID'),
+        secretAccessKey: settingFor(config, 'STORAGE_DRIVER', 'S3_SECRET_ACCESS_KEY'),
+        region: config.S3_REGION ?? 'us-east-1',
+        endpoint: config.S3_ENDPOINT,
+        forcePathStyle: config.S3_FORCE_PATH_STYLE ?? false,
+      });
+    }
     default:
       throw unknownDriver('STORAGE_DRIVER', config.STORAGE_DRIVER, StorageDriver);
   }
