@@ -1,10 +1,8 @@
+import { FONT } from './invoice-fonts';
 import { formatDate, formatMoney } from './invoice-format';
 import { INVOICE_PDF_LABELS, InvoicePdfLabels } from './invoice-pdf.labels';
 import { InvoicePdfView } from './invoice-pdf.view';
 import { Align, BaseDirection, BidiTextWriter, TextStyle, WrappedLine } from './rtl-text';
-
-/** Font names the composer draws with; the renderer registers them. */
-export const FONT = { regular: 'invoice-regular', bold: 'invoice-bold' } as const;
 
 /** A4 in points. */
 const PAGE_W = 595.28;

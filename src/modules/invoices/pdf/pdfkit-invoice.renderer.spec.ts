@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -167,6 +168,16 @@ describe('PdfKitInvoiceRenderer, Hebrew (right to left)', () => {
     assert.match(withLogo.pdf.toString('latin1'), /\/Subtype \/Image/);
     const broken = await render('he-broken-logo', hebrewInvoiceView({ issuer: { ...issuer, logo: Buffer.from('not an image') } }));
     assert.ok(broken.text.includes('מספרת שירה בע"מ'));
+  });
+
+  it('embeds only the Heebo subsets', async () => {
+    const r = await render('he-fonts', hebrewInvoiceView());
+    const fonts = execFileSync('pdffonts', [r.path], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+    assert.deepEqual(fonts.sort(), ['Heebo-Bold', 'Heebo-Regular']);
   });
 
   it('renders the same bytes for the same view (stable SHA-256 of the original)', async () => {

@@ -242,7 +242,10 @@ export class BidiTextWriter {
     const total = widths.reduce((a, b) => a + b, 0);
     let cursor = align === 'left' ? x : align === 'right' ? x + width - total : x + (width - total) / 2;
     runs.forEach((run, k) => {
-      this.doc.text(run.text, cursor, y, { lineBreak: false, ...(run.rtl ? { features: RUN_FEATURES } : {}) });
+      // textWidth (an option PDFKit's own line wrapper passes) spares PDFKit a second layout just to measure.
+      const options: PDFKit.Mixins.TextOptions & { textWidth: number } = { lineBreak: false, textWidth: widths[k] };
+      if (run.rtl) options.features = RUN_FEATURES;
+      this.doc.text(run.text, cursor, y, options);
       cursor += widths[k];
     });
     return total;
