@@ -19,6 +19,8 @@ const HEADER_FILL = '#eeeeee';
 
 const CELL_PAD_X = 5;
 const CELL_PAD_Y = 4;
+/** Height of the title line that opens every page after the first. */
+const CONTINUATION_HEADER_H = 42;
 
 type Side = 'start' | 'end' | 'center';
 
@@ -115,6 +117,14 @@ export class InvoicePdfComposer {
     this.writer.line(line, this.x(offset, width), y, width, this.align(side), s, base);
   }
 
+  /** One line that must not spill out of its box (amounts, the mark): drawn smaller when it is too wide. */
+  private fitText(line: string, offset: number, y: number, width: number, side: Side, s: TextStyle, base?: BaseDirection): void {
+    const natural = this.writer.width(line, s, base);
+    if (natural <= width) return this.text(line, offset, y, width, side, s, base);
+    const size = Math.max(5, (s.size * width) / natural);
+    this.text(line, offset, y + (s.size - size) * 0.8, width, side, { ...s, size }, base);
+  }
+
   private paragraph(text: string, offset: number, y: number, width: number, side: Side, s: TextStyle, base?: BaseDirection): number {
     return this.writer.paragraph(text, this.x(offset, width), y, width, this.align(side), s, lineHeight(s), base);
   }
@@ -162,7 +172,7 @@ export class InvoicePdfComposer {
       .strokeColor(INK)
       .stroke()
       .restore();
-    this.text(this.markText, CONTENT_W - width, y + (height - s.size * 1.2) / 2, width, 'center', s);
+    this.fitText(this.markText, CONTENT_W - width, y + (height - s.size * 1.2) / 2, width, 'center', s);
   }
 
   private issuerBlock(): void {
@@ -205,10 +215,10 @@ export class InvoicePdfComposer {
     if (view.reference) y = this.paragraph(view.reference, 0, y, titleW, 'start', style.strong, this.typed);
 
     let sideY = top + 4;
-    this.text(`${labels.date}: ${formatDate(view.date)}`, CONTENT_W - sideW, sideY, sideW, 'end', style.strong);
+    this.fitText(`${labels.date}: ${formatDate(view.date)}`, CONTENT_W - sideW, sideY, sideW, 'end', style.strong);
     sideY += lineHeight(style.strong);
     if (view.allocationNumber) {
-      this.text(`${labels.allocationNumber}: ${view.allocationNumber}`, CONTENT_W - sideW, sideY, sideW, 'end', style.body);
+      this.fitText(`${labels.allocationNumber}: ${view.allocationNumber}`, CONTENT_W - sideW, sideY, sideW, 'end', style.body);
       sideY += lineHeight(style.body);
     }
     this.y = Math.max(y, sideY) + 10;
@@ -231,7 +241,14 @@ export class InvoicePdfComposer {
     this.doc.save().rect(MARGIN, this.y, CONTENT_W, h).fill(HEADER_FILL).restore();
     let offset = 0;
     for (const col of COLUMNS) {
-      this.text(this.labels[col.key], offset + CELL_PAD_X, this.y + CELL_PAD_Y, col.width - 2 * CELL_PAD_X, this.cellSide(col), style.head);
+      this.fitText(
+        this.labels[col.key],
+        offset + CELL_PAD_X,
+        this.y + CELL_PAD_Y,
+        col.width - 2 * CELL_PAD_X,
+        this.cellSide(col),
+        style.head,
+      );
       offset += col.width;
     }
     this.y += h;
@@ -245,42 +262,71 @@ export class InvoicePdfComposer {
   }
 
   private linesTable(): void {
-    this.ensure(3 * lineHeight(style.cell));
+    const lh = lineHeight(style.cell);
+    this.ensure(3 * lh);
     this.tableHeader();
     const descW = COLUMNS[0].width - 2 * CELL_PAD_X;
     for (const line of this.view.lines) {
       const descLines = this.writer.wrap(line.description, descW, style.cell, this.typed);
-      const rowH = Math.max(1, descLines.length) * lineHeight(style.cell) + 2 * CELL_PAD_Y;
-      if (this.ensure(rowH)) this.tableHeader();
-      const one = (text: string): WrappedLine[] => [{ text, base: this.writer.base }];
-      const cells: Record<Column['key'], WrappedLine[]> = {
-        description: descLines,
-        quantity: one(line.quantity),
-        unitPrice: one(this.money(line.unitPriceAgorot)),
-        discount: one(line.discountAgorot ? this.money(line.discountAgorot) : ''),
-        lineTotal: one(this.money(line.totalAgorot)),
-      };
-      let offset = 0;
-      for (const col of COLUMNS) {
-        let y = this.y + CELL_PAD_Y;
-        for (const l of cells[col.key]) {
-          this.text(l.text, offset + CELL_PAD_X, y, col.width - 2 * CELL_PAD_X, this.cellSide(col), style.cell, l.base);
-          y += lineHeight(style.cell);
-        }
-        offset += col.width;
+      const rowH = Math.max(1, descLines.length) * lh + 2 * CELL_PAD_Y;
+      // A row moves to the next page whole, unless it is taller than a page: then it is cut between its lines.
+      if (this.y + rowH > CONTENT_BOTTOM && rowH <= CONTENT_BOTTOM - this.tableTopOnNextPage()) {
+        this.ensure(rowH);
+        this.tableHeader();
       }
-      this.y += rowH;
-      this.rule(this.y);
+      let rest = descLines;
+      let first = true;
+      while (first || rest.length > 0) {
+        const fit = Math.floor((CONTENT_BOTTOM - this.y - 2 * CELL_PAD_Y) / lh);
+        if (fit < 1) {
+          this.ensure(CONTENT_BOTTOM);
+          this.tableHeader();
+          continue;
+        }
+        const chunk = rest.slice(0, fit);
+        rest = rest.slice(fit);
+        this.tableRow(chunk, first ? line : null);
+        first = false;
+      }
     }
     this.y += 8;
+  }
+
+  /** Where a table continued on a new page starts: below the continuation header and the table header. */
+  private tableTopOnNextPage(): number {
+    return MARGIN + CONTINUATION_HEADER_H + lineHeight(style.head) + 2 * CELL_PAD_Y;
+  }
+
+  /** One table row (or the part of a tall row that fits); the figures print with its first part only. */
+  private tableRow(description: WrappedLine[], figures: InvoicePdfView['lines'][number] | null): void {
+    const lh = lineHeight(style.cell);
+    const one = (text: string): WrappedLine[] => [{ text, base: this.writer.base }];
+    const cells: Record<Column['key'], WrappedLine[]> = {
+      description,
+      quantity: figures ? one(figures.quantity) : [],
+      unitPrice: figures ? one(this.money(figures.unitPriceAgorot)) : [],
+      discount: figures?.discountAgorot ? one(this.money(figures.discountAgorot)) : [],
+      lineTotal: figures ? one(this.money(figures.totalAgorot)) : [],
+    };
+    let offset = 0;
+    for (const col of COLUMNS) {
+      let y = this.y + CELL_PAD_Y;
+      for (const l of cells[col.key]) {
+        this.fitText(l.text, offset + CELL_PAD_X, y, col.width - 2 * CELL_PAD_X, this.cellSide(col), style.cell, l.base);
+        y += lh;
+      }
+      offset += col.width;
+    }
+    this.y += Math.max(1, description.length) * lh + 2 * CELL_PAD_Y;
+    this.rule(this.y);
   }
 
   /** A label and an amount under the line-total column. */
   private amountRow(label: string, amount: string, s: TextStyle): void {
     const labelW = 170;
     const h = lineHeight(s) + 2;
-    this.text(label, TOTAL_COL_OFFSET - labelW, this.y + 1, labelW - CELL_PAD_X, 'end', s);
-    this.text(amount, TOTAL_COL_OFFSET + CELL_PAD_X, this.y + 1, NUMERIC_W.lineTotal - 2 * CELL_PAD_X, this.rtl ? 'start' : 'end', s);
+    this.fitText(label, TOTAL_COL_OFFSET - labelW, this.y + 1, labelW - CELL_PAD_X, 'end', s);
+    this.fitText(amount, TOTAL_COL_OFFSET + CELL_PAD_X, this.y + 1, NUMERIC_W.lineTotal - 2 * CELL_PAD_X, this.rtl ? 'start' : 'end', s);
     this.y += h;
   }
 
@@ -331,7 +377,7 @@ export class InvoicePdfComposer {
         this.text(l.text, 0, y, descW, 'start', style.body, l.base);
         y += lineHeight(style.body);
       }
-      this.text(
+      this.fitText(
         this.money(p.amountAgorot),
         TOTAL_COL_OFFSET + CELL_PAD_X,
         this.y,
@@ -360,11 +406,11 @@ export class InvoicePdfComposer {
   /** Pages after the first: the document's title, number and mark, so every page is identified. */
   private continuationHeader(): void {
     const h = 24;
-    this.markBox(this.y, 64, h, style.markSmall);
-    this.text(`${this.titleText} (${this.labels.continued})`, 0, this.y + 4, CONTENT_W - 80, 'start', style.strong);
-    this.y += h + 8;
-    this.rule(this.y, INK, 1);
-    this.y += 10;
+    const top = this.y;
+    this.markBox(top, 64, h, style.markSmall);
+    this.fitText(`${this.titleText} (${this.labels.continued})`, 0, top + 4, CONTENT_W - 80, 'start', style.strong);
+    this.rule(top + h + 8, INK, 1);
+    this.y = top + CONTINUATION_HEADER_H;
   }
 
   /** Footer text and "page n of m" on every page (the pages are buffered until the end). */
