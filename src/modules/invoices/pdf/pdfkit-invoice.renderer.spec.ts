@@ -229,6 +229,21 @@ describe('PdfKitInvoiceRenderer, Hebrew (right to left)', () => {
     assert.equal(sha(a), sha(b));
     assert.notEqual(sha(a), sha(await renderer.render({ ...view, mark: 'copy' })));
   });
+
+  it('renders documents concurrently exactly as one at a time (the parsed fonts are shared)', async () => {
+    const views = [
+      hebrewInvoiceView(),
+      englishInvoiceView(),
+      creditNoteView(),
+      exemptReceiptView(),
+      manyLinesView(40),
+      hebrewInvoiceView({ mark: 'copy' }),
+    ];
+    const alone: Buffer[] = [];
+    for (const v of views) alone.push(await renderer.render(v));
+    const together = await Promise.all([...views, ...views].map((v) => renderer.render(v)));
+    together.forEach((pdf, i) => assert.ok(pdf.equals(alone[i % views.length]), `document ${i}`));
+  });
 });
 
 describe('PdfKitInvoiceRenderer, English (left to right)', () => {
