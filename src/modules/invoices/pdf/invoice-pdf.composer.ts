@@ -44,6 +44,9 @@ const COLUMNS: Column[] = [
   { key: 'lineTotal', width: NUMERIC_W.lineTotal, numeric: true },
 ];
 const TOTAL_COL_OFFSET = CONTENT_W - NUMERIC_W.lineTotal;
+/** The totals block: a label column beside the line-total column. */
+const TOTALS_LABEL_W = 130;
+const TOTALS_START = TOTAL_COL_OFFSET - TOTALS_LABEL_W;
 
 const style = {
   body: { font: FONT.regular, size: 9.5, color: INK },
@@ -321,11 +324,14 @@ export class InvoicePdfComposer {
     this.rule(this.y);
   }
 
-  /** A label and an amount under the line-total column. */
+  /**
+   * A label and an amount under the line-total column. The label column sits
+   * next to it on the reading side; labels align on the reading edge (right in
+   * Hebrew), so the block reads like a small two-column table.
+   */
   private amountRow(label: string, amount: string, s: TextStyle): void {
-    const labelW = 170;
     const h = lineHeight(s) + 2;
-    this.fitText(label, TOTAL_COL_OFFSET - labelW, this.y + 1, labelW - CELL_PAD_X, 'end', s);
+    this.fitText(label, TOTALS_START + CELL_PAD_X, this.y + 1, TOTALS_LABEL_W - 2 * CELL_PAD_X, 'start', s);
     this.fitText(amount, TOTAL_COL_OFFSET + CELL_PAD_X, this.y + 1, NUMERIC_W.lineTotal - 2 * CELL_PAD_X, this.rtl ? 'start' : 'end', s);
     this.y += h;
   }
@@ -337,14 +343,11 @@ export class InvoicePdfComposer {
     if (view.vat) {
       this.amountRow(labels.subtotal, this.money(view.subtotalAgorot), style.body);
       this.amountRow(labels.vat(view.vat.ratePercent), this.money(view.vat.amountAgorot), style.body);
-    }
-    const blockStart = TOTAL_COL_OFFSET - 170;
-    if (view.vat) {
-      const ruleX = this.x(blockStart, CONTENT_W - blockStart);
+      const ruleX = this.x(TOTALS_START, CONTENT_W - TOTALS_START);
       this.doc
         .save()
         .moveTo(ruleX, this.y + 1)
-        .lineTo(ruleX + CONTENT_W - blockStart, this.y + 1)
+        .lineTo(ruleX + CONTENT_W - TOTALS_START, this.y + 1)
         .lineWidth(1)
         .strokeColor(INK)
         .stroke()
@@ -353,7 +356,14 @@ export class InvoicePdfComposer {
     }
     this.amountRow(labels.total, this.money(view.totalAgorot), style.total);
     if (view.vat && view.pricesIncludeVat) {
-      this.text(labels.pricesIncludeVat, blockStart, this.y + 2, CONTENT_W - blockStart, 'end', style.muted);
+      this.text(
+        labels.pricesIncludeVat,
+        TOTALS_START + CELL_PAD_X,
+        this.y + 2,
+        CONTENT_W - TOTALS_START - 2 * CELL_PAD_X,
+        'start',
+        style.muted,
+      );
       this.y += lineHeight(style.muted) + 2;
     }
     this.y += 14;
