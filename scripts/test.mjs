@@ -62,9 +62,11 @@ try {
   await runMigrations(pg, 'bullmq');
   await pg.end();
 
+  // Filter on the path inside the repository: the checkout's own path (e.g. a worktree named
+  // wt-invoicepdf) must not make a filter such as `pdf` match every file.
   const files = [...specs(join(root, 'dist/src')), ...specs(join(root, 'dist/test'))]
-    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .map((f) => relative(root, f))
+    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .sort();
   if (files.length === 0) throw new Error(`No spec files match ${filters.join(' ')}`);
   status = run(
