@@ -54,7 +54,7 @@ export interface VisualLine {
   page: number;
   y: number;
   /** Words left to right, as drawn. */
-  words: Array<{ x: number; text: string }>;
+  words: Array<{ x: number; xMax: number; text: string }>;
   /** The words joined by single spaces. */
   text: string;
 }
@@ -72,7 +72,7 @@ export function pdfVisualLines(pdfPath: string): VisualLine[] {
   const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
   const lines: VisualLine[] = [];
   let page = 0;
-  for (const m of html.matchAll(/<page\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+  for (const m of html.matchAll(/<page\b|<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
     if (m[0] === '<page') {
       page++;
       continue;
@@ -86,7 +86,7 @@ export function pdfVisualLines(pdfPath: string): VisualLine[] {
       line = { page, y, words: [], text: '' };
       lines.push(line);
     }
-    line.words.push({ x, text });
+    line.words.push({ x, xMax: Number(m[2]), text });
   }
   for (const l of lines) {
     l.words.sort((a, b) => a.x - b.x);

@@ -1,10 +1,8 @@
+import { FONT } from './invoice-fonts';
 import { formatDate, formatMoney } from './invoice-format';
 import { INVOICE_PDF_LABELS, InvoicePdfLabels } from './invoice-pdf.labels';
 import { InvoicePdfView } from './invoice-pdf.view';
 import { Align, BaseDirection, BidiTextWriter, TextStyle, WrappedLine } from './rtl-text';
-
-/** Font names the composer draws with; the renderer registers them. */
-export const FONT = { regular: 'invoice-regular', bold: 'invoice-bold' } as const;
 
 /** A4 in points. */
 const PAGE_W = 595.28;
@@ -21,6 +19,8 @@ const HEADER_FILL = '#eeeeee';
 
 const CELL_PAD_X = 5;
 const CELL_PAD_Y = 4;
+/** Height of the title line that opens every page after the first. */
+const CONTINUATION_HEADER_H = 42;
 
 type Side = 'start' | 'end' | 'center';
 
@@ -44,6 +44,9 @@ const COLUMNS: Column[] = [
   { key: 'lineTotal', width: NUMERIC_W.lineTotal, numeric: true },
 ];
 const TOTAL_COL_OFFSET = CONTENT_W - NUMERIC_W.lineTotal;
+/** The totals block: a label column beside the line-total column. */
+const TOTALS_LABEL_W = 130;
+const TOTALS_START = TOTAL_COL_OFFSET - TOTALS_LABEL_W;
 
 const style = {
   body: { font: FONT.regular, size: 9.5, color: INK },
@@ -117,6 +120,14 @@ export class InvoicePdfComposer {
     this.writer.line(line, this.x(offset, width), y, width, this.align(side), s, base);
   }
 
+  /** One line that must not spill out of its box (amounts, the mark): drawn smaller when it is too wide. */
+  private fitText(line: string, offset: number, y: number, width: number, side: Side, s: TextStyle, base?: BaseDirection): void {
+    const natural = this.writer.width(line, s, base);
+    if (natural <= width) return this.text(line, offset, y, width, side, s, base);
+    const size = Math.max(5, (s.size * width) / natural);
+    this.text(line, offset, y + (s.size - size) * 0.8, width, side, { ...s, size }, base);
+  }
+
   private paragraph(text: string, offset: number, y: number, width: number, side: Side, s: TextStyle, base?: BaseDirection): number {
     return this.writer.paragraph(text, this.x(offset, width), y, width, this.align(side), s, lineHeight(s), base);
   }
@@ -164,7 +175,7 @@ export class InvoicePdfComposer {
       .strokeColor(INK)
       .stroke()
       .restore();
-    this.text(this.markText, CONTENT_W - width, y + (height - s.size * 1.2) / 2, width, 'center', s);
+    this.fitText(this.markText, CONTENT_W - width, y + (height - s.size * 1.2) / 2, width, 'center', s);
   }
 
   private issuerBlock(): void {
@@ -207,10 +218,10 @@ export class InvoicePdfComposer {
     if (view.reference) y = this.paragraph(view.reference, 0, y, titleW, 'start', style.strong, this.typed);
 
     let sideY = top + 4;
-    this.text(`${labels.date}: ${formatDate(view.date)}`, CONTENT_W - sideW, sideY, sideW, 'end', style.strong);
+    this.fitText(`${labels.date}: ${formatDate(view.date)}`, CONTENT_W - sideW, sideY, sideW, 'end', style.strong);
     sideY += lineHeight(style.strong);
     if (view.allocationNumber) {
-      this.text(`${labels.allocationNumber}: ${view.allocationNumber}`, CONTENT_W - sideW, sideY, sideW, 'end', style.body);
+      this.fitText(`${labels.allocationNumber}: ${view.allocationNumber}`, CONTENT_W - sideW, sideY, sideW, 'end', style.body);
       sideY += lineHeight(style.body);
     }
     this.y = Math.max(y, sideY) + 10;
@@ -233,7 +244,14 @@ export class InvoicePdfComposer {
     this.doc.save().rect(MARGIN, this.y, CONTENT_W, h).fill(HEADER_FILL).restore();
     let offset = 0;
     for (const col of COLUMNS) {
-      this.text(this.labels[col.key], offset + CELL_PAD_X, this.y + CELL_PAD_Y, col.width - 2 * CELL_PAD_X, this.cellSide(col), style.head);
+      this.fitText(
+        this.labels[col.key],
+        offset + CELL_PAD_X,
+        this.y + CELL_PAD_Y,
+        col.width - 2 * CELL_PAD_X,
+        this.cellSide(col),
+        style.head,
+      );
       offset += col.width;
     }
     this.y += h;
@@ -247,42 +265,74 @@ export class InvoicePdfComposer {
   }
 
   private linesTable(): void {
-    this.ensure(3 * lineHeight(style.cell));
+    const lh = lineHeight(style.cell);
+    this.ensure(3 * lh);
     this.tableHeader();
     const descW = COLUMNS[0].width - 2 * CELL_PAD_X;
     for (const line of this.view.lines) {
       const descLines = this.writer.wrap(line.description, descW, style.cell, this.typed);
-      const rowH = Math.max(1, descLines.length) * lineHeight(style.cell) + 2 * CELL_PAD_Y;
-      if (this.ensure(rowH)) this.tableHeader();
-      const one = (text: string): WrappedLine[] => [{ text, base: this.writer.base }];
-      const cells: Record<Column['key'], WrappedLine[]> = {
-        description: descLines,
-        quantity: one(line.quantity),
-        unitPrice: one(this.money(line.unitPriceAgorot)),
-        discount: one(line.discountAgorot ? this.money(line.discountAgorot) : ''),
-        lineTotal: one(this.money(line.totalAgorot)),
-      };
-      let offset = 0;
-      for (const col of COLUMNS) {
-        let y = this.y + CELL_PAD_Y;
-        for (const l of cells[col.key]) {
-          this.text(l.text, offset + CELL_PAD_X, y, col.width - 2 * CELL_PAD_X, this.cellSide(col), style.cell, l.base);
-          y += lineHeight(style.cell);
-        }
-        offset += col.width;
+      const rowH = Math.max(1, descLines.length) * lh + 2 * CELL_PAD_Y;
+      // A row moves to the next page whole, unless it is taller than a page: then it is cut between its lines.
+      if (this.y + rowH > CONTENT_BOTTOM && rowH <= CONTENT_BOTTOM - this.tableTopOnNextPage()) {
+        this.ensure(rowH);
+        this.tableHeader();
       }
-      this.y += rowH;
-      this.rule(this.y);
+      let rest = descLines;
+      let first = true;
+      while (first || rest.length > 0) {
+        const fit = Math.floor((CONTENT_BOTTOM - this.y - 2 * CELL_PAD_Y) / lh);
+        if (fit < 1) {
+          this.ensure(CONTENT_BOTTOM);
+          this.tableHeader();
+          continue;
+        }
+        const chunk = rest.slice(0, fit);
+        rest = rest.slice(fit);
+        this.tableRow(chunk, first ? line : null);
+        first = false;
+      }
     }
     this.y += 8;
   }
 
-  /** A label and an amount under the line-total column. */
+  /** Where a table continued on a new page starts: below the continuation header and the table header. */
+  private tableTopOnNextPage(): number {
+    return MARGIN + CONTINUATION_HEADER_H + lineHeight(style.head) + 2 * CELL_PAD_Y;
+  }
+
+  /** One table row (or the part of a tall row that fits); the figures print with its first part only. */
+  private tableRow(description: WrappedLine[], figures: InvoicePdfView['lines'][number] | null): void {
+    const lh = lineHeight(style.cell);
+    const one = (text: string): WrappedLine[] => [{ text, base: this.writer.base }];
+    const cells: Record<Column['key'], WrappedLine[]> = {
+      description,
+      quantity: figures ? one(figures.quantity) : [],
+      unitPrice: figures ? one(this.money(figures.unitPriceAgorot)) : [],
+      discount: figures?.discountAgorot ? one(this.money(figures.discountAgorot)) : [],
+      lineTotal: figures ? one(this.money(figures.totalAgorot)) : [],
+    };
+    let offset = 0;
+    for (const col of COLUMNS) {
+      let y = this.y + CELL_PAD_Y;
+      for (const l of cells[col.key]) {
+        this.fitText(l.text, offset + CELL_PAD_X, y, col.width - 2 * CELL_PAD_X, this.cellSide(col), style.cell, l.base);
+        y += lh;
+      }
+      offset += col.width;
+    }
+    this.y += Math.max(1, description.length) * lh + 2 * CELL_PAD_Y;
+    this.rule(this.y);
+  }
+
+  /**
+   * A label and an amount under the line-total column. The label column sits
+   * next to it on the reading side; labels align on the reading edge (right in
+   * Hebrew), so the block reads like a small two-column table.
+   */
   private amountRow(label: string, amount: string, s: TextStyle): void {
-    const labelW = 170;
     const h = lineHeight(s) + 2;
-    this.text(label, TOTAL_COL_OFFSET - labelW, this.y + 1, labelW - CELL_PAD_X, 'end', s);
-    this.text(amount, TOTAL_COL_OFFSET + CELL_PAD_X, this.y + 1, NUMERIC_W.lineTotal - 2 * CELL_PAD_X, this.rtl ? 'start' : 'end', s);
+    this.fitText(label, TOTALS_START + CELL_PAD_X, this.y + 1, TOTALS_LABEL_W - 2 * CELL_PAD_X, 'start', s);
+    this.fitText(amount, TOTAL_COL_OFFSET + CELL_PAD_X, this.y + 1, NUMERIC_W.lineTotal - 2 * CELL_PAD_X, this.rtl ? 'start' : 'end', s);
     this.y += h;
   }
 
@@ -293,14 +343,11 @@ export class InvoicePdfComposer {
     if (view.vat) {
       this.amountRow(labels.subtotal, this.money(view.subtotalAgorot), style.body);
       this.amountRow(labels.vat(view.vat.ratePercent), this.money(view.vat.amountAgorot), style.body);
-    }
-    const blockStart = TOTAL_COL_OFFSET - 170;
-    if (view.vat) {
-      const ruleX = this.x(blockStart, CONTENT_W - blockStart);
+      const ruleX = this.x(TOTALS_START, CONTENT_W - TOTALS_START);
       this.doc
         .save()
         .moveTo(ruleX, this.y + 1)
-        .lineTo(ruleX + CONTENT_W - blockStart, this.y + 1)
+        .lineTo(ruleX + CONTENT_W - TOTALS_START, this.y + 1)
         .lineWidth(1)
         .strokeColor(INK)
         .stroke()
@@ -309,7 +356,14 @@ export class InvoicePdfComposer {
     }
     this.amountRow(labels.total, this.money(view.totalAgorot), style.total);
     if (view.vat && view.pricesIncludeVat) {
-      this.text(labels.pricesIncludeVat, blockStart, this.y + 2, CONTENT_W - blockStart, 'end', style.muted);
+      this.text(
+        labels.pricesIncludeVat,
+        TOTALS_START + CELL_PAD_X,
+        this.y + 2,
+        CONTENT_W - TOTALS_START - 2 * CELL_PAD_X,
+        'start',
+        style.muted,
+      );
       this.y += lineHeight(style.muted) + 2;
     }
     this.y += 14;
@@ -333,7 +387,7 @@ export class InvoicePdfComposer {
         this.text(l.text, 0, y, descW, 'start', style.body, l.base);
         y += lineHeight(style.body);
       }
-      this.text(
+      this.fitText(
         this.money(p.amountAgorot),
         TOTAL_COL_OFFSET + CELL_PAD_X,
         this.y,
@@ -362,11 +416,11 @@ export class InvoicePdfComposer {
   /** Pages after the first: the document's title, number and mark, so every page is identified. */
   private continuationHeader(): void {
     const h = 24;
-    this.markBox(this.y, 64, h, style.markSmall);
-    this.text(`${this.titleText} (${this.labels.continued})`, 0, this.y + 4, CONTENT_W - 80, 'start', style.strong);
-    this.y += h + 8;
-    this.rule(this.y, INK, 1);
-    this.y += 10;
+    const top = this.y;
+    this.markBox(top, 64, h, style.markSmall);
+    this.fitText(`${this.titleText} (${this.labels.continued})`, 0, top + 4, CONTENT_W - 80, 'start', style.strong);
+    this.rule(top + h + 8, INK, 1);
+    this.y = top + CONTINUATION_HEADER_H;
   }
 
   /** Footer text and "page n of m" on every page (the pages are buffered until the end). */

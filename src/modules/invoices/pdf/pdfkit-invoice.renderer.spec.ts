@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -161,12 +162,63 @@ describe('PdfKitInvoiceRenderer, Hebrew (right to left)', () => {
     assert.equal(lineWith(r, rev('סה"כ לתשלום')).page, 2, 'totals after the last row');
   });
 
+  it('cuts a row taller than a page between its lines, and keeps every text above the footer', async () => {
+    const letters = Array.from('אבגדהוזחטיכלמנסעפצקרשת');
+    // 480 distinct Hebrew words (no digits, so each reads as one right-to-left run).
+    const words = Array.from({ length: 480 }, (_, i) => `מל${letters[i % 22]}${letters[Math.floor(i / 22)]}`);
+    const r = await render(
+      'he-tall-row',
+      hebrewInvoiceView({ lines: [{ ...hebrewInvoiceView().lines[0], description: words.join(' ') }] }),
+    );
+    assert.ok(pdfPageCount(r.path) >= 2);
+    const drawnWords = new Set(r.lines.flatMap((l) => l.words.map((w) => rev(w.text))));
+    assert.deepEqual(
+      words.filter((w) => !drawnWords.has(w)),
+      [],
+      'every word printed',
+    );
+    const footerTop = 841.89 - 64;
+    const body = r.lines.filter((l) => !l.text.includes('ChatGrow') && !l.text.includes(rev('עמוד')));
+    assert.deepEqual(
+      body.filter((l) => l.y > footerTop).map((l) => l.text),
+      [],
+    );
+  });
+
+  it('shrinks an amount too wide for its column instead of spilling over', async () => {
+    const big = 123456789012;
+    const r = await render(
+      'he-big-amounts',
+      hebrewInvoiceView({
+        lines: [{ description: 'פרויקט', quantity: '1', unitPriceAgorot: big, discountAgorot: 0, totalAgorot: big }],
+        subtotalAgorot: big,
+        vat: { ratePercent: '18', amountAgorot: 22222222022 },
+        totalAgorot: 145679011034,
+      }),
+    );
+    const row = lineWith(r, rev('פרויקט'));
+    assert.equal(row.text, `₪ 1,234,567,890.12 ₪ 1,234,567,890.12 1 ${rev('פרויקט')}`);
+    // The line-total column is the leftmost 92 points of the content box (40 … 132).
+    assert.ok(row.words[0].x >= 40 && row.words[1].xMax <= 132.5, JSON.stringify(row.words.slice(0, 2)));
+    assert.ok(r.text.includes('1,456,790,110.34'));
+  });
+
   it('draws the logo and survives an unreadable one', async () => {
     const issuer = hebrewInvoiceView().issuer;
     const withLogo = await render('he-logo', hebrewInvoiceView({ issuer: { ...issuer, logo: solidPng(120, 60, [30, 90, 160]) } }));
     assert.match(withLogo.pdf.toString('latin1'), /\/Subtype \/Image/);
     const broken = await render('he-broken-logo', hebrewInvoiceView({ issuer: { ...issuer, logo: Buffer.from('not an image') } }));
     assert.ok(broken.text.includes('מספרת שירה בע"מ'));
+  });
+
+  it('embeds only the Heebo subsets', async () => {
+    const r = await render('he-fonts', hebrewInvoiceView());
+    const fonts = execFileSync('pdffonts', [r.path], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+    assert.deepEqual(fonts.sort(), ['Heebo-Bold', 'Heebo-Regular']);
   });
 
   it('renders the same bytes for the same view (stable SHA-256 of the original)', async () => {
@@ -176,6 +228,21 @@ describe('PdfKitInvoiceRenderer, Hebrew (right to left)', () => {
     const sha = (buf: Buffer): string => createHash('sha256').update(buf).digest('hex');
     assert.equal(sha(a), sha(b));
     assert.notEqual(sha(a), sha(await renderer.render({ ...view, mark: 'copy' })));
+  });
+
+  it('renders documents concurrently exactly as one at a time (the parsed fonts are shared)', async () => {
+    const views = [
+      hebrewInvoiceView(),
+      englishInvoiceView(),
+      creditNoteView(),
+      exemptReceiptView(),
+      manyLinesView(40),
+      hebrewInvoiceView({ mark: 'copy' }),
+    ];
+    const alone: Buffer[] = [];
+    for (const v of views) alone.push(await renderer.render(v));
+    const together = await Promise.all([...views, ...views].map((v) => renderer.render(v)));
+    together.forEach((pdf, i) => assert.ok(pdf.equals(alone[i % views.length]), `document ${i}`));
   });
 });
 

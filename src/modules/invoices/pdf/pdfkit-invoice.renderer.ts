@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
-import { invoiceFonts } from './invoice-fonts';
+import { FONT, invoiceFonts } from './invoice-fonts';
 import { plainText } from './invoice-format';
-import { FONT, InvoicePdfComposer } from './invoice-pdf.composer';
+import { InvoicePdfComposer } from './invoice-pdf.composer';
 import { InvoicePdfRenderer, InvoicePdfView } from './invoice-pdf.view';
 
 /**
@@ -16,8 +16,11 @@ export class PdfKitInvoiceRenderer implements InvoicePdfRenderer {
   render(view: InvoicePdfView): Promise<Buffer> {
     return new Promise<Buffer>((resolve, reject) => {
       try {
+        const fonts = invoiceFonts();
         const doc = new PDFDocument({
           size: 'A4',
+          // The default font, in place of Helvetica: PDFKit would parse Helvetica's metrics for every document.
+          font: fonts.regular as unknown as string,
           margin: 0,
           bufferPages: true,
           lang: view.locale === 'he' ? 'he-IL' : 'en-IL',
@@ -34,7 +37,6 @@ export class PdfKitInvoiceRenderer implements InvoicePdfRenderer {
         doc.on('end', () => resolve(Buffer.concat(chunks)));
         doc.on('error', reject);
 
-        const fonts = invoiceFonts();
         doc.registerFont(FONT.regular, fonts.regular);
         doc.registerFont(FONT.bold, fonts.bold);
         new InvoicePdfComposer(doc, view).compose();

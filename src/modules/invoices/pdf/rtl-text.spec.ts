@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatMoney, isolateLtr } from './invoice-format';
-import { visualRuns, visualString, wrapLogical } from './rtl-text';
+import { isolateNegativeNumbers, visualRuns, visualString, wrapLogical } from './rtl-text';
 
 /** Right to left reads the visual string backwards: write expectations in the eye's left-to-right order with this. */
 const rev = (s: string): string => Array.from(s).reverse().join('');
@@ -31,9 +31,20 @@ describe('visualString (what the eye sees, left to right) in a right-to-left par
   it('puts ₪ left of the amount in the he-IL form and keeps the minus of a negative amount on the left of its digits', () => {
     assert.equal(visualString(`סה"כ: ${formatMoney(123450, 'ILS', 'he')}`, 'rtl'), `₪\u00a01,234.50 :${rev('סה"כ')}`);
     assert.equal(visualString(`סה"כ: ${formatMoney(-123450, 'ILS', 'he')}`, 'rtl'), `₪\u00a0-1,234.50 :${rev('סה"כ')}`);
-    // Unprotected, the algorithm moves the minus to the right of the digits: the reason for the isolate.
-    assert.equal(visualString('סה"כ: -1,234.50 ₪', 'rtl'), `₪ 1,234.50- :${rev('סה"כ')}`);
     assert.equal(visualString(`הנחה ${isolateLtr('-10%')}`, 'rtl'), `-10% ${rev('הנחה')}`);
+  });
+
+  it('keeps the minus on the left of any negative number in typed text, and leaves hyphens alone', () => {
+    // Left alone, the algorithm would draw "₪ 1,234.50-": the minus on the right of the digits.
+    assert.equal(isolateNegativeNumbers('סה"כ: -1,234.50 ₪'), 'סה"כ: \u2066-1,234.50\u2069 ₪');
+    assert.equal(visualString('סה"כ: -1,234.50 ₪', 'rtl'), `₪ -1,234.50 :${rev('סה"כ')}`);
+    assert.equal(visualString('יתרה -50', 'rtl'), `-50 ${rev('יתרה')}`);
+    assert.equal(visualString('הנחה -10% (מבצע)', 'rtl'), `(${rev('מבצע')}) -10% ${rev('הנחה')}`);
+    assert.equal(visualString('זיכוי -₪20', 'rtl'), `-₪20 ${rev('זיכוי')}`);
+    assert.equal(visualString('-1', 'rtl'), '-1');
+    for (const unchanged of ['03-1234567', 'תל אביב-יפו', 'ח.פ. 51-555555-5', '2026-0042', 'Wella 7-1', 'א-3']) {
+      assert.equal(isolateNegativeNumbers(unchanged), unchanged);
+    }
   });
 
   it('never draws a directional control', () => {

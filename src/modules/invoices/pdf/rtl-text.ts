@@ -1,5 +1,5 @@
 import bidiFactory from 'bidi-js';
-import { BIDI_CONTROLS } from './invoice-format';
+import { BIDI_CONTROLS, LRI, PDI } from './invoice-format';
 
 /**
  * Bidirectional text for PDFKit, which has no bidi of its own (see
@@ -28,9 +28,22 @@ export interface VisualRun {
 /** A strong right-to-left letter: fontkit detects the run's script from it and reverses the run. */
 const STRONG_RTL = /[\u0590-\u05ff\u0600-\u07bf\ufb1d-\ufdff\ufe70-\ufefc]/;
 
+/**
+ * A minus sign before a number, not part of a word or a range (`-50`, `-10%`,
+ * `-₪20`, not `03-1234567`): the bidi algorithm would move it to the right of
+ * the digits in right-to-left text, so it is isolated with the number as one
+ * left-to-right unit (LRI … PDI; the isolate marks are never drawn).
+ */
+const NEGATIVE_NUMBER = /(^|[^\p{L}\p{N}\p{M}\u2066])([-\u2212][₪$€£]?\d[\d,.]*%?)/gu;
+
+export function isolateNegativeNumbers(text: string): string {
+  return text.replace(NEGATIVE_NUMBER, `$1${LRI}$2${PDI}`);
+}
+
 /** The visual runs of one line (no line breaks inside), left to right, directional controls removed. */
-export function visualRuns(line: string, base: Direction): VisualRun[] {
-  if (line === '') return [];
+export function visualRuns(logical: string, base: Direction): VisualRun[] {
+  if (logical === '') return [];
+  const line = isolateNegativeNumbers(logical);
   const embedding = bidi.getEmbeddingLevels(line, base);
   const levels = embedding.levels;
   const mirrored = bidi.getMirroredCharactersMap(line, levels);
@@ -242,7 +255,10 @@ export class BidiTextWriter {
     const total = widths.reduce((a, b) => a + b, 0);
     let cursor = align === 'left' ? x : align === 'right' ? x + width - total : x + (width - total) / 2;
     runs.forEach((run, k) => {
-      this.doc.text(run.text, cursor, y, { lineBreak: false, ...(run.rtl ? { features: RUN_FEATURES } : {}) });
+      // textWidth (an option PDFKit's own line wrapper passes) spares PDFKit a second layout just to measure.
+      const options: PDFKit.Mixins.TextOptions & { textWidth: number } = { lineBreak: false, textWidth: widths[k] };
+      if (run.rtl) options.features = RUN_FEATURES;
+      this.doc.text(run.text, cursor, y, options);
       cursor += widths[k];
     });
     return total;
