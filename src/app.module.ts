@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { DomainEventsModule } from './common/domain-events/domain-events.module';
+import { AllocationModule } from './infra/allocation/allocation.module';
 import type { EnvironmentVariables } from './infra/config/env.schema';
 import { DatabaseConnectionModule } from './infra/database/database-connection.module';
 import { DatabaseModule } from './infra/database/database.module';
@@ -22,6 +23,7 @@ import { BusinessEventsModule } from './modules/business-events/business-events.
 import { HealthModule } from './modules/health/health.module';
 import { LogsModule } from './modules/logs/logs.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
+import { InvoicesModule } from './modules/invoices/invoices.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { DeliveryWebhooksModule } from './modules/notifications/webhooks/delivery-webhooks.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -41,6 +43,7 @@ export const FEATURE_MODULES = [
   BusinessEventsModule,
   NotificationsModule,
   DeliveryWebhooksModule,
+  InvoicesModule,
   ActivityModule,
   MaintenanceModule,
   LogsModule,
@@ -64,6 +67,7 @@ export class AppModule {
         MailModule,
         SmsModule,
         StorageModule,
+        AllocationModule,
         ...FEATURE_MODULES,
       ],
     };

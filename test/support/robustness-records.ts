@@ -118,6 +118,14 @@ export class Records {
     });
   feedToken = () =>
     this.once('feed', async () => String((await this.create(`/api/calendars/${await this.calendarId()}/feed-token`, {})).token));
+  /** A tax invoice (the business gets a tax id first: documents print it). */
+  invoiceId = () =>
+    this.once('invoice', async () => {
+      const settings = await this.http.patch('/api/invoices/settings').set(this.owner.auth).send({ taxId: '515555555' });
+      assert.equal(settings.status, 200, JSON.stringify(settings.body));
+      const body = { customerId: await this.customerId(), lines: [{ description: 'ייעוץ', quantity: 1, unitPriceAgorot: 10_000 }] };
+      return String((await this.create('/api/invoices', body)).id);
+    });
   activityId = () =>
     this.once('activity', async () => {
       await this.customerId();
@@ -146,6 +154,7 @@ const PATH_RECORDS: Record<string, Maker> = {
   'events/{id}': (r) => r.eventId(),
   'registrations/{registrationId}': (r) => r.registrationId(),
   'activity/{id}': (r) => r.activityId(),
+  'invoices/{id}': (r) => r.invoiceId(),
 };
 
 /** Parameter and property names that name a record wherever they appear. */

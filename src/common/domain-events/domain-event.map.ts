@@ -64,6 +64,10 @@ export interface DomainEventMap {
   /** confirm, complete or no-show. */
   'appointment.status_changed': AppointmentEventPayload & { from: string; to: string };
   'appointment.reminder_due': AppointmentEventPayload & { offsetMinutes: number };
+  /** A document was issued (tax invoice, invoice-receipt, receipt); a credit note emits `invoice.credited`. */
+  'invoice.issued': InvoiceEventPayload;
+  /** A credit note was issued against `creditedInvoiceId`. */
+  'invoice.credited': InvoiceEventPayload & { creditedInvoiceId: string; creditedNumber: number; creditedType: string };
   /** A message left for its provider, or finally failed (the message log has the detail). */
   'message.sent': MessageEventPayload;
   /** Failed to send, or the provider reported it undelivered (`error` says which and why). */
@@ -91,6 +95,19 @@ export interface MessageEventPayload {
   channel: string;
   template: string | null;
   to: string;
+}
+
+/** `issuedAt` is ISO 8601 UTC; amounts in agorot. */
+export interface InvoiceEventPayload {
+  businessId: string;
+  invoiceId: string;
+  type: string;
+  number: number;
+  customerId: string;
+  totalAgorot: number;
+  currency: string;
+  issuedAt: string;
+  by?: DomainEventActor | null;
 }
 
 export type DomainEventName = keyof DomainEventMap;

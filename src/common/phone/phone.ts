@@ -12,3 +12,8 @@ export function toE164(input: string, defaultRegion: CountryCode = 'IL'): string
   const parsed = parsePhoneNumberFromString(candidate, defaultRegion);
   return parsed?.isValid() ? parsed.number : null;
 }
+
+/** An E.164 number written the way people in its country write it (`+97235551234` → `03-555-1234`); other text unchanged. */
+export function nationalPhone(phone: string): string {
+  return parsePhoneNumberFromString(phone)?.formatNational() ?? phone;
+}

@@ -1,5 +1,6 @@
 import { ConfigValidationError } from './config-validation.error';
 import {
+  AllocationDriver,
   DocumentStreamDriver,
   EmailDriver,
   type EnvironmentVariables,
@@ -23,7 +24,7 @@ import {
 
 /** The variable that chooses each port's driver. */
 export type DriverVariable =
-  'EMAIL_DRIVER' | 'SMS_DRIVER' | 'DOCUMENT_STREAM_DRIVER' | 'QUEUE_DRIVER' | 'RATE_LIMIT_STORE' | 'STORAGE_DRIVER';
+  'EMAIL_DRIVER' | 'SMS_DRIVER' | 'DOCUMENT_STREAM_DRIVER' | 'QUEUE_DRIVER' | 'RATE_LIMIT_STORE' | 'STORAGE_DRIVER' | 'ALLOCATION_DRIVER';
 
 /**
  * Unset driver variables follow the connection settings, as they did before the
@@ -51,6 +52,9 @@ const REQUIRED_SETTINGS: { driver: DriverVariable; value: string; setting: Setti
   { driver: 'STORAGE_DRIVER', value: StorageDriver.s3, setting: 'S3_BUCKET' },
   { driver: 'STORAGE_DRIVER', value: StorageDriver.s3, setting: 'S3_ACCESS_KEY_ID' },
   { driver: 'STORAGE_DRIVER', value: StorageDriver.s3, setting: 'S3_SECRET_ACCESS_KEY' },
+  { driver: 'ALLOCATION_DRIVER', value: AllocationDriver.ita, setting: 'ITA_CLIENT_ID' },
+  { driver: 'ALLOCATION_DRIVER', value: AllocationDriver.ita, setting: 'ITA_CLIENT_SECRET' },
+  { driver: 'ALLOCATION_DRIVER', value: AllocationDriver.ita, setting: 'ITA_SOFTWARE_NUMBER' },
 ];
 
 const requiredWhen = (setting: string, driver: string, value: unknown) => `${setting}: required when ${driver}=${String(value)}`;
@@ -102,5 +106,6 @@ export function describeDrivers(env: EnvironmentVariables): string {
     `queue=${env.QUEUE_DRIVER}`,
     `rate-limit=${env.RATE_LIMIT_STORE}`,
     `storage=${env.STORAGE_DRIVER}`,
+    `allocation=${env.ALLOCATION_DRIVER}`,
   ].join(' ');
 }

@@ -1,4 +1,5 @@
 import { Transform, Type } from 'class-transformer';
+import { DEFAULT_ALLOCATION_THRESHOLDS, THRESHOLDS_PATTERN } from '../allocation/allocation-thresholds';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
 import { parseP256PublicKey } from '../../common/crypto/ec-public-key';
 
@@ -59,6 +60,16 @@ export enum QueueDriver {
 export enum RateLimitStore {
   memory = 'memory',
   redis = 'redis',
+}
+
+/**
+ * Where invoice allocation numbers (מספר הקצאה) come from: `manual` (typed in by the business)
+ * or `ita` (the Tax Authority's API with each business's OAuth2 token; ITA_CLIENT_ID, ITA_CLIENT_SECRET,
+ * ITA_SOFTWARE_NUMBER).
+ */
+export enum AllocationDriver {
+  manual = 'manual',
+  ita = 'ita',
 }
 
 const oneOf = (variable: string, values: object) => ({ message: `${variable} must be one of: ${Object.values(values).join(', ')}` });
@@ -405,4 +416,37 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be true or false' })
   S3_FORCE_PATH_STYLE = false;
+
+  @IsEnum(AllocationDriver, oneOf('ALLOCATION_DRIVER', AllocationDriver))
+  ALLOCATION_DRIVER: AllocationDriver = AllocationDriver.manual;
+
+  /** Dated thresholds (amount before VAT, in shekels) above which a tax invoice to a business customer needs an allocation number. */
+  @Matches(THRESHOLDS_PATTERN, { message: 'ALLOCATION_THRESHOLDS must be a list such as 2026-01-01:10000,2026-06-01:5000' })
+  ALLOCATION_THRESHOLDS = DEFAULT_ALLOCATION_THRESHOLDS;
+
+  /** The Tax Authority's allocation API (sandbox: …/shaam/tsandbox; tests: a local fake). */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'ITA_API_URL must be an http(s) URL' })
+  ITA_API_URL = 'https://ita-api.taxes.gov.il/shaam/production';
+
+  /** The Tax Authority's OAuth2 token endpoint (refresh grant). */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'ITA_TOKEN_URL must be an http(s) URL' })
+  ITA_TOKEN_URL = 'https://openapi.taxes.gov.il/shaam/production/longtimetoken/oauth2/token';
+
+  /** The app's client id at the Tax Authority's developer portal. Required when ALLOCATION_DRIVER=ita. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  ITA_CLIENT_ID?: string;
+
+  /** Its client secret. Required when ALLOCATION_DRIVER=ita. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  ITA_CLIENT_SECRET?: string;
+
+  /** Our number in the Tax Authority's software register (Accounting_Software_Number). Required when ALLOCATION_DRIVER=ita. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\d{1,9}$/, { message: 'ITA_SOFTWARE_NUMBER must be the register number (digits)' })
+  ITA_SOFTWARE_NUMBER?: string;
 }

@@ -18,10 +18,7 @@ import { Appointment } from './entities/appointment.entity';
 import { AppointmentActivityListener } from './appointment-activity.listener';
 import { CalendarFeedController } from './feed/calendar-feed.controller';
 import { CalendarFeedService } from './feed/calendar-feed.service';
-import { IdempotencyKey } from './idempotency/idempotency-key.entity';
-import { IdempotencyRepository } from './idempotency/idempotency.repository';
-import { IdempotencyService } from './idempotency/idempotency.service';
-import { PurgeIdempotencyKeysJob } from './idempotency/purge-idempotency-keys.job';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { PublicBookingController } from './public/public-booking.controller';
 import { PublicBookingService } from './public/public-booking.service';
 import { SelfServiceController } from './public/self-service.controller';
@@ -34,7 +31,7 @@ import { SchedulingHousekeeping } from './reminders/scheduling-housekeeping.sche
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Appointment, IdempotencyKey]),
+    TypeOrmModule.forFeature([Appointment]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: AppConfig) => ({ secret: config.get('JWT_SECRET', { infer: true }) }),
@@ -44,13 +41,12 @@ import { SchedulingHousekeeping } from './reminders/scheduling-housekeeping.sche
     CalendarsModule,
     CatalogModule,
     CustomersModule,
+    IdempotencyModule,
   ],
   // Self-service before the slug routes: /public/appointments/:token is not a business called "appointments".
   controllers: [AppointmentsController, SelfServiceController, PublicBookingController, CalendarFeedController],
   providers: [
     AppointmentsRepository,
-    IdempotencyRepository,
-    IdempotencyService,
     AvailabilityService,
     BookingService,
     AppointmentTransitionsService,
@@ -62,7 +58,6 @@ import { SchedulingHousekeeping } from './reminders/scheduling-housekeeping.sche
     ReminderScheduler,
     AppointmentReminderJob,
     ReconcileRemindersJob,
-    PurgeIdempotencyKeysJob,
     SchedulingHousekeeping,
     AppointmentActivityListener,
   ],

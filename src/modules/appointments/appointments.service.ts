@@ -16,7 +16,7 @@ import { assertBookable } from './bookable';
 import { BookingService } from './booking.service';
 import type { AppointmentDto } from './dto/appointment.dto';
 import type { AppointmentQueryDto, CreateAppointmentDto, UpdateAppointmentDto } from './dto/appointment-input.dto';
-import { IdempotencyService } from './idempotency/idempotency.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 
 /** What staff, admins and API keys do with appointments. */
 @Injectable()

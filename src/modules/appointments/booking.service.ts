@@ -12,7 +12,7 @@ import { AppointmentSource, AppointmentStatus, allowedFrom, nextStatus } from '.
 import { AppointmentConflictException, InvalidTransitionException } from './appointments.exception';
 import { AppointmentsRepository, RetryableBookingError, SlotTakenError } from './appointments.repository';
 import type { Appointment } from './entities/appointment.entity';
-import { IdempotencyService, IdempotentRequest, StoredAnswer } from './idempotency/idempotency.service';
+import { IdempotencyService, IdempotentRequest, StoredAnswer } from '../idempotency/idempotency.service';
 import { ReminderScheduler } from './reminders/reminder.scheduler';
 
 const MINUTE = 60_000;

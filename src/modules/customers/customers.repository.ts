@@ -169,6 +169,22 @@ export class CustomersRepository extends TenantRepository<Customer> {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Adds to (or, negative, takes from) the customer's total spend, and marks the activity; false when there is no such customer. */
+  async addSpend(businessId: string, id: string, deltaAgorot: number, at: Date): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(Customer)
+      .set({
+        totalSpendAgorot: () => 'total_spend_agorot + :delta',
+        lastActivityAt: () => 'GREATEST(last_activity_at, :at)',
+      })
+      .setParameters({ delta: deltaAgorot, at })
+      .where('business_id = :businessId AND id = :id', { businessId: this.scoped(businessId).businessId, id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   async search(
     businessId: string,
     filter: CustomerFilter,

@@ -40,6 +40,16 @@ export interface CustomerSummary {
   language: CustomerLanguage;
 }
 
+/** What a document needs of a customer (invoices bill to this unless told otherwise). */
+export interface CustomerBilling {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  language: CustomerLanguage;
+}
+
 const toSummary = (c: Customer): CustomerSummary => ({
   id: c.id,
   firstName: c.firstName,
@@ -148,6 +158,13 @@ export class CustomersService {
     return c ? toSummary(c) : null;
   }
 
+  async billingOf(businessId: string, id: string): Promise<CustomerBilling | null> {
+    const c = await this.customers.findById(businessId, id);
+    if (!c) return null;
+    const name = [c.firstName, c.lastName].filter(Boolean).join(' ');
+    return { id: c.id, name, email: c.email, phone: c.phone, address: c.address, language: c.language };
+  }
+
   /** Summaries of many customers in one query, keyed by id (for lists). */
   async getSummaries(businessId: string, ids: string[]): Promise<Map<string, CustomerSummary>> {
     const rows = await this.customers.findByIds(businessId, ids);
@@ -157,6 +174,21 @@ export class CustomersService {
   /** One more visit (an attended appointment); last activity never moves backwards. */
   async recordVisit(businessId: string, customerId: string, at: Date): Promise<void> {
     await this.customers.recordVisit(businessId, customerId, at);
+  }
+
+  /**
+   * An issued document changes what the customer spent: a sale adds its total,
+   * a credit note takes it off. Given a transaction's `manager`, the change
+   * commits (or rolls back) with the document.
+   */
+  async recordSpend(
+    businessId: string,
+    customerId: string,
+    deltaAgorot: number,
+    opts: { manager?: EntityManager; at?: Date } = {},
+  ): Promise<void> {
+    const customers = opts.manager ? this.customers.withManager(opts.manager) : this.customers;
+    await customers.addSpend(businessId, customerId, deltaAgorot, opts.at ?? new Date());
   }
 
   private async match(

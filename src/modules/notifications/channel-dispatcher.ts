@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { DeliveryReference } from '../../common/delivery/delivery-reference';
 import type { AppConfig } from '../../infra/config/app-config';
-import { MAIL_TRANSPORT, type MailTransport } from '../../infra/mail/mail.port';
+import { PermanentDeliveryError } from '../../common/delivery/delivery-errors';
+import { MAIL_TRANSPORT, type MailAttachment, type MailTransport } from '../../infra/mail/mail.port';
+import { FILE_STORAGE, type FileStorage } from '../../infra/storage/file-storage.port';
 import { SMS_TRANSPORT, type SmsTransport } from '../../infra/sms/sms.port';
 import type { MessageRecord } from './message.types';
 import { Channel } from './notification.types';
@@ -26,6 +28,7 @@ export class ChannelDispatcher {
   constructor(
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
     @Inject(SMS_TRANSPORT) private readonly sms: SmsTransport,
+    @Inject(FILE_STORAGE) private readonly files: FileStorage,
     @Inject(ConfigService) config: AppConfig,
   ) {
     this.publicUrl = config.get('PUBLIC_URL', { infer: true });
@@ -45,6 +48,7 @@ export class ChannelDispatcher {
           replyTo: m.replyTo ?? undefined,
           headers: m.headers,
           reference,
+          attachments: await this.attachments(m),
         });
         return { provider: sent.provider, providerMessageId: sent.messageId, segments: null };
       }
@@ -58,6 +62,18 @@ export class ChannelDispatcher {
         return { provider: sent.provider, providerMessageId: sent.messageId, segments: sent.segments };
       }
     }
+  }
+
+  /** The message's attachments, read from storage; a file that is gone fails the message for good. */
+  private async attachments(m: MessageRecord): Promise<MailAttachment[] | undefined> {
+    if (!m.attachments.length) return undefined;
+    return Promise.all(
+      m.attachments.map(async (a) => {
+        const content = await this.files.get(a.key);
+        if (!content) throw new PermanentDeliveryError(`attachment ${a.filename} is missing from storage`);
+        return { filename: a.filename, contentType: a.contentType, content };
+      }),
+    );
   }
 
   /** Each channel's configured driver and whether it answers. */

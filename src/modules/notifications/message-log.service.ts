@@ -30,6 +30,7 @@ function toRecord(doc: StreamDocument): MessageRecord {
     text: String(f.text ?? ''),
     html: str(f.html),
     headers: f.headers ? (JSON.parse(String(f.headers)) as Record<string, string>) : {},
+    attachments: f.attachments ? (JSON.parse(String(f.attachments)) as MessageRecord['attachments']) : [],
     fromName: str(f.fromName),
     replyTo: str(f.replyTo),
     smsSender: str(f.smsSender),
@@ -78,10 +79,11 @@ export class MessageLogService {
     message: NewMessage,
     now = new Date(),
   ): Promise<{ message: MessageRecord; created: boolean }> {
-    const { headers, sendAt, ...rest } = message;
+    const { headers, attachments, sendAt, ...rest } = message;
     const fields: StreamFields = {
       ...(rest as StreamFields),
       headers: JSON.stringify(headers),
+      attachments: attachments.length ? JSON.stringify(attachments) : null,
       sendAt: sendAt.toISOString(),
       status: MessageStatus.queued,
       attempts: 0,

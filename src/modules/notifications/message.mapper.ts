@@ -21,6 +21,7 @@ export const toMessageDto = (m: MessageRecord): MessageDto => {
     subject: m.subject,
     text: hidden ? HIDDEN_TEXT : m.text,
     html: hidden ? null : m.html,
+    attachments: m.attachments.map((a) => a.filename),
     segments: m.segments,
     provider: m.provider,
     providerMessageId: m.providerMessageId,

@@ -1,5 +1,13 @@
 import type { Channel, MessageKind, MessageLocale, MessageStatus } from './notification.types';
 
+/** A file sent with an email, by its storage key (the message log never holds the bytes). */
+export interface MessageAttachment {
+  /** The FILE_STORAGE key. */
+  key: string;
+  filename: string;
+  contentType: string;
+}
+
 /** One message of the message log: what was sent, to whom, and what became of it. */
 export interface MessageRecord {
   id: string;
@@ -20,6 +28,8 @@ export interface MessageRecord {
   html: string | null;
   /** Extra email headers (List-Unsubscribe), as sent. */
   headers: Record<string, string>;
+  /** Files attached to an email (loaded from FILE_STORAGE when it is sent). */
+  attachments: MessageAttachment[];
   fromName: string | null;
   replyTo: string | null;
   smsSender: string | null;
@@ -52,6 +62,7 @@ export type NewMessage = Pick<
   | 'text'
   | 'html'
   | 'headers'
+  | 'attachments'
   | 'fromName'
   | 'replyTo'
   | 'smsSender'

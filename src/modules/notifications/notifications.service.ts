@@ -10,7 +10,7 @@ import { JobName } from '../../infra/queue/job-names';
 import { countSmsSegments } from '../../infra/sms/sms-segments';
 import { BusinessDirectory } from '../business/business-directory.service';
 import { MessageLogService } from './message-log.service';
-import type { MessageRecord } from './message.types';
+import type { MessageAttachment, MessageRecord } from './message.types';
 import {
   Channel,
   MessageKind,
@@ -22,7 +22,7 @@ import {
   type TemplateRenderer,
   type TemplateVariables,
 } from './notification.types';
-import { IdempotencyKeyReusedException } from '../appointments/idempotency/idempotency.service';
+import { IdempotencyKeyReusedException } from '../idempotency/idempotency.service';
 import { afterQuietHours } from './quiet-hours';
 import { type Recipient, type RecipientRequest, RecipientsService } from './recipients.service';
 import { NotificationSettingsService } from './settings/notification-settings.service';
@@ -38,6 +38,8 @@ export interface SendRequest extends RecipientRequest {
   html?: string;
   locale?: MessageLocale;
   sendAt?: Date;
+  /** Email only: files to attach, by their FILE_STORAGE keys (an invoice's PDF). */
+  attachments?: MessageAttachment[];
   /** Makes the message id deterministic: the same key is one message, however often it is sent. */
   key?: string;
   /** With `key` from an Idempotency-Key: the request's hash; the same key with another request is refused. */
@@ -112,6 +114,7 @@ export class NotificationsService {
         text: content.text,
         html: content.html ?? null,
         headers: content.headers,
+        attachments: req.channel === Channel.email ? (req.attachments ?? []) : [],
         fromName: req.channel === Channel.email ? (rules.senderName ?? business.name) : null,
         replyTo: req.channel === Channel.email ? rules.replyTo : null,
         smsSender: req.channel === Channel.sms ? rules.smsSender : null,

@@ -17,7 +17,7 @@ import { BookingService } from '../booking.service';
 import type { PublicBookingDto, PublicBookingResultDto, PublicServiceDto } from '../dto/public.dto';
 import type { SlotsQueryDto } from '../dto/appointment-input.dto';
 import type { SlotsDto } from '../dto/slots.dto';
-import { IdempotencyService } from '../idempotency/idempotency.service';
+import { IdempotencyService } from '../../idempotency/idempotency.service';
 import { SelfServiceLinks } from './self-service-links.service';
 
 /** The booking pages: a business's catalogue and free times by its slug, and booking without an account. */

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { exportCell } from '../../../common/text/csv-cell';
 import { FIELD_ENTRIES, type ExportColumnKey, type ImportField } from '../customer-fields';
 import type { Customer } from '../entities/customer.entity';
 import type { CsvField } from './columns';
@@ -18,11 +19,6 @@ const BOM = '\uFEFF';
  */
 const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
 const YES_NO = { he: ['כן', 'לא'], en: ['yes', 'no'] } as const;
-
-/** Excel runs cells that start with = + - @ as formulas: such text leaves with a leading quote. */
-export function exportCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 /** One customer's cells, in the order of EXPORT_COLUMNS. */
 function exportRow(c: Customer, lang: 'he' | 'en'): string[] {

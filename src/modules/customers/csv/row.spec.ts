@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveColumns } from './columns';
-import { exportCell } from './export';
+import { exportCell } from '../../../common/text/csv-cell';
 import { cellText, parseBirthday, parseRow } from './row';
 
 describe('customer CSV: rows', () => {

@@ -38,6 +38,9 @@ export class MessageDto {
   @ApiProperty({ type: String, nullable: true })
   html: string | null;
 
+  @ApiProperty({ type: [String], example: ['tax_invoice_receipt-17.pdf'], description: 'Names of the files attached (email)' })
+  attachments: string[];
+
   @ApiProperty({ type: Number, nullable: true, description: 'Billable SMS segments (Hebrew: 70 / 67 characters each)' })
   segments: number | null;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { JobHandler, JobHandlerContract } from '../../../infra/queue/job-handler.decorator';
-import { JobName } from '../../../infra/queue/job-names';
+import { JobHandler, JobHandlerContract } from '../../infra/queue/job-handler.decorator';
+import { JobName } from '../../infra/queue/job-names';
 import { IdempotencyService } from './idempotency.service';
 
 const WEEK_MS = 7 * 24 * 3_600_000;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { TenantEntity } from '../../../common/tenancy/tenant.entity';
+import { TenantEntity } from '../../common/tenancy/tenant.entity';
 
 /**
  * A remembered answer to a request sent with an `Idempotency-Key`. The row is

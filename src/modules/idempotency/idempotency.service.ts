@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppException } from '../../../common/problem/app.exception';
-import { requestHash } from '../../../common/crypto/canonical-hash';
+import { AppException } from '../../common/problem/app.exception';
+import { requestHash } from '../../common/crypto/canonical-hash';
 import { IdempotencyRepository } from './idempotency.repository';
 
 export interface IdempotentRequest {

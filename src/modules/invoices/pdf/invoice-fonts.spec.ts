@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import * as fontkit from 'fontkit';
+import { withLayoutCache } from './invoice-fonts';
+
+const HEEBO = require.resolve('@expo-google-fonts/heebo/400Regular/Heebo_400Regular.ttf');
+
+const snapshot = (run: fontkit.GlyphRun): unknown => ({
+  glyphs: run.glyphs.map((g) => g.id),
+  positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+  advanceWidth: run.advanceWidth,
+});
+
+describe('withLayoutCache', () => {
+  it('lays out exactly as fontkit does, and a caller scaling the positions (as PDFKit does) does not corrupt the cache', () => {
+    const bytes = readFileSync(HEEBO);
+    const plain = fontkit.create(bytes);
+    const cached = withLayoutCache(fontkit.create(bytes));
+    for (const [text, features] of [
+      ['תספורת + צבע ', ['kern']],
+      ['Wella Koleston 7/1', undefined],
+      ['סה"כ לתשלום', ['kern']],
+      ['₪120 × 2', undefined],
+    ] as Array<[string, string[] | undefined]>) {
+      const expected = snapshot(plain.layout(text, features));
+      for (let i = 0; i < 3; i++) {
+        const run = cached.layout(text, features);
+        assert.deepEqual(snapshot(run), expected, `${text} (call ${i + 1})`);
+        for (const p of run.positions) p.xAdvance *= 0.012;
+      }
+    }
+    // Hebrew laid out with features comes back reversed (fontkit's RTL run), as without the cache.
+    assert.deepEqual(snapshot(cached.layout('שלום', ['kern'])), snapshot(plain.layout('שלום', ['kern'])));
+  });
+});

@@ -1,0 +1,25 @@
+/** The slice of fontkit (PDFKit's font engine) this project uses: parse a font once, hand it to PDFKit. */
+declare module 'fontkit' {
+  export interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
+  }
+  export interface Glyph {
+    id: number;
+    codePoints: number[];
+    advanceWidth: number;
+  }
+  export interface GlyphRun {
+    glyphs: Glyph[];
+    positions: GlyphPosition[];
+    readonly advanceWidth: number;
+  }
+  export interface Font {
+    postscriptName: string;
+    unitsPerEm: number;
+    layout(text: string, features?: string[] | Record<string, boolean>, ...rest: unknown[]): GlyphRun;
+  }
+  export function create(buffer: Uint8Array, postscriptName?: string): Font;
+}
