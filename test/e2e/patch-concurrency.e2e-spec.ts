@@ -100,6 +100,12 @@ const PATCH_ROUTES: Record<string, PatchRoute> = {
       active: { value: (round) => round % 2 === 1 },
     },
   },
+  'PATCH /api/invoices/settings': {
+    async create() {
+      return { patch: '/api/invoices/settings', get: '/api/invoices/settings' };
+    },
+    fields: { footer: text('תודה שבחרתם בנו'), defaultRemarks: text('התשלום התקבל') },
+  },
   'PATCH /api/events/{id}': {
     async create(t, owner) {
       const e = await created(
