@@ -1,96 +1,189 @@
-import 'reflect-metadata';
-import { JwtService } from '@nestjs/jwt';
-import express from 'express';
-import { createSecretKey } from 'node:crypto';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'pg';
-import { createApp, shutdownApp } from '../src/app.factory';
-import { validateEnv } from '../src/infra/config/validate-env';
-import { load, printTable, scratchDatabase } from './support';
+import { Client } from 'pg';
+import { printTable, scratchDatabase, type LoadResult } from './support';
 
 /**
- * `npm run bench:http`: GET /api/auth/me on the real app (JWT verify, one
- * indexed SELECT of the membership with its user, guards, interceptors,
- * logging) against a bare Express + pg server doing the same verify and query.
+ * `npm run bench:http [-- --rounds N] [-- --only me|list|list-100k] [-- --profile]`
+ *
+ * Three parties, each in its own process, one after the other on the same
+ * machine and database: the built app (`node dist/src/main.js`, production
+ * pipeline: rate limit on, helmet, request ids, activity, logs at `info` to
+ * the rotating file), a bare Express + pg server doing the same work
+ * (bench/http-bare.ts), and autocannon (bench/http-load.ts). Routes:
+ * GET /api/auth/me, GET /api/customers?limit=20 with 200 customers, and again
+ * with 100,000 (with and without the total).
  */
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const args = process.argv.slice(2);
+const ROUNDS = Number(args[args.indexOf('--rounds') + 1] || 1) || 1;
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const PROFILE = args.includes('--profile');
+
+interface Route {
+  key: string;
+  label: string;
+  path: string;
+  customers: number;
+}
+const ROUTES: Route[] = [
+  { key: 'me', label: 'GET /api/auth/me', path: '/api/auth/me', customers: 200 },
+  { key: 'list', label: 'GET /api/customers?limit=20 (200)', path: '/api/customers?limit=20', customers: 200 },
+  { key: 'list-100k', label: 'GET /api/customers?limit=20 (100k)', path: '/api/customers?limit=20', customers: 100_000 },
+  {
+    key: 'list-100k-nototal',
+    label: '…&total=false (100k)',
+    path: '/api/customers?limit=20&total=false',
+    customers: 100_000,
+  },
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {
+      /* not yet listening */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+  });
+}
+
+async function loadOnce(url: string, token: string, seconds: number): Promise<Omit<LoadResult, 'label'>> {
+  const child = spawn(process.execPath, [join(__dirname, 'http-load.js'), url, String(seconds), String(CONNECTIONS)], {
+    env: { ...process.env, BENCH_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise((r) => child.once('exit', r));
+  return JSON.parse(out.trim()) as Omit<LoadResult, 'label'>;
+}
+
+async function seedCustomers(url: string, businessId: string, want: number): Promise<void> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM customers WHERE business_id = $1', [businessId]);
+  const have = rows[0].n;
+  if (want > have) {
+    await c.query(
+      `INSERT INTO customers (business_id, first_name, last_name, phone, email, tags, search_text, created_at, updated_at)
+       SELECT $1, 'לקוח', 'מספר ' || g, '+9725' || lpad(g::text, 8, '0'), 'c' || g || '@example.co.il', '{vip}',
+              'לקוח מספר ' || g, now() - g * interval '1 minute', now() - g * interval '1 minute'
+         FROM generate_series($2::int + 1, $3::int) g`,
+      [businessId, have, want],
+    );
+    await c.query('ANALYZE customers');
+  }
+  await c.end();
+}
 
 async function main(): Promise<void> {
   const db = await scratchDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-bench-'));
-  const env = validateEnv({
+  const [appPort, barePort] = [await freePort(), await freePort()];
+  const appEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
     DATABASE_URL: db.url,
     DATA_DIR: dataDir,
+    LOG_DIR: join(dataDir, 'logs'),
+    LOG_LEVEL: 'info',
     JWT_SECRET: SECRET,
-    LOG_LEVEL: 'warn',
+    // On, but high enough not to refuse the benchmark's requests.
     RATE_LIMIT_MAX: '100000000',
     BCRYPT_ROUNDS: '4',
     APP_ROLE: 'api',
+    PORT: String(appPort),
+    PUBLIC_URL: `http://127.0.0.1:${appPort}`,
+  };
+  const app = spawn(
+    process.execPath,
+    [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(process.cwd(), 'profiles')}`] : []), 'dist/src/main.js'],
+    {
+      env: appEnv,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const bare = spawn(process.execPath, [join(__dirname, 'http-bare.js')], {
+    env: { ...process.env, DATABASE_URL: db.url, JWT_SECRET: SECRET, PORT: String(barePort) },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const app = await createApp(env);
-  await app.listen(0, '127.0.0.1');
-  const appUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-
-  const reg = await fetch(`${appUrl}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.co.il', password: 'Sh4lom-Olam-2026', name: 'בנץ׳', businessName: 'בנצ׳מרק' }),
-  });
-  const { accessToken } = (await reg.json()) as { accessToken: string };
-  const headers = { authorization: `Bearer ${accessToken}` };
-
-  const pool = new Pool({ connectionString: db.url, max: 20 });
-  const jwt = new JwtService({ secret: createSecretKey(Buffer.from(SECRET, 'utf8')) as unknown as string });
-  const bare = express();
-  bare.get('/me', async (req, res) => {
-    try {
-      const claims = await jwt.verifyAsync<{ sub: string; bid: string }>((req.header('authorization') ?? '').slice(7), {
-        algorithms: ['HS256'],
-      });
-      const { rows } = await pool.query(
-        `SELECT u.id, u.name, u.email, m.role, m.business_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.business_id = $1 AND m.user_id = $2 AND m.status = 'active'`,
-        [claims.bid, claims.sub],
-      );
-      if (!rows[0]) return void res.status(401).end();
-      res.json({
-        kind: 'user',
-        id: rows[0].id,
-        name: rows[0].name,
-        email: rows[0].email,
-        businessId: rows[0].business_id,
-        role: rows[0].role,
-      });
-    } catch {
-      res.status(401).end();
-    }
-  });
-  const bareServer = bare.listen(0, '127.0.0.1');
-  await new Promise((r) => bareServer.once('listening', r));
-  const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}`;
-
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const bareUrl = `http://127.0.0.1:${barePort}`;
   try {
-    // Warm both up so JIT and pools are ready, then measure.
-    await load('warm-up', `${appUrl}/api/auth/me`, headers, 2, CONNECTIONS);
-    await load('warm-up', `${bareUrl}/me`, headers, 2, CONNECTIONS);
-    const ours = await load('ChatGrow GET /api/auth/me', `${appUrl}/api/auth/me`, headers, SECONDS, CONNECTIONS);
-    const base = await load('bare Express + pg (same verify and query)', `${bareUrl}/me`, headers, SECONDS, CONNECTIONS);
-    process.stdout.write(`\n${SECONDS}s per target, ${CONNECTIONS} connections, one process each, PostgreSQL on the same machine\n`);
-    printTable([ours, base]);
+    await waitFor(`${appUrl}/health/live`, app);
+    await waitFor(`${bareUrl}/api/auth/me`, bare);
+    const reg = await fetch(`${appUrl}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@example.co.il', password: 'Sh4lom-Olam-2026', name: 'בנץ׳', businessName: 'בנצ׳מרק' }),
+    });
+    const { accessToken, businessId } = (await reg.json()) as { accessToken: string; businessId: string };
+    if (!accessToken) throw new Error(`register answered ${reg.status}`);
+
+    const rows: LoadResult[] = [];
+    const ratios: string[] = [];
+    for (const route of ROUTES.filter((r) => !ONLY || r.key === ONLY)) {
+      await seedCustomers(db.url, businessId, route.customers);
+      const ours: Omit<LoadResult, 'label'>[] = [];
+      const base: Omit<LoadResult, 'label'>[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        await loadOnce(`${appUrl}${route.path}`, accessToken, WARMUP);
+        ours.push(await loadOnce(`${appUrl}${route.path}`, accessToken, SECONDS));
+        await loadOnce(`${bareUrl}${route.path}`, accessToken, WARMUP);
+        base.push(await loadOnce(`${bareUrl}${route.path}`, accessToken, SECONDS));
+      }
+      const a = median(ours);
+      const b = median(base);
+      rows.push({ label: `app  ${route.label}`, ...a }, { label: `bare ${route.label}`, ...b });
+      ratios.push(
+        `${route.label.padEnd(40)} throughput ${(a.rps / b.rps).toFixed(2)}x   p99 ${(a.p99 / Math.max(b.p99, 1)).toFixed(2)}x of bare`,
+      );
+    }
     process.stdout.write(
-      `\nratio ChatGrow / bare: ${(ours.rps / base.rps).toFixed(2)} of the throughput, p99 ${(ours.p99 / Math.max(base.p99, 1)).toFixed(2)}x\n`,
+      `\n${SECONDS}s per target after ${WARMUP}s warm-up, ${CONNECTIONS} connections, median of ${ROUNDS} round(s); app, bare server and load generator in separate processes\n`,
     );
+    printTable(rows);
+    process.stdout.write(`\n${ratios.join('\n')}\n`);
   } finally {
-    bareServer.close();
-    await pool.end();
-    await shutdownApp(app);
+    await Promise.all([stop(app), stop(bare)]);
     await db.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The round with the median throughput. */
+function median(results: Omit<LoadResult, 'label'>[]): Omit<LoadResult, 'label'> {
+  return [...results].sort((x, y) => x.rps - y.rps)[Math.floor(results.length / 2)];
 }
 
 main().catch((err: Error) => {

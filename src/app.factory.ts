@@ -6,11 +6,12 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { WinstonModule } from 'nest-winston';
 import { AppModule } from './app.module';
+import { bindActivityRecording } from './modules/activity/activity-routes';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
 import { bodyErrorProblem } from './common/problem/body-errors';
 import { sendProblem } from './common/problem/send-problem';
 import { inputGuardMiddleware } from './common/http/input-guard.middleware';
-import { MediaTypeInterceptor } from './common/http/media-type.interceptor';
+import { MediaTypeGuard } from './common/http/media-type.guard';
 import { keepRawBody } from './common/http/raw-body';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -81,7 +82,9 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
     ],
   });
   app.useGlobalFilters(new ProblemFilter());
-  app.useGlobalInterceptors(new MediaTypeInterceptor(app.get(Reflector)));
+  // After the APP_GUARD providers (throttle, auth, roles), which Nest registered at create.
+  app.useGlobalGuards(new MediaTypeGuard(app.get(Reflector)));
+  bindActivityRecording(app);
   app.useGlobalPipes(createValidationPipe());
   const document = buildOpenApi(app, env.PUBLIC_URL);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: API_TITLE });

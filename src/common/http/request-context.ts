@@ -2,8 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface RequestContextData {
   requestId: string;
-  /** The caller's address, for HTTP requests. */
-  ip?: string;
+  /** The caller's address, for HTTP requests: resolved when first asked (few requests need it). */
+  ip?: () => string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();
@@ -17,6 +17,6 @@ export const RequestContext = {
     return storage.getStore()?.requestId;
   },
   ip(): string | undefined {
-    return storage.getStore()?.ip;
+    return storage.getStore()?.ip?.();
   },
 };

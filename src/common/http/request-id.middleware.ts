@@ -12,7 +12,7 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   const requestId = given && ACCEPTABLE.test(given) ? given : randomUUID();
   req.id = requestId;
   res.setHeader('X-Request-Id', requestId);
-  RequestContext.run({ requestId, ip: clientIp(req) }, next);
+  RequestContext.run({ requestId, ip: () => clientIp(req) }, next);
 }
 
 declare module 'express-serve-static-core' {

@@ -6,8 +6,6 @@ import { clientIp } from '../../common/http/client-ip';
 import { ACTIVITY_KEY, ActivityMeta } from './activity.decorator';
 import { ActivityService } from './activity.service';
 
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 function entityIdOf(body: unknown, req: Request): string | null {
   const id = (body as { id?: unknown } | undefined)?.id;
   if (typeof id === 'string') return id;
@@ -16,7 +14,7 @@ function entityIdOf(body: unknown, req: Request): string | null {
 }
 
 /**
- * Records every successful mutating request made by an authenticated actor,
+ * Bound to every mutating route at boot (activity-routes.ts). Records every successful mutating request made by an authenticated actor,
  * before the answer leaves, unless its route's change is recorded from domain
  * events (emitted only when something changed) or the answer is a replay.
  */
@@ -29,7 +27,6 @@ export class ActivityInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request>();
-    if (!MUTATING.has(req.method)) return next.handle();
     return next.handle().pipe(
       concatMap(async (body) => {
         const actor = req.actor;

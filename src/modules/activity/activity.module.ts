@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ActivityController } from './activity.controller';
 import { ActivityInterceptor } from './activity.interceptor';
 import { ActivityService } from './activity.service';
@@ -7,7 +6,7 @@ import { ActivityService } from './activity.service';
 @Global()
 @Module({
   controllers: [ActivityController],
-  providers: [ActivityService, { provide: APP_INTERCEPTOR, useClass: ActivityInterceptor }],
-  exports: [ActivityService],
+  providers: [ActivityService, ActivityInterceptor],
+  exports: [ActivityService, ActivityInterceptor],
 })
 export class ActivityModule {}

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { RateLimitGuard } from '../../infra/throttle/rate-limit.guard';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../infra/config/app-config';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
@@ -55,7 +55,7 @@ import { PurgeExpiredRefreshTokensJob } from './purge-expired-refresh-tokens.job
     AccountMailer,
     AccountThrottleGuard,
     // Order matters: rate limit, then who is calling, then may they.
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],

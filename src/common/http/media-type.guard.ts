@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { Observable } from 'rxjs';
 import { AppException } from '../problem/app.exception';
 
 const JSON_ONLY = ['application/json'];
@@ -24,12 +23,15 @@ function hasBody(req: Request): boolean {
  * than silently ignored (a text/plain PUT would otherwise apply nothing and
  * answer 200). A route takes JSON unless it documents other types with
  * `@ApiConsumes()`, so the OpenAPI document and the check cannot disagree.
+ * A guard rather than an interceptor, registered after the auth guards: it
+ * answers after authentication as before, and a route without interceptors
+ * skips Nest's per-request RxJS chain.
  */
 @Injectable()
-export class MediaTypeInterceptor implements NestInterceptor {
+export class MediaTypeGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     if (hasBody(req)) {
       const accepted =
@@ -46,6 +48,6 @@ export class MediaTypeInterceptor implements NestInterceptor {
         );
       }
     }
-    return next.handle();
+    return true;
   }
 }
