@@ -339,6 +339,32 @@ describe('customers', () => {
     assert.equal((await ids(`&createdTo=${future}`)).length, 3);
   });
 
+  it('pages newest first with the total, and without counting when asked total=false', async () => {
+    const owner = await newBusiness(t.http);
+    const made = [];
+    for (const [i, firstName] of ['אורי', 'בני', 'גלי', 'דנה', 'הילה'].entries())
+      made.push(await created(owner, { firstName, phone: `05044444${i}0` }));
+    const archived = made[2];
+    assert.equal((await t.http.delete(`/api/customers/${archived.id}`).set(owner.auth)).status, 204);
+    const live = made.filter((c) => c.id !== archived.id).reverse();
+    const page = async (q: string) => (await t.http.get(`/api/customers?limit=2${q}`).set(owner.auth).expect(200)).body;
+    const first = await page('');
+    assert.deepEqual(first.meta, { page: 1, limit: 2, total: 4 });
+    assert.deepEqual(
+      first.data.map((c: { id: string }) => c.id),
+      live.slice(0, 2).map((c) => c.id),
+    );
+    const second = await page('&page=2&total=false');
+    assert.deepEqual(second.meta, { page: 2, limit: 2, total: null });
+    assert.deepEqual(
+      second.data.map((c: { id: string }) => c.id),
+      live.slice(2, 4).map((c) => c.id),
+    );
+    assert.deepEqual(second.data[0], (await t.http.get(`/api/customers/${live[2].id}`).set(owner.auth)).body);
+    const body = expectProblem(await t.http.get('/api/customers?total=no').set(owner.auth), 400);
+    assert.deepEqual(fieldsOf(body), ['total']);
+  });
+
   it('shows the customer timeline newest first, including entries other modules record', async () => {
     const owner = await newBusiness(t.http);
     const c = await created(owner, { firstName: 'דנה', phone: '0501234567' });

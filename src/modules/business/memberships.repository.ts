@@ -43,7 +43,7 @@ export class MembershipsRepository extends TenantRepository<Membership> {
       email: string;
       is_platform_admin: boolean;
       email_verified: boolean;
-    }[] = await this.repo.query(
+    }[] = await this.sql(
       `SELECT m.id, m.role, u.id AS user_id, u.name, u.email, u.is_platform_admin, u.email_verified_at IS NOT NULL AS email_verified
          FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.business_id = $1 AND m.user_id = $2 AND m.status = $3`,

@@ -115,12 +115,15 @@ export class CustomerManagementService {
     return changed;
   }
 
-  async list(businessId: string, query: CustomerQueryDto): Promise<[CustomerDto[], number]> {
+  async list(businessId: string, query: CustomerQueryDto): Promise<[CustomerDto[], number | null]> {
     const sort: CustomerSort = { field: query.sort ?? 'createdAt', direction: (query.order ?? 'desc') === 'asc' ? 'ASC' : 'DESC' };
-    const [rows, total] = await this.customers.search(businessId, toCustomerFilter(query), sort, {
-      offset: (query.page - 1) * query.limit,
-      limit: query.limit,
-    });
+    const [rows, total] = await this.customers.search(
+      businessId,
+      toCustomerFilter(query),
+      sort,
+      { offset: (query.page - 1) * query.limit, limit: query.limit },
+      query.total !== 'false',
+    );
     return [rows.map(toCustomerDto), total];
   }
 

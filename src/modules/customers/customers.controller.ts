@@ -35,7 +35,7 @@ import type { Actor } from '../../common/auth/actor';
 import { ApiAuth, CurrentActor, CurrentBusiness, Roles } from '../../common/auth/auth.decorators';
 import { Role } from '../../common/auth/role';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
-import { ApiPaginatedResponse, paginated, Paginated } from '../../common/pagination/paginated';
+import { ApiPaginatedResponse, paginated, Paginated, UncountablePageMeta } from '../../common/pagination/paginated';
 import { ProblemDetails } from '../../common/problem/problem-details';
 import { Activity } from '../activity/activity.decorator';
 import { ActivityEntryDto } from '../activity/dto/activity-entry.dto';
@@ -62,11 +62,14 @@ export class CustomersController {
   @ApiOperation({
     summary: 'List customers',
     description:
-      'Search (`q`: partial name, email or phone, Hebrew or English), filters, sort and pagination. Archived customers are left out unless `archived=archived|all`.',
+      'Search (`q`: partial name, email or phone, Hebrew or English), filters, sort and pagination. Archived customers are left out unless `archived=archived|all`. `total=false` skips counting the matches (`meta.total` null), for infinite scroll over large lists.',
   })
-  @ApiPaginatedResponse(CustomerDto)
+  @ApiPaginatedResponse(CustomerDto, UncountablePageMeta)
   @ApiBadRequestResponse({ type: ProblemDetails })
-  async list(@CurrentBusiness() businessId: string, @Query() query: CustomerQueryDto): Promise<Paginated<CustomerDto>> {
+  async list(
+    @CurrentBusiness() businessId: string,
+    @Query() query: CustomerQueryDto,
+  ): Promise<Paginated<CustomerDto, UncountablePageMeta>> {
     const [items, total] = await this.customers.list(businessId, query);
     return paginated(items, query, total);
   }

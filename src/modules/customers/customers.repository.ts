@@ -185,15 +185,28 @@ export class CustomersRepository extends TenantRepository<Customer> {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * One page of the filtered customers and, unless `withTotal` is false, how
+   * many match in all: two plain queries run side by side (the list over the
+   * `(business_id, created_at DESC, id)` index of live customers; `count(*)`,
+   * not TypeORM's `COUNT(DISTINCT id)`, which sorts every matching id).
+   */
   async search(
     businessId: string,
     filter: CustomerFilter,
     sort: CustomerSort,
     page: { offset: number; limit: number },
-  ): Promise<[Customer[], number]> {
+    withTotal = true,
+  ): Promise<[Customer[], number | null]> {
     const qb = this.filtered(businessId, filter);
+    const [countSql, countParams] = qb.clone().select('count(*)::int', 'total').getQueryAndParameters();
     this.ordered(qb, sort);
-    return qb.skip(page.offset).take(page.limit).getManyAndCount();
+    const [listSql, listParams] = qb.offset(page.offset).limit(page.limit).getQueryAndParameters();
+    const [rows, counted] = await Promise.all([
+      this.sql<Record<string, unknown>>(listSql, listParams),
+      withTotal ? this.sql<{ total: number }>(countSql, countParams) : null,
+    ]);
+    return [this.hydrate(rows, 'c'), counted ? counted[0].total : null];
   }
 
   /**

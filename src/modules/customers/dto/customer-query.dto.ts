@@ -77,6 +77,15 @@ export class CustomerQueryDto extends IntersectionType(PageQueryDto, CustomerFil
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'true',
+    description: '`false` skips counting the matches (`meta.total` is then null): for infinite scroll over large lists',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  total?: 'true' | 'false';
 }
 
 export class CustomerExportQueryDto extends CustomerFilterDto {

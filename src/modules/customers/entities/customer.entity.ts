@@ -19,6 +19,7 @@ const bigintAsNumber = { to: (v: number | null | undefined) => v, from: (v: stri
 @Index('ix_customers_business_created', ['businessId', 'createdAt'])
 @Index('ix_customers_search_trgm', { synchronize: false })
 @Index('ix_customers_tags', { synchronize: false })
+@Index('ix_customers_live_newest', { synchronize: false })
 export class Customer extends TenantEntity {
   @Column('varchar', { length: 100 })
   firstName: string;
