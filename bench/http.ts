@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,25 @@ function stop(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
   });
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+type Measured = Omit<LoadResult, 'label'> & { cpuUs: number };
+
+/** One measured load, with the server's CPU time per request (robust to a busy machine, unlike req/s). */
+async function measure(server: ChildProcess, url: string, token: string, seconds: number): Promise<Measured> {
+  const before = cpuSeconds(server.pid);
+  const r = await loadOnce(url, token, seconds);
+  return { ...r, cpuUs: ((cpuSeconds(server.pid) - before) / Math.max(r.requests, 1)) * 1e6 };
 }
 
 async function loadOnce(url: string, token: string, seconds: number): Promise<Omit<LoadResult, 'label'>> {
@@ -154,19 +173,19 @@ async function main(): Promise<void> {
     const ratios: string[] = [];
     for (const route of ROUTES.filter((r) => !ONLY || r.key === ONLY)) {
       await seedCustomers(db.url, businessId, route.customers);
-      const ours: Omit<LoadResult, 'label'>[] = [];
-      const base: Omit<LoadResult, 'label'>[] = [];
+      const ours: Measured[] = [];
+      const base: Measured[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         await loadOnce(`${appUrl}${route.path}`, accessToken, WARMUP);
-        ours.push(await loadOnce(`${appUrl}${route.path}`, accessToken, SECONDS));
+        ours.push(await measure(app, `${appUrl}${route.path}`, accessToken, SECONDS));
         await loadOnce(`${bareUrl}${route.path}`, accessToken, WARMUP);
-        base.push(await loadOnce(`${bareUrl}${route.path}`, accessToken, SECONDS));
+        base.push(await measure(bare, `${bareUrl}${route.path}`, accessToken, SECONDS));
       }
       const a = median(ours);
       const b = median(base);
       rows.push({ label: `app  ${route.label}`, ...a }, { label: `bare ${route.label}`, ...b });
       ratios.push(
-        `${route.label.padEnd(40)} throughput ${(a.rps / b.rps).toFixed(2)}x   p99 ${(a.p99 / Math.max(b.p99, 1)).toFixed(2)}x of bare`,
+        `${route.label.padEnd(40)} throughput ${(a.rps / b.rps).toFixed(2)}x   p99 ${(a.p99 / Math.max(b.p99, 1)).toFixed(2)}x of bare   server CPU per request ${a.cpuUs.toFixed(0)} µs vs ${b.cpuUs.toFixed(0)} µs`,
       );
     }
     process.stdout.write(
@@ -182,7 +201,7 @@ async function main(): Promise<void> {
 }
 
 /** The round with the median throughput. */
-function median(results: Omit<LoadResult, 'label'>[]): Omit<LoadResult, 'label'> {
+function median(results: Measured[]): Measured {
   return [...results].sort((x, y) => x.rps - y.rps)[Math.floor(results.length / 2)];
 }
 

@@ -4,7 +4,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { WinstonModule } from 'nest-winston';
 import { AppModule } from './app.module';
 import { bindActivityRecording } from './modules/activity/activity-routes';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
@@ -22,7 +21,7 @@ import { describeDrivers } from './infra/config/driver-choices';
 import type { EnvironmentVariables } from './infra/config/env.schema';
 import { EmbeddedPostgresServer } from './infra/database/embedded-postgres.server';
 import { httpLoggerMiddleware } from './infra/logging/http-logger.middleware';
-import { createWinston } from './infra/logging/winston.factory';
+import { createNestLogger } from './infra/logging/winston.factory';
 
 export const BODY_LIMIT = '1mb';
 
@@ -55,7 +54,7 @@ export function buildOpenApi(app: INestApplication, publicUrl: string): OpenAPIO
 
 /** Creates and configures the app the same way for `main.ts`, the CLI and the tests. */
 export async function createApp(env: EnvironmentVariables, options: { logs?: boolean } = {}): Promise<NestExpressApplication> {
-  const logger = options.logs === false ? false : WinstonModule.createLogger({ instance: createWinston(env) });
+  const logger = options.logs === false ? false : createNestLogger(env);
   // Before the modules start, so the line shows even when a driver fails to connect.
   if (logger) logger.log(describeDrivers(env), 'Main');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), {

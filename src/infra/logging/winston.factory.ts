@@ -1,4 +1,5 @@
-import { utilities as nestWinston } from 'nest-winston';
+import type { LoggerService } from '@nestjs/common';
+import { utilities as nestWinston, WinstonModule } from 'nest-winston';
 import { createLogger, format, Logger, transports } from 'winston';
 import DailyRotateFile from 'winston-daily-rotate-file';
 import { RequestContext } from '../../common/http/request-context';
@@ -39,4 +40,24 @@ export function createWinston(env: EnvironmentVariables): Logger {
       }),
     ],
   });
+}
+
+/** Nest's log methods and the winston levels they write at (nest-winston's mapping). */
+const NEST_LEVELS = { log: 'info', error: 'error', warn: 'warn', debug: 'debug', verbose: 'verbose', fatal: 'error' } as const;
+
+/**
+ * The app's Nest logger over winston. winston formats and streams every
+ * message before its transports drop the ones below their level, so a
+ * per-request `verbose` line would cost as much unwritten as written; here a
+ * level below LOG_LEVEL returns at once.
+ */
+export function createNestLogger(env: EnvironmentVariables): LoggerService {
+  const winston = createWinston(env);
+  const inner = WinstonModule.createLogger({ instance: winston });
+  const logger: LoggerService = { log: () => undefined, error: () => undefined, warn: () => undefined };
+  for (const [method, level] of Object.entries(NEST_LEVELS) as [keyof typeof NEST_LEVELS, string][]) {
+    const write = inner[method]?.bind(inner);
+    logger[method] = write && winston.isLevelEnabled(level) ? write : () => undefined;
+  }
+  return logger;
 }
