@@ -44,6 +44,11 @@ const ROUTES: Route[] = [
   },
 ];
 
+/** `--profile`: a V8 CPU profile of each server, written to profiles/<party>.cpuprofile when it stops. */
+function profileFlags(party: string): string[] {
+  return PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(process.cwd(), 'profiles')}`, `--cpu-prof-name=${party}.cpuprofile`] : [];
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -152,7 +157,7 @@ async function main(): Promise<void> {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
-  const bare = spawn(process.execPath, [join(__dirname, 'http-bare.js')], {
+  const bare = spawn(process.execPath, [...profileFlags('bare'), join(__dirname, 'http-bare.js')], {
     env: { ...process.env, DATABASE_URL: db.url, JWT_SECRET: SECRET, PORT: String(barePort) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AppException } from '../problem/app.exception';
+import { routeMetadata } from './route-metadata';
 
 const JSON_ONLY = ['application/json'];
 
@@ -34,9 +35,7 @@ export class MediaTypeGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     if (hasBody(req)) {
-      const accepted =
-        this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [context.getHandler(), context.getClass()]) ??
-        JSON_ONLY;
+      const accepted = routeMetadata<string[]>(this.reflector, DECORATORS.API_CONSUMES, context) ?? JSON_ONLY;
       const type = req.headers['content-type'];
       if (!type || !isAcceptedMediaType(type, accepted)) {
         throw new AppException(

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { API_KEY_HEADER, BUSINESS_HEADER, IS_PUBLIC } from '../../../common/auth/auth.decorators';
 import type { Actor } from '../../../common/auth/actor';
+import { routeMetadata } from '../../../common/http/route-metadata';
 import { isUuid } from '../../../common/validation/uuid';
 import { ApiKeysService } from '../../api-keys/api-keys.service';
 import { MembershipDirectory } from '../../business/membership-directory.service';
@@ -25,7 +26,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = routeMetadata<boolean>(this.reflector, IS_PUBLIC, context);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<Request>();
     req.actor = await this.resolve(req);

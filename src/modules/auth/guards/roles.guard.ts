@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { PLATFORM_ADMIN_KEY, ROLES_KEY } from '../../../common/auth/auth.decorators';
 import type { Role } from '../../../common/auth/role';
+import { routeMetadata } from '../../../common/http/route-metadata';
 
 /** Enforces `@Roles(...)` and `@PlatformAdmin()` after the AuthGuard resolved the actor. */
 @Injectable()
@@ -11,9 +12,8 @@ export class RolesGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    const adminOnly = this.reflector.getAllAndOverride<boolean | undefined>(PLATFORM_ADMIN_KEY, targets);
+    const roles = routeMetadata<Role[]>(this.reflector, ROLES_KEY, context);
+    const adminOnly = routeMetadata<boolean>(this.reflector, PLATFORM_ADMIN_KEY, context);
     const actor = context.switchToHttp().getRequest<Request>().actor;
     if (adminOnly && !(actor?.kind === 'user' && actor.isPlatformAdmin)) throw new ForbiddenException('Platform administrators only');
     if (roles?.length && (!actor || !roles.includes(actor.role))) {
