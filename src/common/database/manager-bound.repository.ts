@@ -28,18 +28,17 @@ export abstract class ManagerBoundRepository<T extends ObjectLiteral> {
   }
 
   /**
-   * Entities from the rows of a query builder's default select under `alias`
-   * (columns named `alias_column`), converted as TypeORM converts them
-   * (dates, transformers), for queries run through `sql()`.
+   * Entities from rows of `SELECT *` on the repository's table (run through
+   * `sql()`), converted as TypeORM converts them (dates, transformers); made
+   * without running the entity's constructor, as TypeORM's own loading does.
    */
-  protected hydrate(rows: Record<string, unknown>[], alias: string): T[] {
+  protected hydrate(rows: Record<string, unknown>[]): T[] {
     const { metadata, manager } = this.repo;
     const driver = manager.connection.driver;
+    const prototype = (metadata.target as { prototype: object }).prototype;
     return rows.map((row) => {
-      const entity = metadata.create() as T;
-      for (const column of metadata.columns) {
-        column.setEntityValue(entity, driver.prepareHydratedValue(row[`${alias}_${column.databaseName}`], column));
-      }
+      const entity = Object.create(prototype) as T;
+      for (const column of metadata.columns) column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
       return entity;
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { TenantRepository } from '../../common/tenancy/tenant.repository';
 import { isUuid } from '../../common/validation/uuid';
 import { CUSTOMER_ROW_COLUMNS, type CustomerRow } from './customer-fields';
@@ -26,14 +26,15 @@ export interface CustomerSort {
   direction: 'ASC' | 'DESC';
 }
 
+/** The column each sort field orders by (a fixed list: never user text in SQL). */
 const SORT_COLUMNS: Record<CustomerSortField, string> = {
-  createdAt: 'c.createdAt',
-  updatedAt: 'c.updatedAt',
-  firstName: 'c.firstName',
-  lastName: 'c.lastName',
-  lastActivityAt: 'c.lastActivityAt',
-  totalSpendAgorot: 'c.totalSpendAgorot',
-  visitCount: 'c.visitCount',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  firstName: 'first_name',
+  lastName: 'last_name',
+  lastActivityAt: 'last_activity_at',
+  totalSpendAgorot: 'total_spend_agorot',
+  visitCount: 'visit_count',
 };
 
 @Injectable()
@@ -187,9 +188,9 @@ export class CustomersRepository extends TenantRepository<Customer> {
 
   /**
    * One page of the filtered customers and, unless `withTotal` is false, how
-   * many match in all: two plain queries run side by side (the list over the
-   * `(business_id, created_at DESC, id)` index of live customers; `count(*)`,
-   * not TypeORM's `COUNT(DISTINCT id)`, which sorts every matching id).
+   * many match in all: two plain queries run side by side (the default page
+   * reads the `(business_id, created_at DESC, id)` index of live customers;
+   * `count(*)`, not TypeORM's `COUNT(DISTINCT id)`, which sorts every id).
    */
   async search(
     businessId: string,
@@ -198,15 +199,18 @@ export class CustomersRepository extends TenantRepository<Customer> {
     page: { offset: number; limit: number },
     withTotal = true,
   ): Promise<[Customer[], number | null]> {
-    const qb = this.filtered(businessId, filter);
-    const [countSql, countParams] = qb.clone().select('count(*)::int', 'total').getQueryAndParameters();
-    this.ordered(qb, sort);
-    const [listSql, listParams] = qb.offset(page.offset).limit(page.limit).getQueryAndParameters();
+    const { where, params } = this.filtered(businessId, filter);
+    const order = `${SORT_COLUMNS[sort.field]} ${sort.direction} NULLS LAST, id ASC`;
+    const n = params.length;
     const [rows, counted] = await Promise.all([
-      this.sql<Record<string, unknown>>(listSql, listParams),
-      withTotal ? this.sql<{ total: number }>(countSql, countParams) : null,
+      this.sql<Record<string, unknown>>(`SELECT * FROM customers WHERE ${where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, [
+        ...params,
+        page.limit,
+        page.offset,
+      ]),
+      withTotal ? this.sql<{ total: number }>(`SELECT count(*)::int AS total FROM customers WHERE ${where}`, params) : null,
     ]);
-    return [this.hydrate(rows, 'c'), counted ? counted[0].total : null];
+    return [this.hydrate(rows), counted ? counted[0].total : null];
   }
 
   /**
@@ -214,36 +218,39 @@ export class CustomersRepository extends TenantRepository<Customer> {
    * (no long-lived cursor or transaction while the client reads slowly).
    */
   async *streamBatches(businessId: string, filter: CustomerFilter, batchSize = 1000): AsyncGenerator<Customer[]> {
-    let after: { createdAt: Date; id: string } | null = null;
+    const { where, params } = this.filtered(businessId, filter);
+    const n = params.length;
+    let after: [Date, string] | null = null;
     for (;;) {
-      const qb = this.filtered(businessId, filter).orderBy('c.createdAt', 'ASC').addOrderBy('c.id', 'ASC').take(batchSize);
-      if (after) qb.andWhere('(c.createdAt, c.id) > (:afterAt, :afterId)', { afterAt: after.createdAt, afterId: after.id });
-      const rows = await qb.getMany();
+      const rows = this.hydrate(
+        await this.sql<Record<string, unknown>>(
+          `SELECT * FROM customers WHERE ${where}${after ? ` AND (created_at, id) > ($${n + 2}, $${n + 3})` : ''}
+            ORDER BY created_at ASC, id ASC LIMIT $${n + 1}`,
+          [...params, batchSize, ...(after ?? [])],
+        ),
+      );
       if (rows.length) yield rows;
       if (rows.length < batchSize) return;
       const last = rows[rows.length - 1];
-      after = { createdAt: last.createdAt, id: last.id };
+      after = [last.createdAt, last.id];
     }
   }
 
-  private filtered(businessId: string, filter: CustomerFilter): SelectQueryBuilder<Customer> {
-    const qb = this.repo.createQueryBuilder('c').where('c.businessId = :businessId', { businessId: this.scoped(businessId).businessId });
+  /** The WHERE clause of a filter, with its parameters ($1 is the business). */
+  private filtered(businessId: string, filter: CustomerFilter): { where: string; params: unknown[] } {
+    const params: unknown[] = [this.scoped(businessId).businessId];
+    const clauses = ['business_id = $1'];
+    const param = (value: unknown) => `$${params.push(value)}`;
     const archived = filter.archived ?? 'active';
-    if (archived === 'active') qb.andWhere('c.archivedAt IS NULL');
-    if (archived === 'archived') qb.andWhere('c.archivedAt IS NOT NULL');
-    if (filter.q) {
-      searchTerms(filter.q).forEach((term, i) => qb.andWhere(`c.searchText LIKE :q${i}`, { [`q${i}`]: likeContains(term) }));
-    }
-    if (filter.tags?.length) qb.andWhere('c.tags @> :tags::text[]', { tags: filter.tags });
-    if (filter.consent === 'email') qb.andWhere('c.emailConsent = true');
-    if (filter.consent === 'sms') qb.andWhere('c.smsConsent = true');
-    if (filter.consent === 'none') qb.andWhere(new Brackets((w) => w.where('c.emailConsent = false').andWhere('c.smsConsent = false')));
-    if (filter.createdFrom) qb.andWhere('c.createdAt >= :createdFrom', { createdFrom: filter.createdFrom });
-    if (filter.createdTo) qb.andWhere('c.createdAt <= :createdTo', { createdTo: filter.createdTo });
-    return qb;
-  }
-
-  private ordered(qb: SelectQueryBuilder<Customer>, sort: CustomerSort): void {
-    qb.orderBy(SORT_COLUMNS[sort.field], sort.direction, 'NULLS LAST').addOrderBy('c.id', 'ASC');
+    if (archived === 'active') clauses.push('archived_at IS NULL');
+    if (archived === 'archived') clauses.push('archived_at IS NOT NULL');
+    if (filter.q) for (const term of searchTerms(filter.q)) clauses.push(`search_text LIKE ${param(likeContains(term))}`);
+    if (filter.tags?.length) clauses.push(`tags @> ${param(filter.tags)}::text[]`);
+    if (filter.consent === 'email') clauses.push('email_consent');
+    if (filter.consent === 'sms') clauses.push('sms_consent');
+    if (filter.consent === 'none') clauses.push('NOT email_consent AND NOT sms_consent');
+    if (filter.createdFrom) clauses.push(`created_at >= ${param(filter.createdFrom)}`);
+    if (filter.createdTo) clauses.push(`created_at <= ${param(filter.createdTo)}`);
+    return { where: clauses.join(' AND '), params };
   }
 }
