@@ -2,7 +2,7 @@ import { INestApplication, Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import express, { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { bindActivityRecording } from './modules/activity/activity-routes';
@@ -11,7 +11,7 @@ import { bodyErrorProblem } from './common/problem/body-errors';
 import { sendProblem } from './common/problem/send-problem';
 import { inputGuardMiddleware } from './common/http/input-guard.middleware';
 import { MediaTypeGuard } from './common/http/media-type.guard';
-import { keepRawBody } from './common/http/raw-body';
+import { parseBodies } from './common/http/body-parsers';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { API_KEY_HEADER } from './common/auth/auth.decorators';
@@ -70,8 +70,7 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
     .map((o) => o.trim())
     .filter(Boolean);
   app.enableCors({ origin: origins.includes('*') ? true : origins, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
-  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, verify: keepRawBody }));
+  app.use(parseBodies(BODY_LIMIT));
   app.use(bodyErrorHandler);
   app.use(inputGuardMiddleware);
   app.setGlobalPrefix('api', {

@@ -23,7 +23,23 @@ export class RawHttp {
 
   constructor(private readonly port: number) {}
 
-  send(req: RawRequest, timeoutMs = 20_000): Promise<RawResponse> {
+  /**
+   * Sends one request. A kept-alive socket the server closed as it was being
+   * reused (its idle timeout) fails with ECONNRESET before the request was
+   * read: that attempt is made again on a new socket, as Node's documentation
+   * of `request.reusedSocket` advises; any other failure is the answer.
+   */
+  async send(req: RawRequest, timeoutMs = 20_000): Promise<RawResponse> {
+    try {
+      return await this.attempt(req, timeoutMs);
+    } catch (err) {
+      if ((err as { reusedSocket?: boolean }).reusedSocket && (err as NodeJS.ErrnoException).code === 'ECONNRESET')
+        return this.attempt(req, timeoutMs);
+      throw err;
+    }
+  }
+
+  private attempt(req: RawRequest, timeoutMs: number): Promise<RawResponse> {
     const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
     const headers = { ...req.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
     return new Promise((resolve, reject) => {
@@ -34,7 +50,7 @@ export class RawHttp {
         res.on('error', reject);
       });
       r.setTimeout(timeoutMs, () => r.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      r.on('error', reject);
+      r.on('error', (err) => reject(Object.assign(err, { reusedSocket: r.reusedSocket })));
       r.end(body);
     });
   }
