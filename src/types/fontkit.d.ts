@@ -20,6 +20,15 @@ declare module 'fontkit' {
     postscriptName: string;
     unitsPerEm: number;
     layout(text: string, features?: string[] | Record<string, boolean>, ...rest: unknown[]): GlyphRun;
+    /** The glyph object of an id: fontkit makes one per id and keeps it on the font. */
+    getGlyph(id: number, codePoints?: number[]): Glyph | null;
+    glyphForCodePoint(codePoint: number): Glyph;
+    /** What PDFKit embeds: the glyphs a document uses, as a font file of their own. */
+    createSubset(): Subset;
+  }
+  export interface Subset {
+    includeGlyph(glyph: number | Glyph): number;
+    encode(): Uint8Array;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }

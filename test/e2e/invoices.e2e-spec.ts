@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { StorageUnavailableException } from '../../src/infra/storage/file-storage.exception';
+import { FILE_STORAGE, type FileStorage } from '../../src/infra/storage/file-storage.port';
 import { waitForOutboxMail } from '../support/eml';
 import { expectProblem, fieldsOf, newBusiness, newMember, type TestBusiness } from '../support/factories';
 import { pageOnePng, pdfText, savePdf } from '../support/pdf-read';
@@ -154,6 +156,36 @@ describe('invoices', () => {
     assert.ok(results.every((r) => r.body.type === 'tax_invoice'));
     const list = await t.http.get('/api/invoices').query({ limit: 100 }).set(biz.auth);
     assert.equal(list.body.meta.total, 50);
+  });
+
+  it('issues nothing when the PDF cannot be stored: 503, no document, no spend, and the number goes to the next one', async () => {
+    const biz = await newBusiness(t.http);
+    const cust = await setUpInvoicing(t.http, biz);
+    const sale = { customerId: cust, lines: [{ description: 'תספורת', quantity: 1, unitPriceAgorot: 10_000 }] };
+    const first = await t.http.post('/api/invoices').set(biz.auth).send(sale);
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    const read = await t.http.get(`/api/invoices/${first.body.id}`).set(biz.auth);
+    assert.deepEqual(first.body, read.body, 'the answer to the issue is the stored document');
+
+    const storage = t.app.get<FileStorage>(FILE_STORAGE);
+    const put = storage.put.bind(storage);
+    storage.put = () => Promise.reject(new StorageUnavailableException('the disk is full', true));
+    let failed;
+    try {
+      failed = await t.http.post('/api/invoices').set(biz.auth).send(sale);
+    } finally {
+      storage.put = put;
+    }
+    expectProblem(failed, 503);
+    const list = await t.http.get('/api/invoices').set(biz.auth);
+    assert.equal(list.body.meta.total, 1, 'no document without its PDF');
+    const customer = await t.http.get(`/api/customers/${cust}`).set(biz.auth);
+    assert.equal(customer.body.totalSpendAgorot, 11_800, 'the failed document added nothing to what was spent');
+
+    const next = await t.http.post('/api/invoices').set(biz.auth).send(sale);
+    assert.equal(next.status, 201, JSON.stringify(next.body));
+    assert.equal(next.body.number, 2, 'the failed document took no number');
+    assert.equal(sha256((await pdfOf(t.http, biz.auth, next.body.id)).bytes), next.body.pdfSha256);
   });
 
   it('gives credit notes their own series, full or partial, never more than the original', async () => {

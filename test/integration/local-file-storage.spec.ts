@@ -38,6 +38,14 @@ describe('file storage: local driver', () => {
     assert.deepEqual(readdirSync(join(root, '.tmp')), []);
   });
 
+  it('makes the temporary folder again when it went away while running', async () => {
+    await storage.put('biz-4/invoices/0001.pdf', pdfLikeBytes(), 'application/pdf');
+    rmSync(join(root, '.tmp'), { recursive: true, force: true });
+    await storage.put('biz-4/invoices/0002.pdf', pdfLikeBytes(), 'application/pdf');
+    assert.deepEqual(readdirSync(join(root, 'biz-4', 'invoices')), ['0001.pdf', '0002.pdf']);
+    assert.deepEqual(readdirSync(join(root, '.tmp')), []);
+  });
+
   it('refuses a key whose folder is a stored file, and a key that is a folder of other keys', async () => {
     await storage.put('biz-2/doc', Buffer.from('a file'), 'text/plain');
     await assert.rejects(storage.put('biz-2/doc/inner', Buffer.from('x'), 'text/plain'), InvalidStorageKeyException);

@@ -23,6 +23,8 @@ const sha256Hex = (bytes: Buffer): string => createHash('sha256').update(bytes).
 export class LocalFileStorage implements FileStorage {
   readonly driver = 'local';
   readonly root: string;
+  /** The temporary folder was made (or found) by this process. */
+  private tmpReady = false;
 
   constructor(dir: string) {
     this.root = resolve(dir);
@@ -32,12 +34,14 @@ export class LocalFileStorage implements FileStorage {
     const path = this.pathOf(key);
     if (!Buffer.isBuffer(body)) throw new TypeError('FileStorage.put takes the bytes as a Buffer');
     const stored: StoredFile = { key, size: body.length, sha256: sha256Hex(body), contentType };
-    const existing = await this.readExisting(key, path);
-    if (existing) return this.sameOrRefuse(stored, existing);
-
-    const tmp = await this.writeTemp(body);
+    let tmp: string | undefined;
     try {
-      await this.mkdirFor(key, path);
+      // The file is written and fsynced while the key's folder is made: neither waits for the other.
+      // A stored key is found by the link below (it fails on an existing name), not by a look beforehand.
+      const [written, folder] = await Promise.allSettled([this.writeTemp(body), this.mkdirFor(key, path)]);
+      if (written.status === 'fulfilled') tmp = written.value;
+      else throw written.reason;
+      if (folder.status === 'rejected') throw folder.reason;
       try {
         await link(tmp, path);
       } catch (err) {
@@ -48,18 +52,20 @@ export class LocalFileStorage implements FileStorage {
           throw new InvalidStorageKeyException(key, 'the local store holds a folder of other keys under this name');
         }
         // Filesystems without hard links (some network shares): rename, which replaces a file
-        // that appeared since the check above; the check keeps that window small.
+        // that appeared since the check just below; the check keeps that window small.
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
         const late = await this.readExisting(key, path);
         if (late) return this.sameOrRefuse(stored, late);
         await rename(tmp, path);
       }
-      await this.syncDir(dirname(path));
+      const linked = tmp;
+      tmp = undefined;
+      await Promise.all([this.syncDir(dirname(path)), unlink(linked).catch(() => undefined)]);
       return stored;
     } catch (err) {
       throw this.failure('put', key, err);
     } finally {
-      await unlink(tmp).catch(() => undefined);
+      if (tmp) await unlink(tmp).catch(() => undefined);
     }
   }
 
@@ -120,9 +126,15 @@ export class LocalFileStorage implements FileStorage {
 
   private async writeTemp(body: Buffer): Promise<string> {
     const dir = join(this.root, TMP);
-    await mkdir(dir, { recursive: true });
     const tmp = join(dir, `${randomUUID()}.part`);
-    const handle = await open(tmp, 'wx', 0o640);
+    // The folder is made once per process, and again if it went away since.
+    if (!this.tmpReady) await mkdir(dir, { recursive: true });
+    const handle = await open(tmp, 'wx', 0o640).catch(async (err: unknown) => {
+      if (errno(err) !== 'ENOENT' || !this.tmpReady) throw err;
+      await mkdir(dir, { recursive: true });
+      return open(tmp, 'wx', 0o640);
+    });
+    this.tmpReady = true;
     try {
       await handle.writeFile(body);
       await handle.sync();

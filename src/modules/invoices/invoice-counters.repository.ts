@@ -14,16 +14,19 @@ export class InvoiceCountersRepository extends TenantRepository<InvoiceCounter> 
    * The next number of the series, taken inside the caller's transaction: the
    * counter row stays locked until it commits (the number is used) or rolls
    * back (the number is given to the next document), so there is never a gap
-   * nor a duplicate.
+   * nor a duplicate. One statement: the row is created at 1 for a series'
+   * first document (the column's default, so this one takes 1 and leaves 2),
+   * else moved on; two first documents racing meet on the unique index, and
+   * the second one waits for the first and moves it on.
    */
   async take(businessId: string, series: string): Promise<number> {
-    await this.ensure(businessId, series);
-    const rows: [{ number: number }[], number] = await this.repo.query(
-      `UPDATE invoice_counters SET next_number = next_number + 1, issued = issued + 1
-        WHERE business_id = $1 AND series = $2 RETURNING next_number - 1 AS number`,
-      [businessId, series],
+    const rows: { number: number }[] = await this.repo.query(
+      `INSERT INTO invoice_counters AS c (business_id, series, next_number, issued) VALUES ($1, $2, 2, 1)
+       ON CONFLICT (business_id, series) DO UPDATE SET next_number = c.next_number + 1, issued = c.issued + 1
+       RETURNING c.next_number - 1 AS number`,
+      [this.scoped(businessId).businessId, series],
     );
-    return rows[0][0].number;
+    return rows[0].number;
   }
 
   /** The series' counter, locked until the transaction ends (created at 1 when there is none). */

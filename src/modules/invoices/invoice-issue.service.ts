@@ -11,7 +11,6 @@ import { CustomersService } from '../customers/customers.service';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
 import type { CreateInvoiceDto, CreditInvoiceDto } from './dto/invoice-input.dto';
 import type { InvoiceDto } from './dto/invoice.dto';
-import type { Invoice } from './entities/invoice.entity';
 import { InvoiceAllocationService } from './invoice-allocation.service';
 import { InvoiceCountersRepository } from './invoice-counters.repository';
 import { InvoicePdfService } from './invoice-pdf.service';
@@ -20,7 +19,7 @@ import { InvoiceSettingsService } from './invoice-settings.service';
 import { InvoiceType, type BilledToSnapshot, type IssuerSnapshot, type StoredLine, type StoredPayment } from './invoice-types';
 import { toInvoiceDto } from './invoice.mapper';
 import { InvoiceRuleException } from './invoices.exception';
-import { InvoicesRepository } from './invoices.repository';
+import { type IssuedInvoice, InvoicesRepository } from './invoices.repository';
 
 /** A document ready to be numbered and issued. */
 interface Draft {
@@ -48,6 +47,13 @@ interface Draft {
 }
 
 type Answer = { body: InvoiceDto; replayed: boolean };
+
+/** Waits for all of them (nothing is left running), then fails with the first failure, if any. */
+async function settleAll(work: (Promise<unknown> | null)[]): Promise<void> {
+  const results = await Promise.allSettled(work);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
 
 const localDate = (zone: string, at: Date) => DateTime.fromJSDate(at).setZone(zone).toISODate()!;
 
@@ -221,32 +227,45 @@ export class InvoiceIssueService {
     whole = false,
   ): Promise<Answer> {
     const id = randomUUID();
-    const outcome = await this.tx.run(async (em): Promise<{ replay: InvoiceDto } | { row: Invoice; body: InvoiceDto }> => {
+    const logo = await this.pdf.logoOf(draft.issuer);
+    const outcome = await this.tx.run(async (em): Promise<{ replay: InvoiceDto } | { row: IssuedInvoice; body: InvoiceDto }> => {
       if (idem) {
         const prior = await this.idempotency.claim(em, businessId, idem);
         if (prior) return { replay: prior.body as InvoiceDto };
       }
       const invoices = this.invoices.withManager(em);
       if (draft.reference) await this.checkOpenAmount(invoices, businessId, draft, whole);
+      // From here to the commit the series' counter row is locked: what follows is kept short.
       const number = await this.counters.withManager(em).take(businessId, draft.type);
       const { reference, ...fields } = draft;
       const subject = { ...fields, id, number };
       const rule = this.allocation.requirement(subject);
       const allocationNumber = draft.allocationNumber ?? (rule ? await this.allocation.obtain(em, businessId, subject, rule) : null);
       const printable = { ...subject, allocationNumber };
-      const pdf = await this.pdf.storeOriginal(businessId, printable, reference && { type: reference.type, number: reference.number });
-      await invoices.insertDocument(businessId, {
+      // The customer's spend does not wait for the PDF: the database runs it while the PDF renders.
+      const delta = spendDelta(draft.type, reference !== null, draft.totalAgorot);
+      const spend =
+        delta !== 0 ? this.customers.recordSpend(businessId, draft.customerId, delta, { manager: em, at: draft.issuedAt }) : null;
+      spend?.catch(() => undefined); // awaited below: a failure during the rendering is not left unhandled meanwhile
+      const pdf = await this.pdf.renderOriginal(
+        businessId,
+        printable,
+        reference && { type: reference.type, number: reference.number },
+        logo,
+      );
+      const row: IssuedInvoice = {
         ...printable,
+        businessId,
         referenceId: reference?.id ?? null,
         pdfKey: pdf.key,
         pdfSha256: pdf.sha256,
         pdfSize: pdf.size,
         originalDeliveredAt: null,
         searchText: [String(number), draft.billedTo.name, draft.billedTo.taxId ?? ''].join(' ').toLowerCase(),
-      });
-      const delta = spendDelta(draft.type, reference !== null, draft.totalAgorot);
-      if (delta !== 0) await this.customers.recordSpend(businessId, draft.customerId, delta, { manager: em, at: draft.issuedAt });
-      const row = (await invoices.findById(businessId, id))!;
+      };
+      // The PDF is stored (and made durable) while the row goes in; both are done before the commit, so
+      // no document is ever seen without its PDF, and a failure of either rolls the number back.
+      await settleAll([this.pdf.storeOriginal(pdf), invoices.insertDocument(businessId, row), spend]);
       const body = toInvoiceDto(row);
       if (idem) await this.idempotency.complete(em, businessId, idem, { status: 201, body });
       return { row, body };

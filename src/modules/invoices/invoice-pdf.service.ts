@@ -1,12 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { FILE_STORAGE, type FileStorage, type StoredFile } from '../../infra/storage/file-storage.port';
+import { FILE_STORAGE, type FileStorage } from '../../infra/storage/file-storage.port';
 import type { Invoice } from './entities/invoice.entity';
 import { type PrintableInvoice, toPdfView } from './invoice-pdf.mapper';
 import { InvoiceSettingsService } from './invoice-settings.service';
-import type { InvoiceType } from './invoice-types';
+import type { InvoiceType, IssuerSnapshot } from './invoice-types';
 import { InvoicesRepository } from './invoices.repository';
 import { INVOICE_PDF_RENDERER, type InvoicePdfRenderer } from './pdf/invoice-pdf.view';
+
+/** The original of a document about to be issued, rendered: its key, size and SHA-256 are known before it is stored. */
+export interface RenderedOriginal {
+  key: string;
+  bytes: Buffer;
+  size: number;
+  sha256: string;
+}
 
 export interface DeliveredPdf {
   mark: 'original' | 'copy';
@@ -33,14 +41,32 @@ export class InvoicePdfService {
     private readonly invoices: InvoicesRepository,
   ) {}
 
-  /** Renders the original and stores it (inside the issuing transaction: a failure issues nothing). */
-  async storeOriginal(
+  /** The logo a document of this issuer prints, read before issuing starts (a missing file prints none). */
+  logoOf(issuer: Pick<IssuerSnapshot, 'logoKey'>): Promise<Buffer | null> {
+    return this.settings.logoBytes(issuer.logoKey);
+  }
+
+  /** Renders the original of a document about to be issued (the mark מקור); `storeOriginal` stores it. */
+  async renderOriginal(
     businessId: string,
     row: PrintableInvoice & { id: string },
     reference: { type: InvoiceType; number: number } | null,
-  ): Promise<StoredFile> {
-    const bytes = await this.render(row, 'original', reference);
-    return this.storage.put(`${businessId}/invoices/${row.type}-${row.number}-${row.id}.pdf`, bytes, 'application/pdf');
+    logo: Buffer | null,
+  ): Promise<RenderedOriginal> {
+    const bytes = await this.renderer.render(toPdfView(row, { mark: 'original', logo, reference }));
+    return {
+      key: `${businessId}/invoices/${row.type}-${row.number}-${row.id}.pdf`,
+      bytes,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+  }
+
+  /** Stores a rendered original (inside the issuing transaction: a failure issues nothing). */
+  async storeOriginal(original: RenderedOriginal): Promise<void> {
+    const stored = await this.storage.put(original.key, original.bytes, 'application/pdf');
+    if (stored.sha256 !== original.sha256 || stored.size !== original.size)
+      throw new Error(`The store answered ${original.key} with SHA-256 ${stored.sha256}, the rendered original has ${original.sha256}`);
   }
 
   /** The original if no delivery took it yet (claimed atomically), else a copy. */
@@ -49,7 +75,8 @@ export class InvoicePdfService {
       const original = await this.storedOriginal(invoice);
       if (await this.invoices.claimOriginal(invoice.businessId, invoice.id, new Date())) return { mark: 'original', bytes: original };
     }
-    return { mark: 'copy', bytes: await this.render(invoice, 'copy', await this.referenceOf(invoice)) };
+    const [logo, reference] = await Promise.all([this.logoOf(invoice.issuer), this.referenceOf(invoice)]);
+    return { mark: 'copy', bytes: await this.renderer.render(toPdfView(invoice, { mark: 'copy', logo, reference })) };
   }
 
   /** Like `deliver`, for an email: a copy is stored too, so the message log refers to fixed bytes. */
@@ -79,10 +106,5 @@ export class InvoicePdfService {
   private async referenceOf(invoice: Invoice): Promise<{ type: InvoiceType; number: number } | null> {
     if (!invoice.referenceId) return null;
     return (await this.invoices.numbersOf(invoice.businessId, [invoice.referenceId])).get(invoice.referenceId) ?? null;
-  }
-
-  private async render(row: PrintableInvoice, mark: 'original' | 'copy', reference: { type: InvoiceType; number: number } | null) {
-    const logo = await this.settings.logoBytes(row.issuer.logoKey);
-    return this.renderer.render(toPdfView(row, { mark, logo, reference }));
   }
 }

@@ -3,8 +3,8 @@ import type { InvoiceDto } from './dto/invoice.dto';
 import type { Invoice } from './entities/invoice.entity';
 import { type DocLocale, titleOf } from './invoice-labels';
 
-/** What the API shows of a document (the storage key and search text stay inside). */
-export const toInvoiceDto = (i: Invoice): InvoiceDto => ({
+/** What the API shows of a document (the storage key and search text stay inside): the row, or the row just inserted. */
+export const toInvoiceDto = (i: Omit<Invoice, 'createdAt' | 'updatedAt'>): InvoiceDto => ({
   id: i.id,
   type: i.type,
   title: titleOf(i.type, i.locale as DocLocale),

@@ -24,6 +24,9 @@ export interface SummaryRow {
   totalAgorot: number;
 }
 
+/** A document as issuing inserts it (the timestamps are the database's). */
+export type IssuedInvoice = Omit<Invoice, 'createdAt' | 'updatedAt' | 'business' | 'customer' | 'reference'>;
+
 const BATCH = 1000;
 
 @Injectable()
@@ -33,7 +36,7 @@ export class InvoicesRepository extends TenantRepository<Invoice> {
   }
 
   /** Inserts an issued document (the only write a document ever gets, but for `claimOriginal`). */
-  async insertDocument(businessId: string, row: Omit<Invoice, 'businessId' | 'createdAt' | 'updatedAt' | 'business'>): Promise<void> {
+  async insertDocument(businessId: string, row: Omit<IssuedInvoice, 'businessId'>): Promise<void> {
     this.scoped(businessId);
     await this.repo.insert({ ...row, businessId } as never);
   }

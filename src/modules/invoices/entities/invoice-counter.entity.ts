@@ -3,8 +3,8 @@ import { TenantEntity } from '../../../common/tenancy/tenant.entity';
 
 /**
  * The next number of one document series of one business. Issuing takes it
- * with `UPDATE … SET next_number = next_number + 1` in the transaction that
- * inserts the document, so the row stays locked until that commits or rolls
+ * with `INSERT … ON CONFLICT DO UPDATE SET next_number = next_number + 1` in
+ * the transaction that inserts the document, so the row stays locked until that commits or rolls
  * back: numbers are consecutive, with no gap and no duplicate, whatever the
  * concurrency. `issued` > 0 means the starting number can no longer change.
  */
