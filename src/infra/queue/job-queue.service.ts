@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Job, JobsOptions, Queue } from 'bullmq';
+import { JobAddBatcher } from './job-add-batcher';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-names';
 
 export interface EnqueueOptions {
@@ -13,7 +14,8 @@ export interface EnqueueOptions {
   retryDelayMs?: number;
 }
 
-const DEFAULTS: JobsOptions = {
+/** Every job's options unless the enqueue says otherwise. */
+export const JOB_DEFAULTS: JobsOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
   removeOnComplete: { age: 7 * 86_400, count: 10_000 },
@@ -23,20 +25,32 @@ const DEFAULTS: JobsOptions = {
 /** The one way side effects are scheduled: type-checked job names and payloads. */
 @Injectable()
 export class JobQueueService {
+  private readonly batchers = new Map<QueueName, JobAddBatcher>();
+
   constructor(private readonly moduleRef: ModuleRef) {}
 
   queue(name: QueueName): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
 
+  /** Adds the job; adds that meet on one queue share a round trip (JobAddBatcher). */
   enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<Job> {
-    return this.queue(JOB_QUEUE[name]).add(name, payload, {
-      ...DEFAULTS,
+    return this.batcher(JOB_QUEUE[name]).add(name, payload, {
+      ...JOB_DEFAULTS,
       jobId: options.jobId,
       delay: options.delayMs,
-      attempts: options.attempts ?? DEFAULTS.attempts,
+      attempts: options.attempts ?? JOB_DEFAULTS.attempts,
       ...(options.retryDelayMs ? { backoff: { type: 'exponential', delay: options.retryDelayMs, jitter: 0.5 } } : {}),
     });
+  }
+
+  private batcher(name: QueueName): JobAddBatcher {
+    let batcher = this.batchers.get(name);
+    if (!batcher) {
+      batcher = new JobAddBatcher(this.queue(name));
+      this.batchers.set(name, batcher);
+    }
+    return batcher;
   }
 
   /** Creates or updates a repeatable job; its id is the job name, so it exists once. */
