@@ -12,7 +12,7 @@ import { createApp, shutdownApp } from '../src/app.factory';
 import { validateEnv } from '../src/infra/config/validate-env';
 import { EMAIL_CONCURRENCY } from '../src/infra/queue/job-worker.host';
 import { JobAddBatcher } from '../src/infra/queue/job-add-batcher';
-import { JOB_DEFAULTS } from '../src/infra/queue/job-queue.service';
+import { jobDefaults } from '../src/infra/queue/job-queue.service';
 import { postgresQueueConnection, redisQueueConnection } from '../src/infra/queue/queue-connection';
 import { NotificationsService } from '../src/modules/notifications/notifications.service';
 import { Channel, MessageKind } from '../src/modules/notifications/notification.types';
@@ -127,7 +127,7 @@ async function noopRun(backend: Backend, env: Record<string, string>, prefix: st
   const queue = new Queue(queueName, { connection: connection.options as never, prefix: connection.prefix });
   // Added the way the app adds its jobs (JobQueueService: concurrent adds share an addBulk).
   const adder = new JobAddBatcher(queue);
-  const add = () => adder.add('noop', {}, { ...JOB_DEFAULTS, jobId: randomUUID() });
+  const add = () => adder.add('noop', {}, { ...jobDefaults(connection.kind), jobId: randomUUID() });
   try {
     const batch = async (count: number) => {
       const done = ask<{ done: number; first: number; last: number }>(proc, { expect: count });
