@@ -54,10 +54,13 @@ export class MongoDocumentStreamStore implements DocumentStreamStore {
     at: Date,
     fields: StreamFields,
   ): Promise<{ document: StreamDocument; created: boolean }> {
-    const result = await this.model(stream).updateOne({ _id: id }, { $setOnInsert: { _id: id, businessId, at, fields } }, { upsert: true });
+    const doc: StreamDoc = { _id: id, businessId, at, fields };
+    const result = await this.model(stream).updateOne({ _id: id }, { $setOnInsert: doc }, { upsert: true });
+    // Ours was written: it is what we hold, no read-back.
+    if (result.upsertedCount > 0) return { document: toDocument(doc), created: true };
     const document = await this.findOne(stream, businessId, id);
     if (!document) throw new Error(`document ${id} exists in another business`);
-    return { document, created: result.upsertedCount > 0 };
+    return { document, created: false };
   }
 
   async find(stream: StreamName, businessId: string, query: StreamQuery): Promise<{ items: StreamDocument[]; total: number }> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { isUuid } from '../../common/validation/uuid';
 import type { DocumentStreamStore, StreamDocument, StreamFields, StreamName, StreamQuery } from './document-stream.port';
@@ -10,17 +11,33 @@ const toDocument = (row: StreamDocumentRow): StreamDocument => ({
   fields: row.fields as StreamFields,
 });
 
-/** The streams in one jsonb table (`stream_documents`). Built by the driver factory. */
+/** A row as PostgreSQL returns it to raw SQL (`RETURNING`, `SELECT`). */
+interface RawRow {
+  id: string;
+  business_id: string;
+  at: Date;
+  fields: StreamFields;
+}
+const fromRaw = (row: RawRow): StreamDocument => ({ id: row.id, businessId: row.business_id, at: row.at, fields: row.fields });
+
+/**
+ * The streams in one jsonb table (`stream_documents`). Built by the driver factory.
+ * The per-document writes and reads are one statement each (no transaction
+ * around a single INSERT, no read-back after it): a message costs its send
+ * job a handful of round trips, and each one counts at thousands a second.
+ */
 export class PostgresDocumentStreamStore implements DocumentStreamStore {
   readonly kind = 'postgres' as const;
 
   constructor(private readonly repo: Repository<StreamDocumentRow>) {}
 
   async append(stream: StreamName, businessId: string, at: Date, fields: StreamFields): Promise<StreamDocument> {
-    // An insert, not `save`: one statement, where `save` wraps it in a transaction of its own (three round trips).
-    const row = this.repo.create({ stream, businessId, at, fields });
-    await this.repo.insert(row as never); // fills in row.id
-    return toDocument(row);
+    const rows: RawRow[] = await this.repo.query(
+      `INSERT INTO stream_documents (id, business_id, stream, at, fields) VALUES ($1, $2, $3, $4, $5::jsonb)
+       RETURNING id, business_id, at, fields`,
+      [randomUUID(), businessId, stream, at, JSON.stringify(fields)],
+    );
+    return fromRaw(rows[0]);
   }
 
   async appendOnce(
@@ -30,16 +47,16 @@ export class PostgresDocumentStreamStore implements DocumentStreamStore {
     at: Date,
     fields: StreamFields,
   ): Promise<{ document: StreamDocument; created: boolean }> {
-    const inserted = await this.repo
-      .createQueryBuilder()
-      .insert()
-      .values({ id, stream, businessId, at, fields: fields as never })
-      .orIgnore()
-      .returning('id')
-      .execute();
+    const inserted: RawRow[] = await this.repo.query(
+      `INSERT INTO stream_documents (id, business_id, stream, at, fields) VALUES ($1, $2, $3, $4, $5::jsonb)
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id, business_id, at, fields`,
+      [id, businessId, stream, at, JSON.stringify(fields)],
+    );
+    if (inserted.length) return { document: fromRaw(inserted[0]), created: true };
     const document = await this.findOne(stream, businessId, id);
     if (!document) throw new Error(`document ${id} exists in another stream or business`);
-    return { document, created: (inserted.raw as unknown[]).length > 0 };
+    return { document, created: false };
   }
 
   async find(stream: StreamName, businessId: string, query: StreamQuery): Promise<{ items: StreamDocument[]; total: number }> {
@@ -58,8 +75,11 @@ export class PostgresDocumentStreamStore implements DocumentStreamStore {
 
   async findOne(stream: StreamName, businessId: string, id: string): Promise<StreamDocument | null> {
     if (!isUuid(id)) return null;
-    const row = await this.repo.findOneBy({ id, businessId, stream });
-    return row ? toDocument(row) : null;
+    const rows: RawRow[] = await this.repo.query(
+      'SELECT id, business_id, at, fields FROM stream_documents WHERE id = $1 AND business_id = $2 AND stream = $3',
+      [id, businessId, stream],
+    );
+    return rows.length ? fromRaw(rows[0]) : null;
   }
 
   async update(
@@ -71,14 +91,13 @@ export class PostgresDocumentStreamStore implements DocumentStreamStore {
   ): Promise<StreamDocument | null> {
     if (!isUuid(id)) return null;
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows]: [{ id: string; business_id: string; at: Date; fields: StreamFields }[], number] = await this.repo.query(
+    const [rows]: [RawRow[], number] = await this.repo.query(
       `UPDATE stream_documents SET fields = fields || $4::jsonb
         WHERE id = $1 AND business_id = $2 AND stream = $3 AND fields @> $5::jsonb
         RETURNING id, business_id, at, fields`,
       [id, businessId, stream, JSON.stringify(set), JSON.stringify(where)],
     );
-    const row = rows[0];
-    return row ? { id: row.id, businessId: row.business_id, at: row.at, fields: row.fields } : null;
+    return rows.length ? fromRaw(rows[0]) : null;
   }
 
   async ping(): Promise<void> {

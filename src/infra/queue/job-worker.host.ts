@@ -11,6 +11,10 @@ import { QUEUE_CONNECTION, QueueConnection } from './queue.port';
 
 export class JobHandlerRegistryError extends Error {}
 
+/** Emails (and SMS) a worker process sends at once: the queues wait on providers, not on the CPU. */
+export const EMAIL_CONCURRENCY = 32;
+export const SMS_CONCURRENCY = 16;
+
 /**
  * Finds the handler of every job at boot (exactly one each, or boot fails) and,
  * in the worker role, runs one BullMQ Worker per queue that dispatches by job
@@ -75,9 +79,12 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
   /** Message queues wait on providers, so they run many jobs at once, under each channel's rate limit. */
   private workerOptions(queue: QueueName): { concurrency: number; limiter?: { max: number; duration: number } } {
     if (queue === QueueName.email)
-      return { concurrency: 32, limiter: { max: this.config.get('EMAIL_MAX_PER_SECOND', { infer: true }), duration: 1_000 } };
+      return {
+        concurrency: EMAIL_CONCURRENCY,
+        limiter: { max: this.config.get('EMAIL_MAX_PER_SECOND', { infer: true }), duration: 1_000 },
+      };
     if (queue === QueueName.sms)
-      return { concurrency: 16, limiter: { max: this.config.get('SMS_MAX_PER_SECOND', { infer: true }), duration: 1_000 } };
+      return { concurrency: SMS_CONCURRENCY, limiter: { max: this.config.get('SMS_MAX_PER_SECOND', { infer: true }), duration: 1_000 } };
     return { concurrency: 4 };
   }
 

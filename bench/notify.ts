@@ -1,0 +1,305 @@
+import 'reflect-metadata';
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { createApp, shutdownApp } from '../src/app.factory';
+import { validateEnv } from '../src/infra/config/validate-env';
+import { EMAIL_CONCURRENCY } from '../src/infra/queue/job-worker.host';
+import { JobAddBatcher } from '../src/infra/queue/job-add-batcher';
+import { jobDefaults } from '../src/infra/queue/job-queue.service';
+import { postgresQueueConnection, redisQueueConnection } from '../src/infra/queue/queue-connection';
+import { NotificationsService } from '../src/modules/notifications/notifications.service';
+import { Channel, MessageKind } from '../src/modules/notifications/notification.types';
+import { notifyEnv } from './notify-env';
+import { scratchDatabase } from './support';
+
+/**
+ * `npm run bench:notify`: emails through the queue to a local SMTP sink, on
+ * the PostgreSQL queue backend and then on Redis, each against bare BullMQ
+ * no-op jobs on the same backend in the same run. Four processes:
+ * - this one, the producer: the app in the API role calling the notifications
+ *   service as POST /api/notifications/send does (recipient, message log
+ *   `queued`, then a send job whose id is the message id); for the floor, a
+ *   bare BullMQ Queue adding jobs with the app's job options, the way the app
+ *   adds them (JobAddBatcher: adds that meet share one addBulk);
+ * - the app's workers (bench/notify-worker, APP_ROLE=worker): the email send
+ *   job, `queued → sending → sent` in the message log, the real `smtp` driver
+ *   (Nodemailer), the `message.sent` activity on the customer's timeline;
+ * - the SMTP sink (bench/notify-smtp-sink), counting mails and the logged
+ *   messages they carry;
+ * - the floor (bench/notify-noop-worker): a BullMQ Worker whose processor does
+ *   nothing, with the email worker's concurrency.
+ * Both are timed from the first enqueue: the floor to its last completed job,
+ * the app to the last message `sent` in the log and to the last mail at the sink.
+ */
+const TOTAL = Number(process.env.BENCH_NOTIFY_TOTAL ?? 10_000);
+const WARMUP = Number(process.env.BENCH_NOTIFY_WARMUP ?? 200);
+const PRODUCERS = Number(process.env.BENCH_NOTIFY_PRODUCERS ?? 16);
+const CUSTOMERS = 100;
+const SURNAMES = ['כהן', 'לוי', 'מזרחי', 'פרץ', 'ביטון', 'אברהם', 'פרידמן', 'אזולאי', 'דהן', 'אוחיון'];
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** A folder: the app's worker process writes a V8 CPU profile there (node --cpu-prof). */
+const PROFILE_DIR = process.env.BENCH_NOTIFY_PROF;
+const BACKENDS = (process.env.BENCH_NOTIFY_BACKENDS ?? 'postgres,redis').split(',') as Backend[];
+const TIMEOUT_MS = 10 * 60_000;
+
+type Backend = 'postgres' | 'redis';
+const LABEL: Record<Backend, string> = { postgres: 'PostgreSQL', redis: 'Redis' };
+
+const out = (s: string) => process.stdout.write(`${s}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+interface SinkStats {
+  count: number;
+  first: number;
+  last: number;
+  distinct: number;
+  withoutReference: number;
+}
+
+/** A child process of this benchmark; resolves with its first IPC message. */
+function child<T>(file: string, env: Record<string, string>, execArgv: string[] = []): Promise<{ proc: ChildProcess; first: T }> {
+  const proc = fork(join(__dirname, file), [], {
+    env: { ...process.env, ...env },
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    proc.once('message', (m: T) => resolve({ proc, first: m }));
+    proc.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
+  });
+}
+
+function ask<T>(proc: ChildProcess, message: unknown): Promise<T> {
+  return new Promise((resolve) => {
+    proc.once('message', (m: T) => resolve(m));
+    proc.send(message as never);
+  });
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.send('stop');
+  await exited;
+}
+
+/** Runs `count` calls of `task`, `PRODUCERS` at a time. */
+async function produce(count: number, task: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: PRODUCERS }, async () => {
+      while (next < count)
+        await task(next++).catch((err: Error) => {
+          process.stderr.write(`task: ${err.stack}\n`);
+          throw err;
+        });
+    }),
+  );
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const got = await probe();
+    if (got !== undefined) return got;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+/** The floor: `count` no-op jobs added one by one, as the app adds its send jobs, to a worker in its own process. */
+async function noopRun(backend: Backend, env: Record<string, string>, prefix: string | undefined, databaseUrl: string) {
+  const queueName = 'bench-noop';
+  const { proc } = await child<'ready'>('notify-noop-worker.js', {
+    ...env,
+    BENCH_NOOP_QUEUE: queueName,
+    BENCH_NOOP_CONCURRENCY: String(EMAIL_CONCURRENCY),
+  });
+  const connection = backend === 'redis' ? redisQueueConnection(REDIS_URL, prefix!) : postgresQueueConnection(databaseUrl);
+  const queue = new Queue(queueName, { connection: connection.options as never, prefix: connection.prefix });
+  // Added the way the app adds its jobs (JobQueueService: concurrent adds share an addBulk).
+  const adder = new JobAddBatcher(queue);
+  const add = () => adder.add('noop', {}, { ...jobDefaults(connection.kind), jobId: randomUUID() });
+  try {
+    const batch = async (count: number) => {
+      const done = ask<{ done: number; first: number; last: number }>(proc, { expect: count });
+      const t0 = Date.now();
+      await produce(count, add);
+      const enqueued = Date.now();
+      const r = await done;
+      return { t0, enqueuedMs: enqueued - t0, ms: r.last - t0 };
+    };
+    await batch(WARMUP);
+    return await batch(TOTAL);
+  } finally {
+    await queue.close();
+    await stop(proc);
+  }
+}
+
+/** The app: `count` emails through NotificationsService.send, sent by the app's worker process to the sink. */
+async function appRun(env: Record<string, string>, databaseUrl: string, sink: ChildProcess) {
+  const { proc: worker } = await child<'ready'>(
+    'notify-worker.js',
+    env,
+    PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+  );
+  const app = await createApp(validateEnv({ ...notifyEnv(env), APP_ROLE: 'api' }), { logs: false });
+  await app.listen(0, '127.0.0.1');
+  const pg = new Client({ connectionString: databaseUrl });
+  await pg.connect();
+  try {
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+      if (res.status >= 300) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as Record<string, string>;
+    };
+    const reg = await post('/api/auth/register', {
+      email: `notify-${Date.now()}@example.co.il`,
+      password: 'Sh4lom-Olam-2026',
+      name: 'דנה לוי',
+      businessName: 'סטודיו דנה',
+    });
+    const auth = { authorization: `Bearer ${reg.accessToken}` };
+    const customers: string[] = [];
+    for (let i = 0; i < CUSTOMERS; i++)
+      customers.push(
+        (
+          await post(
+            '/api/customers',
+            { firstName: 'נועה', lastName: SURNAMES[i % SURNAMES.length], email: `noa-${i}@example.co.il` },
+            auth,
+          )
+        ).id,
+      );
+    const notifications = app.get(NotificationsService, { strict: false });
+    const send = (i: number) =>
+      notifications.send(reg.businessId, {
+        channel: Channel.email,
+        kind: MessageKind.transactional,
+        customerId: customers[i % CUSTOMERS],
+        subject: `תזכורת: התור שלך מחר ב-10:00 (${i})`,
+        body: 'שלום נועה, מחכים לך מחר ב-10:00 בסטודיו דנה. לביטול השיבו למייל זה.',
+      });
+    const sentSince = async (t0: number) => {
+      const { rows } = await pg.query(
+        `SELECT count(*) FILTER (WHERE fields->>'status' = 'sent')::int AS sent,
+                count(*) FILTER (WHERE fields->>'status' = 'failed')::int AS failed,
+                count(*) FILTER (WHERE (fields->>'attempts')::int > 1)::int AS retried,
+                max((fields->>'sentAt')::timestamptz) AS last_sent
+           FROM stream_documents WHERE stream = 'messages' AND business_id = $1 AND at >= $2`,
+        [reg.businessId, new Date(t0)],
+      );
+      return rows[0] as { sent: number; failed: number; retried: number; last_sent: Date | null };
+    };
+    const batch = async (count: number) => {
+      await ask(sink, 'reset');
+      const t0 = Date.now();
+      await produce(count, send);
+      const enqueuedMs = Date.now() - t0;
+      const mails = await until('the mails at the SMTP sink', async () => {
+        const s = await ask<SinkStats>(sink, 'stats');
+        return s.count >= count ? s : undefined;
+      });
+      const log = await until('the messages `sent` in the log', async () => {
+        const r = await sentSince(t0);
+        return r.sent + r.failed >= count ? r : undefined;
+      });
+      return { t0, enqueuedMs, mails, log, sentMs: log.last_sent!.getTime() - t0, sinkMs: mails.last - t0 };
+    };
+    await batch(WARMUP);
+    return await batch(TOTAL);
+  } finally {
+    await pg.end();
+    await shutdownApp(app);
+    await stop(worker);
+  }
+}
+
+async function dropRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
+  await redis.connect();
+  try {
+    const stream = redis.scanStream({ match: `${prefix}:*`, count: 1000 });
+    for await (const keys of stream as AsyncIterable<string[]>) if (keys.length) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function run(backend: Backend): Promise<void> {
+  const db = await scratchDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-bench-notify-'));
+  const prefix = backend === 'redis' ? `bench-notify-${randomBytes(4).toString('hex')}` : undefined;
+  const sink = await child<{ port: number }>('notify-smtp-sink.js', {});
+  const env: Record<string, string> = {
+    BENCH_DATABASE_URL: db.url,
+    BENCH_DATA_DIR: dataDir,
+    BENCH_SMTP_URL: `smtp://127.0.0.1:${sink.first.port}`,
+    ...(prefix ? { BENCH_REDIS_URL: REDIS_URL, BENCH_QUEUE_PREFIX: prefix } : {}),
+  };
+  // The children exit on their own when this process goes (their IPC channel closes).
+  onInterrupt = async () => {
+    if (prefix) await dropRedisKeys(prefix);
+    await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const floor = await noopRun(backend, env, prefix, db.url);
+    const mail = await appRun(env, db.url, sink.proc);
+    const rate = (ms: number) => TOTAL / (ms / 1000);
+    const row = (label: string, ms: number) =>
+      out(`${label.padEnd(64)}${rate(ms).toFixed(0).padStart(9)}${(ms / 1000).toFixed(1).padStart(9)}`);
+    out(
+      `\n${fmt(TOTAL)} emails through the queue to a local SMTP sink, ${LABEL[backend]} queue backend` +
+        ` (worker concurrency ${EMAIL_CONCURRENCY}, ${PRODUCERS} producers, after ${WARMUP} to warm up)`,
+    );
+    out(`${'target'.padEnd(64)}${'msgs/s'.padStart(9)}${'seconds'.padStart(9)}`);
+    row('bare BullMQ no-op jobs: first add → last completed (own process)', floor.ms);
+    row('ChatGrow emails: first send → last `sent` in the message log', mail.sentMs);
+    row('ChatGrow emails: first send → last mail at the SMTP sink', mail.sinkMs);
+    out(`  enqueued in ${(floor.enqueuedMs / 1000).toFixed(1)} s (no-op jobs), ${(mail.enqueuedMs / 1000).toFixed(1)} s (emails)`);
+    out(
+      `  message log: ${fmt(mail.log.sent)} sent, ${mail.log.failed} failed, ${mail.log.retried} retried;` +
+        ` sink: ${fmt(mail.mails.count)} mails, ${fmt(mail.mails.distinct)} distinct messages, ${mail.mails.count - mail.mails.distinct} duplicates`,
+    );
+    const ratio = floor.ms / mail.sentMs;
+    const goals = [`ratio ${ratio.toFixed(2)}× of the no-op rate (goal ≥ 0.5×: ${ratio >= 0.5 ? 'met' : 'NOT met'})`];
+    if (backend === 'postgres')
+      goals.push(`${fmt(TOTAL)} in ${(mail.sentMs / 1000).toFixed(1)} s (goal < 30 s: ${mail.sentMs < 30_000 ? 'met' : 'NOT met'})`);
+    out(goals.join('; '));
+  } finally {
+    onInterrupt = undefined;
+    await stop(sink.proc);
+    if (prefix) await dropRedisKeys(prefix);
+    await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** What an interrupted run leaves to undo: its scratch database, its Redis keys, its folder. */
+let onInterrupt: (() => Promise<void>) | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void (onInterrupt?.() ?? Promise.resolve()).finally(() => process.exit(130)));
+
+async function main(): Promise<void> {
+  for (const backend of BACKENDS) await run(backend);
+}
+
+void main().catch((err: Error) => {
+  process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+});
