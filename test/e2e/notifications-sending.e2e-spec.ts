@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DateTime } from 'luxon';
+import { Client } from 'pg';
 import { expectProblem, fieldsOf, newBusiness, type TestBusiness } from '../support/factories';
 import { waitForMessage } from '../support/messages';
 import { startSmtpSink } from '../support/smtp-sink';
@@ -58,6 +59,35 @@ describe('sending messages', () => {
     const sent = await waitForMessage(t.http, owner.auth, res.body.id, (m) => m.status === 'sent');
     assert.equal(sent.attempts, 3);
     assert.equal(smtp.received.length - before, 1);
+  });
+
+  it('does not send again when recording `sent` fails after the server accepted the mail', async () => {
+    // The database refuses the first two writes of `sent` for this address (a sequence survives the rollback).
+    const db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    await db.query(`
+      CREATE SEQUENCE refused_sent;
+      CREATE FUNCTION refuse_sent_twice() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.fields->>'status' = 'sent' AND NEW.fields->>'to' = 'dbfail@example.co.il' THEN
+          IF nextval('refused_sent') <= 2 THEN
+            RAISE EXCEPTION 'injected: the database refuses this write';
+          END IF;
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER refuse_sent_twice BEFORE UPDATE ON stream_documents FOR EACH ROW EXECUTE FUNCTION refuse_sent_twice();`);
+    try {
+      const before = smtp.received.length;
+      const res = await send({ channel: 'email', kind: 'transactional', to: 'dbfail@example.co.il', subject: 'פעם', body: 'אחת' });
+      const sent = await waitForMessage(t.http, owner.auth, res.body.id, (m) => m.status === 'sent');
+      assert.equal(sent.attempts, 1);
+      assert.equal((await db.query(`SELECT last_value FROM refused_sent`)).rows[0].last_value, '3');
+      assert.equal(smtp.received.length - before, 1);
+    } finally {
+      await db.query('DROP TRIGGER refuse_sent_twice ON stream_documents; DROP FUNCTION refuse_sent_twice(); DROP SEQUENCE refused_sent');
+      await db.end();
+    }
   });
 
   it('marks a message failed with the reason after the last attempt, and retries it on request', async () => {

@@ -18,6 +18,10 @@ const SETTLED = new Set([
 
 export type SendOutcome = 'sent' | 'skipped';
 
+/** Writes of `sent` tried this many times, 100 ms apart and growing fourfold, before giving up on the record. */
+const RECORD_ATTEMPTS = 4;
+const RECORD_RETRY_MS = 100;
+
 /**
  * Sends one logged message, as exactly once as the providers allow: the job id
  * is the message id (BullMQ runs it once at a time), the status moves by
@@ -46,22 +50,9 @@ export class MessageSender {
       attempts: current.attempts + 1,
     });
     if (!sending) return 'skipped';
+    let sent: Awaited<ReturnType<ChannelDispatcher['send']>>;
     try {
-      const sent = await this.channels.send(sending);
-      const handedOver: MessageChange = {
-        provider: sent.provider,
-        providerMessageId: sent.providerMessageId,
-        segments: sent.segments ?? sending.segments,
-        sentAt: new Date(),
-      };
-      const moved = await this.log.transition(businessId, messageId, MessageStatus.sending, {
-        status: MessageStatus.sent,
-        lastError: null,
-        ...handedOver,
-      });
-      if (!moved) await this.keepProviderId(businessId, messageId, handedOver);
-      this.events.emit('message.sent', this.payload(sending));
-      return 'sent';
+      sent = await this.channels.send(sending);
     } catch (err) {
       const failure = asDeliveryError(err);
       const final = !failure.temporary || attempt.made + 1 >= attempt.max;
@@ -78,6 +69,42 @@ export class MessageSender {
       this.logger.warn(`Message ${messageId} failed after ${attempt.made + 1} attempt(s): ${reason}`);
       this.events.emit('message.failed', { ...this.payload(sending), error: reason });
       throw new UnrecoverableError(reason);
+    }
+    await this.recordSent(businessId, messageId, {
+      provider: sent.provider,
+      providerMessageId: sent.providerMessageId,
+      segments: sent.segments ?? sending.segments,
+      sentAt: new Date(),
+    });
+    this.events.emit('message.sent', this.payload(sending));
+    return 'sent';
+  }
+
+  /**
+   * Records a message the provider accepted. A database error here must not
+   * send it again (the job's retry would), so the write itself is retried; if
+   * it never succeeds the message stays `sending` and the error is logged with
+   * the provider's id: a message shown as not yet sent beats a duplicate.
+   */
+  private async recordSent(businessId: string, messageId: string, handedOver: MessageChange): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const moved = await this.log.transition(businessId, messageId, MessageStatus.sending, {
+          status: MessageStatus.sent,
+          lastError: null,
+          ...handedOver,
+        });
+        if (!moved) await this.keepProviderId(businessId, messageId, handedOver);
+        return;
+      } catch (err) {
+        if (attempt >= RECORD_ATTEMPTS) {
+          this.logger.error(
+            `Message ${messageId} was accepted by ${handedOver.provider} as ${handedOver.providerMessageId} but could not be recorded as sent: ${(err as Error).message}`,
+          );
+          return;
+        }
+        await new Promise((r) => setTimeout(r, RECORD_RETRY_MS * 4 ** (attempt - 1)));
+      }
     }
   }
 
