@@ -3,13 +3,19 @@ import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Keyring } from '../../common/crypto/keyring';
 import type { AppConfig } from '../../infra/config/app-config';
+import { PaymentProvider } from '../../infra/config/env.schema';
 import { PaymentSettings } from './entities/payment-settings.entity';
+import { createPaymentGateways } from './gateways/payment-gateways.factory';
+import { PAYMENT_GATEWAYS } from './gateways/payment-gateway.port';
+import { SandboxLedgerRepository } from './gateways/sandbox/sandbox-ledger.repository';
+import { SandboxTransaction } from './gateways/sandbox/sandbox-transaction.entity';
+import { SandboxPaymentGateway } from './gateways/sandbox/sandbox.payment-gateway';
 import { PaymentSettingsController } from './settings/payment-settings.controller';
 import { PaymentSettingsRepository } from './settings/payment-settings.repository';
 import { PaymentSettingsService } from './settings/payment-settings.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PaymentSettings])],
+  imports: [TypeOrmModule.forFeature([PaymentSettings, SandboxTransaction])],
   controllers: [PaymentSettingsController],
   providers: [
     {
@@ -20,6 +26,19 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
     },
     PaymentSettingsRepository,
     PaymentSettingsService,
+    SandboxLedgerRepository,
+    {
+      provide: SandboxPaymentGateway,
+      useFactory: (ledger: SandboxLedgerRepository, config: AppConfig) =>
+        new SandboxPaymentGateway(ledger, config.get('PUBLIC_URL', { infer: true }).replace(/\/+$/, '')),
+      inject: [SandboxLedgerRepository, ConfigService],
+    },
+    {
+      provide: PAYMENT_GATEWAYS,
+      useFactory: (config: AppConfig, sandbox: SandboxPaymentGateway) =>
+        createPaymentGateways(config.get('PAYMENT_PROVIDER', { infer: true }) as PaymentProvider, sandbox),
+      inject: [ConfigService, SandboxPaymentGateway],
+    },
   ],
   exports: [PaymentSettingsService],
 })
