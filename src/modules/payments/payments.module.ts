@@ -4,7 +4,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Keyring } from '../../common/crypto/keyring';
 import type { AppConfig } from '../../infra/config/app-config';
 import { PaymentProvider } from '../../infra/config/env.schema';
+import { CustomersModule } from '../customers/customers.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { PaymentEvent } from './entities/payment-event.entity';
 import { PaymentSettings } from './entities/payment-settings.entity';
+import { Payment } from './entities/payment.entity';
+import { PaymentEventsRepository } from './payment-events.repository';
+import { PaymentsController } from './payments.controller';
+import { PaymentsRepository } from './payments.repository';
+import { PaymentsService } from './payments.service';
 import { createPaymentGateways } from './gateways/payment-gateways.factory';
 import { PAYMENT_GATEWAYS } from './gateways/payment-gateway.port';
 import { SandboxLedgerRepository } from './gateways/sandbox/sandbox-ledger.repository';
@@ -15,8 +23,8 @@ import { PaymentSettingsRepository } from './settings/payment-settings.repositor
 import { PaymentSettingsService } from './settings/payment-settings.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PaymentSettings, SandboxTransaction])],
-  controllers: [PaymentSettingsController],
+  imports: [TypeOrmModule.forFeature([PaymentSettings, SandboxTransaction, Payment, PaymentEvent]), CustomersModule, IdempotencyModule],
+  controllers: [PaymentSettingsController, PaymentsController],
   providers: [
     {
       provide: Keyring,
@@ -25,6 +33,9 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
       inject: [ConfigService],
     },
     PaymentSettingsRepository,
+    PaymentsRepository,
+    PaymentEventsRepository,
+    PaymentsService,
     PaymentSettingsService,
     SandboxLedgerRepository,
     {

@@ -19,7 +19,8 @@ import { PaymentSettingsRepository } from './payment-settings.repository';
 @Injectable()
 export class PaymentSettingsService {
   private readonly defaultProvider: PaymentProvider;
-  private readonly publicUrl: string;
+  /** PUBLIC_URL without a trailing slash. */
+  readonly publicUrl: string;
 
   constructor(
     private readonly settings: PaymentSettingsRepository,
@@ -64,6 +65,30 @@ export class PaymentSettingsService {
     return this.get(businessId);
   }
 
+  /** What a new payment goes through: the provider, its credentials and the webhook URL; 422 while it lacks credentials. */
+  async active(businessId: string): Promise<{ provider: PaymentProvider; credentials: Record<string, string>; notifyUrl: string }> {
+    const row = await this.row(businessId);
+    const provider = row.provider ?? this.defaultProvider;
+    const sealed = row.provider === provider ? row.credentials : null;
+    const text = sealed ? this.keyring.open(sealed) : null;
+    if (provider !== PaymentProvider.sandbox && !text) {
+      throw new AppException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'payment.gateway_not_configured',
+        `The business's payment gateway (${provider}) has no credentials: the owner sets them with PUT /api/business/payment-settings`,
+      );
+    }
+    return {
+      provider,
+      credentials: text ? (JSON.parse(text) as Record<string, string>) : {},
+      notifyUrl: this.webhookUrl(provider, row),
+    };
+  }
+
+  private webhookUrl(provider: PaymentProvider, row: PaymentSettings): string {
+    return `${this.publicUrl}/api/webhooks/payments/${provider}/${this.keyring.open(row.webhookToken) ?? ''}`;
+  }
+
   private row(businessId: string): Promise<PaymentSettings> {
     return this.settings.ensure(businessId, this.newToken());
   }
@@ -76,13 +101,12 @@ export class PaymentSettingsService {
   private toDto(row: PaymentSettings): PaymentSettingsDto {
     const provider = row.provider ?? this.defaultProvider;
     const credentials = row.provider === provider && row.credentials ? this.keyring.open(row.credentials) : null;
-    const token = this.keyring.open(row.webhookToken);
     return {
       provider,
       source: row.provider ? 'business' : 'default',
       configured: provider === PaymentProvider.sandbox || credentials !== null,
       credentialsLast4: credentials ? row.credentialsLast4 : null,
-      webhookUrl: `${this.publicUrl}/api/webhooks/payments/${provider}/${token ?? ''}`,
+      webhookUrl: this.webhookUrl(provider, row),
     };
   }
 }
