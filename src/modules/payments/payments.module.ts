@@ -15,6 +15,7 @@ import { PaymentsRepository } from './payments.repository';
 import { PaymentsService } from './payments.service';
 import { createPaymentGateways } from './gateways/payment-gateways.factory';
 import { PAYMENT_GATEWAYS } from './gateways/payment-gateway.port';
+import { SandboxPageController } from './gateways/sandbox/sandbox-page.controller';
 import { SandboxLedgerRepository } from './gateways/sandbox/sandbox-ledger.repository';
 import { SandboxTransaction } from './gateways/sandbox/sandbox-transaction.entity';
 import { SandboxPaymentGateway } from './gateways/sandbox/sandbox.payment-gateway';
@@ -24,7 +25,7 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PaymentSettings, SandboxTransaction, Payment, PaymentEvent]), CustomersModule, IdempotencyModule],
-  controllers: [PaymentSettingsController, PaymentsController],
+  controllers: [PaymentSettingsController, PaymentsController, SandboxPageController],
   providers: [
     {
       provide: Keyring,
