@@ -27,6 +27,7 @@ import { InvoicesModule } from './modules/invoices/invoices.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { DeliveryWebhooksModule } from './modules/notifications/webhooks/delivery-webhooks.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { SubscribersModule } from './modules/subscribers/subscribers.module';
 
 /** Feature modules, in the order their routes appear in the API docs. */
@@ -44,6 +45,7 @@ export const FEATURE_MODULES = [
   NotificationsModule,
   DeliveryWebhooksModule,
   InvoicesModule,
+  PaymentsModule,
   ActivityModule,
   MaintenanceModule,
   LogsModule,

@@ -126,6 +126,10 @@ export class Records {
       const body = { customerId: await this.customerId(), lines: [{ description: 'ייעוץ', quantity: 1, unitPriceAgorot: 10_000 }] };
       return String((await this.create('/api/invoices', body)).id);
     });
+  paymentId = () =>
+    this.once('payment', async () =>
+      String((await this.create('/api/payments', { customerId: await this.customerId(), amount: 12_000, description: 'שיעור' })).id),
+    );
   activityId = () =>
     this.once('activity', async () => {
       await this.customerId();
@@ -155,6 +159,7 @@ const PATH_RECORDS: Record<string, Maker> = {
   'registrations/{registrationId}': (r) => r.registrationId(),
   'activity/{id}': (r) => r.activityId(),
   'invoices/{id}': (r) => r.invoiceId(),
+  'payments/{id}': (r) => r.paymentId(),
 };
 
 /** Parameter and property names that name a record wherever they appear. */

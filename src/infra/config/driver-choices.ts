@@ -24,7 +24,14 @@ import {
 
 /** The variable that chooses each port's driver. */
 export type DriverVariable =
-  'EMAIL_DRIVER' | 'SMS_DRIVER' | 'DOCUMENT_STREAM_DRIVER' | 'QUEUE_DRIVER' | 'RATE_LIMIT_STORE' | 'STORAGE_DRIVER' | 'ALLOCATION_DRIVER';
+  | 'EMAIL_DRIVER'
+  | 'SMS_DRIVER'
+  | 'DOCUMENT_STREAM_DRIVER'
+  | 'QUEUE_DRIVER'
+  | 'RATE_LIMIT_STORE'
+  | 'STORAGE_DRIVER'
+  | 'ALLOCATION_DRIVER'
+  | 'PAYMENT_PROVIDER';
 
 /**
  * Unset driver variables follow the connection settings, as they did before the

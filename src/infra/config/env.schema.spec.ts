@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { getMetadataStorage } from 'class-validator';
+import { parseEncryptionKey } from '../../common/crypto/keyring';
 import { EnvironmentVariables } from './env.schema';
 import { ConfigValidationError, validateEnv } from './validate-env';
 
@@ -40,6 +41,32 @@ describe('environment validation', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('requires ENCRYPTION_KEY in production, generates a persistent one in development, and refuses a key that is not 32 bytes', () => {
+    assert.throws(() => validateEnv({ NODE_ENV: 'production', JWT_SECRET: SECRET }), /ENCRYPTION_KEY: required in production/);
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    try {
+      const first = validateEnv({ JWT_SECRET: SECRET, DATA_DIR: dir }).ENCRYPTION_KEY;
+      assert.ok(first && parseEncryptionKey(first));
+      assert.equal(validateEnv({ JWT_SECRET: SECRET, DATA_DIR: dir }).ENCRYPTION_KEY, first, 'the same key after a restart');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const hex = 'ab'.repeat(32);
+    assert.equal(
+      validateEnv({ JWT_SECRET: SECRET, ENCRYPTION_KEY: hex, ENCRYPTION_KEYS_RETIRED: `${'cd'.repeat(32)},` }).ENCRYPTION_KEY,
+      hex,
+    );
+    assert.throws(() => validateEnv({ JWT_SECRET: SECRET, ENCRYPTION_KEY: 'short' }), /ENCRYPTION_KEY must be 32 random bytes/);
+    assert.throws(
+      () => validateEnv({ JWT_SECRET: SECRET, ENCRYPTION_KEY: hex, ENCRYPTION_KEYS_RETIRED: 'nope' }),
+      /ENCRYPTION_KEYS_RETIRED/,
+    );
+    assert.throws(
+      () => validateEnv({ JWT_SECRET: SECRET, PAYMENT_PROVIDER: 'paypal' }),
+      /PAYMENT_PROVIDER must be one of: sandbox, cardcom, grow, tranzila/,
+    );
   });
 
   it("takes SendGrid's webhook key as SendGrid shows it (base64 DER, P-256) or PEM, and refuses anything else", () => {

@@ -2,6 +2,7 @@ import { Transform, Type } from 'class-transformer';
 import { DEFAULT_ALLOCATION_THRESHOLDS, THRESHOLDS_PATTERN } from '../allocation/allocation-thresholds';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
 import { parseP256PublicKey } from '../../common/crypto/ec-public-key';
+import { parseEncryptionKey } from '../../common/crypto/keyring';
 
 export enum NodeEnv {
   development = 'development',
@@ -72,6 +73,18 @@ export enum AllocationDriver {
   ita = 'ita',
 }
 
+/**
+ * The payment gateway of a business that chose none (PUT /api/business/payment-settings):
+ * `sandbox` (a hosted page served by the app, no account needed), `cardcom`, `grow` or `tranzila`
+ * (each business's own credentials, stored encrypted).
+ */
+export enum PaymentProvider {
+  sandbox = 'sandbox',
+  cardcom = 'cardcom',
+  grow = 'grow',
+  tranzila = 'tranzila',
+}
+
 const oneOf = (variable: string, values: object) => ({ message: `${variable} must be one of: ${Object.values(values).join(', ')}` });
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug'] as const;
@@ -90,6 +103,19 @@ const IsP256PublicKey = (variable: string) =>
     validator: {
       validate: (value: unknown) => typeof value === 'string' && parseP256PublicKey(value) !== null,
       defaultMessage: () => `${variable} must be an ECDSA P-256 public key: base64 (DER) as SendGrid shows it, or PEM`,
+    },
+  });
+
+/** A 32-byte key (hex or base64); `list`: comma-separated keys. */
+const IsEncryptionKey = (variable: string, list = false) =>
+  ValidateBy({
+    name: 'isEncryptionKey',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        (list ? value.split(',').filter((s) => s.trim()) : [value]).every((k) => parseEncryptionKey(k) !== null),
+      defaultMessage: () =>
+        `${variable} must be ${list ? 'comma-separated keys, each ' : ''}32 random bytes as 64 hex digits or base64 (openssl rand -base64 32)`,
     },
   });
 
@@ -169,6 +195,21 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /**
+   * The key that encrypts secrets stored in the database (payment gateway credentials), AES-256-GCM.
+   * Outside production a missing one is generated into DATA_DIR/encryption-key.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEncryptionKey('ENCRYPTION_KEY')
+  ENCRYPTION_KEY?: string;
+
+  /** Earlier ENCRYPTION_KEYs, comma-separated: what they sealed still opens after a rotation. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEncryptionKey('ENCRYPTION_KEYS_RETIRED', true)
+  ENCRYPTION_KEYS_RETIRED?: string;
 
   @Matches(DURATION, { message: 'JWT_ACCESS_TTL must be a duration such as 15m' })
   JWT_ACCESS_TTL = '15m';
@@ -416,6 +457,9 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be true or false' })
   S3_FORCE_PATH_STYLE = false;
+
+  @IsEnum(PaymentProvider, oneOf('PAYMENT_PROVIDER', PaymentProvider))
+  PAYMENT_PROVIDER: PaymentProvider = PaymentProvider.sandbox;
 
   @IsEnum(AllocationDriver, oneOf('ALLOCATION_DRIVER', AllocationDriver))
   ALLOCATION_DRIVER: AllocationDriver = AllocationDriver.manual;

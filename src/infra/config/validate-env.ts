@@ -3,7 +3,7 @@ import { validateSync } from 'class-validator';
 import { ConfigValidationError } from './config-validation.error';
 import { applyDriverDefaults, missingDriverSettings } from './driver-choices';
 import { EnvironmentVariables, NodeEnv } from './env.schema';
-import { resolveDevJwtSecret } from './dev-jwt-secret';
+import { resolveDevSecret } from './dev-secrets';
 
 export { ConfigValidationError };
 
@@ -18,10 +18,14 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   if (env.NODE_ENV === NodeEnv.production && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: required in production (at least 32 characters)');
   }
+  if (env.NODE_ENV === NodeEnv.production && !env.ENCRYPTION_KEY) {
+    problems.push('ENCRYPTION_KEY: required in production (32 random bytes, base64 or 64 hex digits)');
+  }
   applyDriverDefaults(env);
   problems.push(...missingDriverSettings(env));
   if (problems.length > 0) throw ConfigValidationError.of(problems);
-  if (!env.JWT_SECRET) env.JWT_SECRET = resolveDevJwtSecret(env.DATA_DIR);
+  if (!env.JWT_SECRET) env.JWT_SECRET = resolveDevSecret(env.DATA_DIR, 'JWT_SECRET', 'jwt-secret', 48);
+  if (!env.ENCRYPTION_KEY) env.ENCRYPTION_KEY = resolveDevSecret(env.DATA_DIR, 'ENCRYPTION_KEY', 'encryption-key', 32);
   if (!env.LOG_DIR) env.LOG_DIR = `${env.DATA_DIR.replace(/\/$/, '')}/logs`;
   if (!env.OUTBOX_DIR) env.OUTBOX_DIR = `${env.DATA_DIR.replace(/\/$/, '')}/outbox`;
   if (!env.STORAGE_DIR) env.STORAGE_DIR = `${env.DATA_DIR.replace(/\/$/, '')}/files`;

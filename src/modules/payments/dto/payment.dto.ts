@@ -1,0 +1,171 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { Trim } from '../../../common/validation/transforms';
+import { PaymentProvider } from '../../../infra/config/env.schema';
+import { PaymentStatus } from '../entities/payment.entity';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+export const MAX_PAYMENT_AGOROT = 100_000_000;
+
+export class PaymentLineDto {
+  @ApiProperty({ example: 'שיעור יוגה', maxLength: 250 })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(250)
+  description: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10_000, example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  quantity: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_PAYMENT_AGOROT, example: 12_000, description: 'Agorot, VAT included' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PAYMENT_AGOROT)
+  unitPrice: number;
+}
+
+export class CreatePaymentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  customerId: string;
+
+  @ApiProperty({ type: 'integer', minimum: 100, maximum: MAX_PAYMENT_AGOROT, example: 12_000, description: 'Agorot (₪120.00 = 12000)' })
+  @IsInt()
+  @Min(100)
+  @Max(MAX_PAYMENT_AGOROT)
+  amount: number;
+
+  @ApiProperty({ example: 'שיעור יוגה', maxLength: 250 })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(250)
+  description: string;
+
+  @ApiPropertyOptional({ type: [PaymentLineDto], maxItems: 50, description: 'When given, quantity × unitPrice must add up to amount' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PaymentLineDto)
+  lines?: PaymentLineDto[];
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 36, default: 1, description: 'Most installments the payer may choose' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  installments?: number;
+
+  @ApiPropertyOptional({ example: 'https://studio.example.co.il/thanks', maxLength: 500 })
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  @MaxLength(500)
+  successUrl?: string;
+
+  @ApiPropertyOptional({ example: 'https://studio.example.co.il/sorry', maxLength: 500 })
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  @MaxLength(500)
+  failureUrl?: string;
+}
+
+export class PaymentEventDto {
+  @ApiProperty({ example: 'created' })
+  type: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  detail: Record<string, unknown>;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at: string;
+}
+
+export class GatewayPaymentDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  customerId: string;
+
+  @ApiProperty({ type: 'integer', example: 12_000, description: 'Agorot' })
+  amount: number;
+
+  @ApiProperty({ example: 'ILS' })
+  currency: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ type: [PaymentLineDto], nullable: true })
+  lines: PaymentLineDto[] | null;
+
+  @ApiProperty({ type: 'integer' })
+  installments: number;
+
+  @ApiProperty({ enum: PaymentProvider })
+  provider: PaymentProvider;
+
+  @ApiProperty({ enum: PaymentStatus })
+  status: PaymentStatus;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The hosted payment page to send the payer to (while pending)' })
+  pageUrl: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+}
+
+export class PaymentDetailDto extends GatewayPaymentDto {
+  @ApiProperty({ type: [PaymentEventDto], description: 'What happened to the payment, oldest first' })
+  events: PaymentEventDto[];
+}
+
+export class PaymentQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PaymentStatus })
+  @IsOptional()
+  @IsEnum(PaymentStatus)
+  status?: PaymentStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+
+  @ApiPropertyOptional({ enum: PaymentProvider })
+  @IsOptional()
+  @IsEnum(PaymentProvider)
+  provider?: PaymentProvider;
+
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-11-01', description: 'Created from (inclusive, UTC date)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-11-30', description: 'Created to (inclusive, UTC date)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+}

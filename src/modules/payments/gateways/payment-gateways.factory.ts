@@ -1,0 +1,48 @@
+import { HttpStatus } from '@nestjs/common';
+import { AppException } from '../../../common/problem/app.exception';
+import { unknownDriver } from '../../../infra/config/driver-choices';
+import { PaymentProvider } from '../../../infra/config/env.schema';
+import type { PaymentGateway, PaymentGateways } from './payment-gateway.port';
+import type { SandboxPaymentGateway } from './sandbox/sandbox.payment-gateway';
+
+/** A provider whose driver is not built yet: choosing it is allowed, using it answers 422. */
+class UnavailableGateway implements PaymentGateway {
+  constructor(private readonly provider: PaymentProvider) {}
+  private refuse(): never {
+    throw new AppException(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'payment.provider_unavailable',
+      `Payments through ${this.provider} are not available yet; choose sandbox in the payment settings`,
+    );
+  }
+  createPage(): never {
+    return this.refuse();
+  }
+  query(): never {
+    return this.refuse();
+  }
+  parseNotification(): null {
+    return null;
+  }
+}
+
+/**
+ * The drivers, one per provider, behind PAYMENT_GATEWAYS. Each business's
+ * settings choose among them; PAYMENT_PROVIDER must name one (checked at boot).
+ */
+export function createPaymentGateways(defaultProvider: PaymentProvider, sandbox: SandboxPaymentGateway): PaymentGateways {
+  const drivers = new Map<PaymentProvider, PaymentGateway>([
+    [PaymentProvider.sandbox, sandbox],
+    [PaymentProvider.cardcom, new UnavailableGateway(PaymentProvider.cardcom)],
+    [PaymentProvider.grow, new UnavailableGateway(PaymentProvider.grow)],
+    [PaymentProvider.tranzila, new UnavailableGateway(PaymentProvider.tranzila)],
+  ]);
+  if (!drivers.has(defaultProvider)) throw unknownDriver('PAYMENT_PROVIDER', defaultProvider, PaymentProvider);
+  return {
+    for(provider: PaymentProvider): PaymentGateway {
+      const driver = drivers.get(provider);
+      if (!driver) throw unknownDriver('PAYMENT_PROVIDER', provider, PaymentProvider);
+      return driver;
+    },
+  };
+}
