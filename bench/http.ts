@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
     LOG_DIR: join(dataDir, 'logs'),
     LOG_LEVEL: 'info',
     JWT_SECRET: SECRET,
+    ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     // On, but high enough not to refuse the benchmark's requests.
     RATE_LIMIT_MAX: '100000000',
     BCRYPT_ROUNDS: '4',
