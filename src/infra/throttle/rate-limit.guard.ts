@@ -5,6 +5,14 @@ import {
   type ThrottlerGetTrackerFunction,
   type ThrottlerOptions,
 } from '@nestjs/throttler';
+import {
+  THROTTLER_BLOCK_DURATION,
+  THROTTLER_KEY_GENERATOR,
+  THROTTLER_LIMIT,
+  THROTTLER_SKIP,
+  THROTTLER_TRACKER,
+  THROTTLER_TTL,
+} from '@nestjs/throttler/dist/throttler.constants';
 import type { Request, Response } from 'express';
 
 /** What one named throttler does on one route, resolved once from its decorators. */
@@ -18,12 +26,6 @@ interface RouteLimit {
   headerSuffix: string;
 }
 
-const THROTTLER_SKIP = 'THROTTLER:SKIP';
-const THROTTLER_LIMIT = 'THROTTLER:LIMIT';
-const THROTTLER_TTL = 'THROTTLER:TTL';
-const THROTTLER_BLOCK_DURATION = 'THROTTLER:BLOCK_DURATION';
-const THROTTLER_TRACKER = 'THROTTLER:TRACKER';
-const THROTTLER_KEY_GENERATOR = 'THROTTLER:KEY_GENERATOR';
 
 /**
  * @nestjs/throttler's guard with the same decorators, storage and headers,

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { concatMap, Observable } from 'rxjs';
 import { clientIp } from '../../common/http/client-ip';
+import { IDEMPOTENT_REPLAYED_HEADER } from '../idempotency/idempotency.http';
 import { ACTIVITY_KEY, ActivityMeta } from './activity.decorator';
 import { ActivityService } from './activity.service';
 
@@ -31,7 +32,7 @@ export class ActivityInterceptor implements NestInterceptor {
       concatMap(async (body) => {
         const actor = req.actor;
         // A replayed answer (same Idempotency-Key) describes an effect that was already recorded.
-        if (!actor || context.switchToHttp().getResponse<Response>().getHeader('Idempotent-Replayed') === 'true') return body;
+        if (!actor || context.switchToHttp().getResponse<Response>().getHeader(IDEMPOTENT_REPLAYED_HEADER) === 'true') return body;
         const meta =
           this.reflector.get<ActivityMeta | undefined>(ACTIVITY_KEY, context.getHandler()) ??
           ({

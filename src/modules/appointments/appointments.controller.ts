@@ -3,7 +3,6 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -27,12 +26,7 @@ import {
   UpdateAppointmentDto,
 } from './dto/appointment-input.dto';
 import { SlotsDto } from './dto/slots.dto';
-
-const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Same key + same body → the same answer; same key + another body → 422',
-};
+import { ApiIdempotencyKey, markReplayed } from '../idempotency/idempotency.http';
 
 @ApiTags('appointments')
 @ApiAuth()
@@ -56,7 +50,7 @@ export class AppointmentsController {
   @Post()
   @Activity('appointment.create', 'appointment', { recordedByEvents: true })
   @ApiOperation({ summary: 'Book an appointment (no double booking: PostgreSQL refuses overlaps)' })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey('appointment')
   @ApiCreatedResponse({ type: AppointmentDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConflictResponse({ type: ProblemDetails, description: 'The time overlaps another appointment (the body names it)' })
@@ -71,7 +65,7 @@ export class AppointmentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AppointmentDto> {
     const { body, replayed } = await this.appointments.create(actor, dto, key);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(res, replayed);
     return body as AppointmentDto;
   }
 

@@ -4,7 +4,6 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -26,12 +25,7 @@ import { InvoiceExportQueryDto, InvoicePeriodQueryDto, InvoiceQueryDto } from '.
 import { InvoiceDto, InvoiceSentDto, InvoiceSummaryDto } from './dto/invoice.dto';
 import { InvoiceIssueService } from './invoice-issue.service';
 import { InvoicesService } from './invoices.service';
-
-const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Same key + same body → the same document (replayed, `Idempotent-Replayed: true`); same key + another body → 422',
-};
+import { ApiIdempotencyKey, markReplayed } from '../idempotency/idempotency.http';
 
 @ApiTags('invoices')
 @ApiAuth()
@@ -82,7 +76,7 @@ export class InvoicesController {
     summary:
       'Issue a document: tax invoice, tax invoice-receipt or receipt (by the business VAT status); numbered, PDF stored, never editable',
   })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey('document')
   @ApiCreatedResponse({ type: InvoiceDto })
   @ApiBadRequestResponse({ type: ProblemDetails, description: 'Invalid input, with field paths (`lines.0.quantity`)' })
   @ApiUnprocessableEntityResponse({
@@ -101,7 +95,7 @@ export class InvoicesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<InvoiceDto> {
     const { body, replayed } = await this.issuing.create(actor, dto, key);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(res, replayed);
     return body;
   }
 
@@ -137,7 +131,7 @@ export class InvoicesController {
   @ApiOperation({
     summary: 'Issue a credit note for a tax invoice or invoice-receipt: the whole document, or the lines given (its own numbering)',
   })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey('document')
   @ApiCreatedResponse({ type: InvoiceDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Already fully credited, or partly (then send lines)' })
@@ -150,7 +144,7 @@ export class InvoicesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<InvoiceDto> {
     const { body, replayed } = await this.issuing.credit(actor, id, dto, key);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(res, replayed);
     return body;
   }
 

@@ -2,7 +2,6 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -23,6 +22,7 @@ import { SendMessageDto } from './dto/send-message.dto';
 import { MessageLogService } from './message-log.service';
 import { toMessageDto } from './message.mapper';
 import { NotificationsService } from './notifications.service';
+import { ApiIdempotencyKey, markReplayed } from '../idempotency/idempotency.http';
 
 @ApiTags('notifications')
 @ApiAuth()
@@ -39,11 +39,7 @@ export class NotificationsController {
   @Roles(Role.owner, Role.admin, Role.staff)
   @Activity('message.send', 'message')
   @ApiOperation({ summary: 'Send an email or SMS (a template or a hand-written body): logged, then queued; 202 with the message' })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'The same key and body return the same message; another body is 422',
-  })
+  @ApiIdempotencyKey('message')
   @ApiAcceptedResponse({ type: MessageDto })
   @ApiUnprocessableEntityResponse({
     type: ProblemDetails,
@@ -63,7 +59,7 @@ export class NotificationsController {
       key: key ? `api:${key}` : undefined,
       requestHash: hash,
     });
-    if (!created) res.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(res, !created);
     return toMessageDto(message);
   }
 

@@ -2,7 +2,6 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res 
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -17,6 +16,7 @@ import { ProblemDetails } from '../../common/problem/problem-details';
 import { Activity } from '../activity/activity.decorator';
 import { CreatePaymentDto, PaymentDetailDto, GatewayPaymentDto, PaymentQueryDto } from './dto/payment.dto';
 import { PaymentsService } from './payments.service';
+import { ApiIdempotencyKey, markReplayed } from '../idempotency/idempotency.http';
 
 @ApiTags('payments')
 @ApiAuth()
@@ -36,11 +36,7 @@ export class PaymentsController {
   @Post()
   @Activity('payment.create', 'payment')
   @ApiOperation({ summary: "Ask a customer for a payment: a pending payment and a hosted page at the business's gateway" })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Same key + same body → the same payment (replayed, `Idempotent-Replayed: true`); same key + another body → 422',
-  })
+  @ApiIdempotencyKey('payment')
   @ApiCreatedResponse({ type: GatewayPaymentDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiUnprocessableEntityResponse({
@@ -54,7 +50,7 @@ export class PaymentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<GatewayPaymentDto> {
     const { body, replayed } = await this.payments.create(actor, dto, key);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(res, replayed);
     return body;
   }
 

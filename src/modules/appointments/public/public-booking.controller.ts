@@ -4,7 +4,6 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -19,6 +18,7 @@ import { SlotsQueryDto } from '../dto/appointment-input.dto';
 import { PublicBookingDto, PublicBookingResultDto, PublicServiceDto } from '../dto/public.dto';
 import { SlotsDto } from '../dto/slots.dto';
 import { PublicBookingService } from './public-booking.service';
+import { ApiIdempotencyKey, markReplayed } from '../../idempotency/idempotency.http';
 
 /** Per client address and route, per minute: enough for a person, not for a scraper. */
 @ApiTags('public: booking')
@@ -47,7 +47,7 @@ export class PublicBookingController {
 
   @Post('appointments')
   @ApiOperation({ summary: 'Book an offered slot without an account; the answer carries a self-service link' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body return the same booking' })
+  @ApiIdempotencyKey('booking')
   @ApiCreatedResponse({ type: PublicBookingResultDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConflictResponse({ type: ProblemDetails, description: 'The time is not (or no longer) free' })
@@ -59,7 +59,7 @@ export class PublicBookingController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<PublicBookingResultDto> {
     const { body, replayed } = await this.publicBooking.book(slug, dto, key);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(res, replayed);
     return body as PublicBookingResultDto;
   }
 }
