@@ -26,7 +26,6 @@ interface RouteLimit {
   headerSuffix: string;
 }
 
-
 /**
  * @nestjs/throttler's guard with the same decorators, storage and headers,
  * but with each route's limits read from its metadata once (the stock guard
