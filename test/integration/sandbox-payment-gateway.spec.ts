@@ -23,8 +23,10 @@ describe('sandbox payment gateway', () => {
   const page = (reference = randomUUID(), amountAgorot = 12_350) => ({
     reference,
     amountAgorot,
+    currency: 'ILS',
     description: 'שיעור יוגה',
     installments: 1,
+    payer: { name: 'דנה כהן', email: 'dana@example.co.il', phone: '+972501234567' },
     successUrl: 'https://shop.example.co.il/ok',
     failureUrl: 'https://shop.example.co.il/failed',
     notifyUrl: 'https://app.example.co.il/api/webhooks/payments/sandbox/tok',

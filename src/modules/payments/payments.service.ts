@@ -46,7 +46,8 @@ export class PaymentsService {
         [{ field: 'lines', message: 'must add up to amount' }],
       );
     }
-    if (!(await this.customers.getSummary(businessId, dto.customerId))) throw new NotFoundAppException('customer', dto.customerId);
+    const customer = await this.customers.getSummary(businessId, dto.customerId);
+    if (!customer) throw new NotFoundAppException('customer', dto.customerId);
     const gateway = await this.settings.active(businessId);
     const driver = this.gateways.for(gateway.provider);
     const outcome = await this.tx.run(async (em): Promise<{ replay: GatewayPaymentDto } | { body: GatewayPaymentDto }> => {
@@ -70,8 +71,10 @@ export class PaymentsService {
         {
           reference: payment.id,
           amountAgorot: payment.amountAgorot,
+          currency: payment.currency,
           description: payment.description,
           installments: payment.installments,
+          payer: { name: [customer.firstName, customer.lastName].filter(Boolean).join(' '), email: customer.email, phone: customer.phone },
           successUrl: dto.successUrl ?? `${this.settings.publicUrl}/payments/return?payment=${payment.id}&result=success`,
           failureUrl: dto.failureUrl ?? `${this.settings.publicUrl}/payments/return?payment=${payment.id}&result=failure`,
           notifyUrl: gateway.notifyUrl,

@@ -21,6 +21,15 @@ class UnavailableGateway implements PaymentGateway {
   query(): never {
     return this.refuse();
   }
+  acknowledge(): never {
+    return this.refuse();
+  }
+  refund(): never {
+    return this.refuse();
+  }
+  checkCredentials(): never {
+    return this.refuse();
+  }
   parseNotification(): null {
     return null;
   }

@@ -31,4 +31,18 @@ export class SandboxLedgerRepository extends TenantRepository<SandboxTransaction
     );
     return rows.length ? this.repo.findOneBy({ id: rows[0].id }) : null;
   }
+
+  /**
+   * A refund against an approved page, atomically bounded by what is left;
+   * the refunded total after it, or null when the page is not approved or too little is left.
+   */
+  async refund(businessId: string, token: string, amountAgorot: number): Promise<number | null> {
+    const rows = await this.sql<{ refunded_agorot: number }>(
+      `UPDATE sandbox_transactions SET refunded_agorot = refunded_agorot + $3
+       WHERE business_id = $1 AND token = $2 AND status = 'approved' AND refunded_agorot + $3 <= amount_agorot
+       RETURNING refunded_agorot`,
+      [businessId, token, amountAgorot],
+    );
+    return rows.length ? rows[0].refunded_agorot : null;
+  }
 }

@@ -50,4 +50,8 @@ export class SandboxTransaction extends TenantEntity {
 
   @Column('timestamptz', { nullable: true })
   completedAt: Date | null;
+
+  /** Refunded so far, in agorot (never above amountAgorot). */
+  @Column('integer', { default: 0 })
+  refundedAgorot: number;
 }

@@ -1,11 +1,14 @@
 import { randomToken } from '../../../../common/crypto/tokens';
-import type {
-  GatewayContext,
-  GatewayNotification,
-  GatewayTransaction,
-  HostedPage,
-  HostedPageRequest,
-  PaymentGateway,
+import {
+  GatewayError,
+  type GatewayContext,
+  type GatewayNotification,
+  type GatewayRefund,
+  type GatewayTransaction,
+  type HostedPage,
+  type HostedPageRequest,
+  type PaymentGateway,
+  type RefundRequest,
 } from '../payment-gateway.port';
 import { sandboxOutcome } from './sandbox-cards';
 import type { SandboxLedgerRepository } from './sandbox-ledger.repository';
@@ -50,21 +53,38 @@ export class SandboxPaymentGateway implements PaymentGateway {
 
   async query(ctx: GatewayContext, gatewayReference: string): Promise<GatewayTransaction> {
     const tx = await this.ledger.findOne(ctx.businessId, { token: gatewayReference });
-    if (!tx) return { status: 'declined', transactionId: null, amountAgorot: null, reference: null, reason: 'no such page' };
+    if (!tx)
+      return { status: 'declined', transactionId: null, amountAgorot: null, reference: null, reason: 'no such page', refundData: {} };
     return {
       status: tx.status === 'open' ? 'pending' : tx.status,
       transactionId: tx.transactionId,
       amountAgorot: tx.status === 'approved' ? tx.amountAgorot : null,
       reference: tx.reference,
       reason: tx.declineReason,
+      refundData: {},
     };
+  }
+
+  /** The sandbox asks for no acknowledgement. */
+  async acknowledge(): Promise<void> {}
+
+  async refund(ctx: GatewayContext, request: RefundRequest): Promise<GatewayRefund> {
+    const refunded = await this.ledger.refund(ctx.businessId, request.gatewayReference, request.amountAgorot);
+    if (refunded === null)
+      throw new GatewayError('The sandbox refuses: the transaction is not approved or less is left to refund', false, 'refund_refused');
+    return { refundId: `sbx_rf_${randomToken(12)}` };
+  }
+
+  /** The sandbox takes no credentials. */
+  async checkCredentials(): Promise<string | null> {
+    return null;
   }
 
   parseNotification(body: unknown): GatewayNotification | null {
     const b = body as Partial<SandboxNotificationBody> | null;
     if (!b || typeof b !== 'object' || typeof b.transactionId !== 'string' || typeof b.pageToken !== 'string') return null;
     if (!/^sbx_[A-Za-z0-9_-]{16,40}$/.test(b.transactionId) || !/^[A-Za-z0-9_-]{43}$/.test(b.pageToken)) return null;
-    return { key: b.transactionId, gatewayReference: b.pageToken };
+    return { key: b.transactionId, gatewayReference: b.pageToken, fields: {} };
   }
 
   /** The open page a payer sees, or null (unknown token). */
