@@ -107,12 +107,15 @@ describe('sandbox payment gateway', () => {
   });
 
   it('the gateways registry: sandbox by name, providers without a driver refuse with 422 when used', async () => {
-    const gateways = createPaymentGateways(PaymentProvider.sandbox, gateway);
+    const gateways = createPaymentGateways(PaymentProvider.sandbox, { sandbox: gateway });
     assert.equal(gateways.for(PaymentProvider.sandbox), gateway);
     await assert.rejects(
       async () => gateways.for(PaymentProvider.cardcom).createPage({ businessId: a, credentials: {} }, page()),
       (err: { status?: number; code?: string }) => err.code === 'payment.provider_unavailable',
     );
-    assert.throws(() => createPaymentGateways('paypal' as PaymentProvider, gateway), /PAYMENT_PROVIDER: unknown driver "paypal"/);
+    assert.throws(
+      () => createPaymentGateways('paypal' as PaymentProvider, { sandbox: gateway }),
+      /PAYMENT_PROVIDER: unknown driver "paypal"/,
+    );
   });
 });

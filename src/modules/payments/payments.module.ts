@@ -48,7 +48,9 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
     {
       provide: PAYMENT_GATEWAYS,
       useFactory: (config: AppConfig, sandbox: SandboxPaymentGateway) =>
-        createPaymentGateways(config.get('PAYMENT_PROVIDER', { infer: true }) as PaymentProvider, sandbox),
+        createPaymentGateways(config.get('PAYMENT_PROVIDER', { infer: true }) as PaymentProvider, {
+          [PaymentProvider.sandbox]: sandbox,
+        }),
       inject: [ConfigService, SandboxPaymentGateway],
     },
   ],

@@ -3,7 +3,6 @@ import { AppException } from '../../../common/problem/app.exception';
 import { unknownDriver } from '../../../infra/config/driver-choices';
 import { PaymentProvider } from '../../../infra/config/env.schema';
 import type { PaymentGateway, PaymentGateways } from './payment-gateway.port';
-import type { SandboxPaymentGateway } from './sandbox/sandbox.payment-gateway';
 
 /** A provider whose driver is not built yet: choosing it is allowed, using it answers 422. */
 class UnavailableGateway implements PaymentGateway {
@@ -39,13 +38,13 @@ class UnavailableGateway implements PaymentGateway {
  * The drivers, one per provider, behind PAYMENT_GATEWAYS. Each business's
  * settings choose among them; PAYMENT_PROVIDER must name one (checked at boot).
  */
-export function createPaymentGateways(defaultProvider: PaymentProvider, sandbox: SandboxPaymentGateway): PaymentGateways {
-  const drivers = new Map<PaymentProvider, PaymentGateway>([
-    [PaymentProvider.sandbox, sandbox],
-    [PaymentProvider.cardcom, new UnavailableGateway(PaymentProvider.cardcom)],
-    [PaymentProvider.grow, new UnavailableGateway(PaymentProvider.grow)],
-    [PaymentProvider.tranzila, new UnavailableGateway(PaymentProvider.tranzila)],
-  ]);
+export function createPaymentGateways(
+  defaultProvider: PaymentProvider,
+  built: Partial<Record<PaymentProvider, PaymentGateway>>,
+): PaymentGateways {
+  const drivers = new Map<PaymentProvider, PaymentGateway>(
+    Object.values(PaymentProvider).map((p) => [p, built[p] ?? new UnavailableGateway(p)]),
+  );
   if (!drivers.has(defaultProvider)) throw unknownDriver('PAYMENT_PROVIDER', defaultProvider, PaymentProvider);
   return {
     for(provider: PaymentProvider): PaymentGateway {
