@@ -461,6 +461,21 @@ export class EnvironmentVariables {
   @IsEnum(PaymentProvider, oneOf('PAYMENT_PROVIDER', PaymentProvider))
   PAYMENT_PROVIDER: PaymentProvider = PaymentProvider.sandbox;
 
+  /** A pending payment not paid within this many minutes expires (after a last question to its gateway). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PAYMENT_EXPIRY_MINUTES = 1_440;
+
+  /**
+   * How often the payments sweeper runs: it polls pending payments whose notification did
+   * not come (with backoff), expires old ones, and resumes paid ones whose pipeline stopped.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  PAYMENT_SWEEP_INTERVAL_MS = 60_000;
+
   @IsEnum(AllocationDriver, oneOf('ALLOCATION_DRIVER', AllocationDriver))
   ALLOCATION_DRIVER: AllocationDriver = AllocationDriver.manual;
 

@@ -6,6 +6,8 @@ export enum QueueName {
   /** One queue per channel, so each has its own rate limit (provider accounts) and a slow channel cannot hold up the other. */
   email = 'email',
   sms = 'sms',
+  /** Verifying gateway notifications and the paid → document → email pipeline. */
+  payments = 'payments',
 }
 
 /** Every job the system runs. Add a name here, its payload below and one handler class. */
@@ -17,6 +19,12 @@ export enum JobName {
   PurgeIdempotencyKeys = 'appointment.purge-idempotency-keys',
   SendEmail = 'message.send-email',
   SendSms = 'message.send-sms',
+  VerifyPaymentNotification = 'payment.verify-notification',
+  CheckPayment = 'payment.check',
+  IssuePaymentDocument = 'payment.issue-document',
+  SendPaymentReceipt = 'payment.send-receipt',
+  CreditPaymentRefunds = 'payment.credit-refunds',
+  SweepPayments = 'payment.sweep',
 }
 
 /** Payload of each job. Tenant work carries `businessId`; system jobs carry none. */
@@ -31,6 +39,16 @@ export interface JobPayloads {
   /** The message (its id is the job id) lives in the message log. */
   [JobName.SendEmail]: { businessId: string; messageId: string };
   [JobName.SendSms]: { businessId: string; messageId: string };
+  /** The notification (filed in the inbox) to verify by asking the gateway. */
+  [JobName.VerifyPaymentNotification]: { businessId: string; notificationId: string };
+  /** Poll a pending payment, expire it, or resume a paid one's pipeline. */
+  [JobName.CheckPayment]: { businessId: string; paymentId: string };
+  [JobName.IssuePaymentDocument]: { businessId: string; paymentId: string };
+  [JobName.SendPaymentReceipt]: { businessId: string; paymentId: string };
+  /** Credit notes for the payment's succeeded refunds that have none yet. */
+  [JobName.CreditPaymentRefunds]: { businessId: string; paymentId: string };
+  /** Finds the payments whose check is due and queues one CheckPayment each. */
+  [JobName.SweepPayments]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -41,4 +59,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeIdempotencyKeys]: QueueName.reminders,
   [JobName.SendEmail]: QueueName.email,
   [JobName.SendSms]: QueueName.sms,
+  [JobName.VerifyPaymentNotification]: QueueName.payments,
+  [JobName.CheckPayment]: QueueName.payments,
+  [JobName.IssuePaymentDocument]: QueueName.payments,
+  [JobName.SendPaymentReceipt]: QueueName.payments,
+  [JobName.CreditPaymentRefunds]: QueueName.payments,
+  [JobName.SweepPayments]: QueueName.payments,
 };

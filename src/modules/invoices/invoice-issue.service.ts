@@ -5,6 +5,7 @@ import type { Actor } from '../../common/auth/actor';
 import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
 import { DomainEvents } from '../../common/domain-events/domain-events';
 import { eventActor } from '../../common/domain-events/event-actor';
+import { isUniqueViolation, pgConstraint } from '../../common/database/pg-errors';
 import { ConflictAppException, NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { CustomersService } from '../customers/customers.service';
@@ -44,6 +45,8 @@ interface Draft {
   issuedBy: string | null;
   /** The document a receipt pays or a credit note credits, checked under its row lock. */
   reference: { id: string; type: InvoiceType; number: number } | null;
+  /** What issues it automatically (`payment:<id>`, `refund:<id>`): one document per source. */
+  source: string | null;
 }
 
 type Answer = { body: InvoiceDto; replayed: boolean };
@@ -84,6 +87,43 @@ export class InvoiceIssueService {
     const idem = this.idempotency.request('invoices.create', key, dto);
     const prior = await this.idempotency.replay(businessId, idem);
     if (prior) return { body: prior.body as InvoiceDto, replayed: true };
+    const draft = await this.draft(businessId, dto, actor.name, null);
+    return this.issue(businessId, draft, idem, eventActor(actor));
+  }
+
+  /**
+   * The document for `source` (a paid payment: an invoice-receipt, or a receipt from an
+   * exempt business), issued once: a repeat returns the document issued the first time,
+   * also when two repeats race (the unique index on the source decides; the loser's
+   * number is rolled back, so the series keeps no gap).
+   */
+  async issueFor(businessId: string, source: string, dto: CreateInvoiceDto, issuedBy: string): Promise<Answer> {
+    const known = await this.invoices.findOne(businessId, { source });
+    if (known) return { body: toInvoiceDto(known), replayed: true };
+    const draft = await this.draft(businessId, dto, issuedBy, source);
+    return this.onceFor(businessId, source, () => this.issue(businessId, draft, undefined, null));
+  }
+
+  /** A credit note for `source` (a refund), issued once, as `issueFor`. */
+  async creditFor(businessId: string, source: string, id: string, dto: CreditInvoiceDto, issuedBy: string): Promise<Answer> {
+    const known = await this.invoices.findOne(businessId, { source });
+    if (known) return { body: toInvoiceDto(known), replayed: true };
+    const draft = await this.creditDraft(businessId, id, dto, issuedBy, source);
+    return this.onceFor(businessId, source, () => this.issue(businessId, draft, undefined, null, dto.lines === undefined));
+  }
+
+  private async onceFor(businessId: string, source: string, issue: () => Promise<Answer>): Promise<Answer> {
+    try {
+      return await issue();
+    } catch (err) {
+      if (!isUniqueViolation(err) || pgConstraint(err) !== 'uq_invoices_source') throw err;
+      const known = await this.invoices.findOne(businessId, { source });
+      if (!known) throw err;
+      return { body: toInvoiceDto(known), replayed: true };
+    }
+  }
+
+  private async draft(businessId: string, dto: CreateInvoiceDto, issuedBy: string | null, source: string | null): Promise<Draft> {
     const [ctx, customer] = await Promise.all([
       this.settings.issuingContext(businessId),
       this.customers.billingOf(businessId, dto.customerId),
@@ -128,33 +168,29 @@ export class InvoiceIssueService {
       };
       if (type !== InvoiceType.taxInvoice) assertPaymentsMatch(payments, t.totalAgorot);
     }
-    return this.issue(
-      businessId,
-      {
-        type,
-        issueDate,
-        issuedAt,
-        locale: ctx.business.locale,
-        currency: ctx.business.currency,
-        customerId: customer.id,
-        issuer: ctx.issuer,
-        billedTo: {
-          name: dto.customerName ?? customer.name,
-          taxId: dto.customerTaxId ?? null,
-          address: dto.customerAddress?.trim() || customer.address,
-          phone: customer.phone,
-          email: customer.email,
-        },
-        ...money,
-        payments,
-        remarks: dto.remarks?.trim() || ctx.defaultRemarks,
-        allocationNumber: dto.allocationNumber ?? null,
-        issuedBy: actor.name,
-        reference,
+    return {
+      type,
+      issueDate,
+      issuedAt,
+      locale: ctx.business.locale,
+      currency: ctx.business.currency,
+      customerId: customer.id,
+      issuer: ctx.issuer,
+      billedTo: {
+        name: dto.customerName ?? customer.name,
+        taxId: dto.customerTaxId ?? null,
+        address: dto.customerAddress?.trim() || customer.address,
+        phone: customer.phone,
+        email: customer.email,
       },
-      idem,
-      eventActor(actor),
-    );
+      ...money,
+      payments,
+      remarks: dto.remarks?.trim() || ctx.defaultRemarks,
+      allocationNumber: dto.allocationNumber ?? null,
+      issuedBy,
+      reference,
+      source,
+    };
   }
 
   /**
@@ -167,6 +203,17 @@ export class InvoiceIssueService {
     const idem = this.idempotency.request('invoices.credit', key, { id, ...dto });
     const prior = await this.idempotency.replay(businessId, idem);
     if (prior) return { body: prior.body as InvoiceDto, replayed: true };
+    const draft = await this.creditDraft(businessId, id, dto, actor.name, null);
+    return this.issue(businessId, draft, idem, eventActor(actor), dto.lines === undefined);
+  }
+
+  private async creditDraft(
+    businessId: string,
+    id: string,
+    dto: CreditInvoiceDto,
+    issuedBy: string | null,
+    source: string | null,
+  ): Promise<Draft> {
     const original = await this.invoices.findById(businessId, id);
     if (!original) throw new NotFoundAppException('invoice', id);
     if (original.type !== InvoiceType.taxInvoice && original.type !== InvoiceType.taxInvoiceReceipt)
@@ -192,38 +239,33 @@ export class InvoiceIssueService {
     const payments = storedPayments(dto.payments, issueDate);
     if (paidTotal(payments) > money.totalAgorot)
       throw new InvoiceRuleException('payments_mismatch', 'More was refunded than the credit note credits', 'payments');
-    return this.issue(
-      businessId,
-      {
-        type: InvoiceType.creditNote,
-        issueDate,
-        issuedAt,
-        locale: original.locale,
-        currency: original.currency,
-        customerId: original.customerId,
-        issuer: ctx.issuer,
-        billedTo: original.billedTo,
-        ...money,
-        pricesIncludeVat: original.pricesIncludeVat,
-        vatRateBp: original.vatRateBp,
-        vatShown: original.vatShown,
-        payments,
-        remarks: dto.remarks?.trim() || null,
-        allocationNumber: null,
-        issuedBy: actor.name,
-        reference: { id: original.id, type: original.type, number: original.number },
-      },
-      idem,
-      eventActor(actor),
-      dto.lines === undefined,
-    );
+    return {
+      type: InvoiceType.creditNote,
+      issueDate,
+      issuedAt,
+      locale: original.locale,
+      currency: original.currency,
+      customerId: original.customerId,
+      issuer: ctx.issuer,
+      billedTo: original.billedTo,
+      ...money,
+      pricesIncludeVat: original.pricesIncludeVat,
+      vatRateBp: original.vatRateBp,
+      vatShown: original.vatShown,
+      payments,
+      remarks: dto.remarks?.trim() || null,
+      allocationNumber: null,
+      issuedBy,
+      reference: { id: original.id, type: original.type, number: original.number },
+      source,
+    };
   }
 
   private async issue(
     businessId: string,
     draft: Draft,
     idem: IdempotentRequest | undefined,
-    by: DomainEventActor,
+    by: DomainEventActor | null,
     whole = false,
   ): Promise<Answer> {
     const id = randomUUID();

@@ -51,5 +51,6 @@ import { PdfKitInvoiceRenderer } from './pdf/pdfkit-invoice.renderer';
     InvoiceActivityListener,
     { provide: INVOICE_PDF_RENDERER, useClass: PdfKitInvoiceRenderer },
   ],
+  exports: [InvoiceIssueService, InvoicesService],
 })
 export class InvoicesModule {}

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../../common/auth/actor';
+import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
 import { NotFoundAppException } from '../../common/problem/app.exception';
 import { exportCell } from '../../common/text/csv-cell';
 import { ActivityService } from '../activity/activity.service';
 import { BusinessDirectory } from '../business/business-directory.service';
 import { CustomersService } from '../customers/customers.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { Channel, MessageKind, MessageLocale, TemplateKey } from '../notifications/notification.types';
+import { Channel, MessageKind, MessageLocale, TemplateKey, type TemplateVariables } from '../notifications/notification.types';
 import type { InvoicePeriodQueryDto, InvoiceQueryDto } from './dto/invoice-query.dto';
 import type { SendInvoiceDto } from './dto/invoice-input.dto';
 import type { InvoiceDto, InvoiceSentDto, InvoiceSummaryDto } from './dto/invoice.dto';
@@ -87,7 +88,7 @@ export class InvoicesService {
   async download(actor: Actor, id: string): Promise<DeliveredPdf & { filename: string }> {
     const invoice = await this.require(actor.businessId, id);
     const delivered = await this.pdf.deliver(invoice);
-    await this.logAccess(actor, invoice, 'invoice.downloaded', delivered.mark);
+    await this.logAccess({ kind: actor.kind, id: actor.id, name: actor.name }, invoice, 'invoice.downloaded', delivered.mark);
     return { ...delivered, filename: pdfFileName(invoice) };
   }
 
@@ -96,23 +97,52 @@ export class InvoicesService {
     const invoice = await this.require(actor.businessId, id);
     const to = dto.to ?? invoice.billedTo.email ?? (await this.customers.billingOf(actor.businessId, invoice.customerId))?.email;
     if (!to) throw new InvoiceRuleException('no_email', 'The customer has no email address: send `to`', 'to');
+    const sent = await this.email(invoice, dto.to ? { to } : { customerId: invoice.customerId }, null);
+    await this.logAccess({ kind: actor.kind, id: actor.id, name: actor.name }, invoice, 'invoice.sent', sent.mark, sent.to);
+    return sent;
+  }
+
+  /**
+   * Emails the document to its customer once, however often asked: the message is keyed
+   * by the document (a repeat returns the first message). Null when the customer has no
+   * email address. For the payment pipeline.
+   */
+  async sendOnce(
+    businessId: string,
+    id: string,
+    template?: { key: TemplateKey; variables: TemplateVariables },
+  ): Promise<InvoiceSentDto | null> {
+    const invoice = await this.require(businessId, id);
+    if (!invoice.billedTo.email && !(await this.customers.billingOf(businessId, invoice.customerId))?.email) return null;
+    const sent = await this.email(invoice, { customerId: invoice.customerId }, `invoice:${invoice.id}`, template);
+    await this.logAccess(null, invoice, 'invoice.sent', sent.mark, sent.to);
+    return sent;
+  }
+
+  private async email(
+    invoice: Invoice,
+    recipient: { to: string } | { customerId: string },
+    key: string | null,
+    template?: { key: TemplateKey; variables: TemplateVariables },
+  ): Promise<InvoiceSentDto> {
     const file = await this.pdf.deliverAsFile(invoice);
     const locale = invoice.locale === 'en' ? MessageLocale.en : MessageLocale.he;
-    const { message } = await this.notifications.send(actor.businessId, {
+    const { message } = await this.notifications.send(invoice.businessId, {
       channel: Channel.email,
       kind: MessageKind.transactional,
-      ...(dto.to ? { to } : { customerId: invoice.customerId }),
-      template: TemplateKey.invoiceIssued,
+      ...recipient,
+      ...(key ? { key } : {}),
+      template: template?.key ?? TemplateKey.invoiceIssued,
       locale,
       variables: {
         'invoice.number': String(invoice.number),
         'invoice.type': titleOf(invoice.type, locale),
         'invoice.total': invoice.totalAgorot,
         'invoice.issuedAt': invoice.issuedAt.toISOString(),
+        ...template?.variables,
       },
       attachments: [{ key: file.key, filename: pdfFileName(invoice), contentType: 'application/pdf' }],
     });
-    await this.logAccess(actor, invoice, 'invoice.sent', file.mark, message.to);
     return { messageId: message.id, to: message.to, mark: file.mark, status: message.status };
   }
 
@@ -183,11 +213,11 @@ export class InvoicesService {
   }
 
   /** The access log: every delivery of a document's PDF, original or copy, in the activity stream (and the customer's timeline). */
-  private logAccess(actor: Actor, invoice: Invoice, action: string, mark: 'original' | 'copy', to?: string): Promise<void> {
+  private logAccess(by: DomainEventActor | null, invoice: Invoice, action: string, mark: 'original' | 'copy', to?: string): Promise<void> {
     const what = `${titleOf(invoice.type, 'en')} ${invoice.number}`;
     return this.activity.recordEvent({
-      businessId: actor.businessId,
-      by: { kind: actor.kind, id: actor.id, name: actor.name },
+      businessId: invoice.businessId,
+      by,
       action,
       entityType: 'invoice',
       entityId: invoice.id,

@@ -39,6 +39,7 @@ export enum TemplateKey {
   eventCancelled = 'event.cancelled',
   subscriberConfirm = 'subscriber.confirm',
   memberInvitation = 'member.invitation',
+  paymentRequest = 'payment.request',
   paymentReceipt = 'payment.receipt',
   invoiceIssued = 'invoice.issued',
   passwordReset = 'account.password_reset',

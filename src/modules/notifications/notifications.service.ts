@@ -77,7 +77,12 @@ export class NotificationsService {
     if (req.key) {
       const known = await this.log.get(businessId, id);
       if (known && req.requestHash && known.requestHash !== req.requestHash) throw new IdempotencyKeyReusedException();
-      if (known) return { message: known, created: false };
+      if (known) {
+        // Written before a crash that came before its job was queued: queue it now (the job id is the
+        // message id, so a job that exists already is not added twice).
+        if (known.status === MessageStatus.queued) await this.enqueue(known, Math.max(0, known.sendAt.getTime() - now.getTime()), known.id);
+        return { message: known, created: false };
+      }
     }
     const [business, rules, recipient] = await Promise.all([
       this.businesses.require(businessId),

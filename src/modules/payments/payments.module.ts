@@ -4,13 +4,33 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Keyring } from '../../common/crypto/keyring';
 import type { AppConfig } from '../../infra/config/app-config';
 import { PaymentProvider } from '../../infra/config/env.schema';
+import { ActivityModule } from '../activity/activity.module';
 import { CustomersModule } from '../customers/customers.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { InvoicesModule } from '../invoices/invoices.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PaymentEvent } from './entities/payment-event.entity';
+import { PaymentNotification } from './entities/payment-notification.entity';
+import { PaymentRefund } from './entities/payment-refund.entity';
 import { PaymentSettings } from './entities/payment-settings.entity';
 import { Payment } from './entities/payment.entity';
 import { PaymentEventsRepository } from './payment-events.repository';
 import { PaymentsController } from './payments.controller';
+import { PaymentNotificationsRepository } from './payment-notifications.repository';
+import { PaymentPipelineService } from './payment-pipeline.service';
+import { PaymentRefundsRepository } from './payment-refunds.repository';
+import { PaymentRefundsService } from './payment-refunds.service';
+import { PaymentSettlementService } from './payment-settlement.service';
+import {
+  CheckPaymentJob,
+  CreditPaymentRefundsJob,
+  IssuePaymentDocumentJob,
+  SendPaymentReceiptJob,
+  SweepPaymentsJob,
+  VerifyPaymentNotificationJob,
+} from './payments.jobs';
+import { PaymentInboxService } from './webhooks/payment-inbox.service';
+import { PaymentWebhookController } from './webhooks/payment-webhook.controller';
 import { PaymentsRepository } from './payments.repository';
 import { PaymentsService } from './payments.service';
 import { createPaymentGateways } from './gateways/payment-gateways.factory';
@@ -24,8 +44,15 @@ import { PaymentSettingsRepository } from './settings/payment-settings.repositor
 import { PaymentSettingsService } from './settings/payment-settings.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PaymentSettings, SandboxTransaction, Payment, PaymentEvent]), CustomersModule, IdempotencyModule],
-  controllers: [PaymentSettingsController, PaymentsController, SandboxPageController],
+  imports: [
+    TypeOrmModule.forFeature([PaymentSettings, SandboxTransaction, Payment, PaymentEvent, PaymentNotification, PaymentRefund]),
+    ActivityModule,
+    CustomersModule,
+    IdempotencyModule,
+    InvoicesModule,
+    NotificationsModule,
+  ],
+  controllers: [PaymentSettingsController, PaymentsController, PaymentWebhookController, SandboxPageController],
   providers: [
     {
       provide: Keyring,
@@ -38,6 +65,18 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
     PaymentEventsRepository,
     PaymentsService,
     PaymentSettingsService,
+    PaymentNotificationsRepository,
+    PaymentRefundsRepository,
+    PaymentSettlementService,
+    PaymentPipelineService,
+    PaymentRefundsService,
+    PaymentInboxService,
+    VerifyPaymentNotificationJob,
+    CheckPaymentJob,
+    IssuePaymentDocumentJob,
+    SendPaymentReceiptJob,
+    CreditPaymentRefundsJob,
+    SweepPaymentsJob,
     SandboxLedgerRepository,
     {
       provide: SandboxPaymentGateway,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, type FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { TenantRepository } from '../../common/tenancy/tenant.repository';
-import { Payment } from './entities/payment.entity';
+import { PaymentProvider } from '../../infra/config/env.schema';
+import { Payment, PaymentStatus } from './entities/payment.entity';
 import type { PaymentQueryDto } from './dto/payment.dto';
 
 @Injectable()
@@ -23,5 +24,93 @@ export class PaymentsRepository extends TenantRepository<Payment> {
     else if (from) where.createdAt = MoreThanOrEqual(from);
     else if (to) where.createdAt = LessThanOrEqual(to);
     return this.findPage(businessId, { where, order: { createdAt: 'DESC', id: 'DESC' } }, { offset: q.offset, limit: q.limit });
+  }
+
+  /** The business's payment whose hosted page is `gatewayReference` at `provider`. */
+  byGatewayReference(businessId: string, provider: PaymentProvider, gatewayReference: string): Promise<Payment | null> {
+    return this.findOne(businessId, { provider, gatewayReference });
+  }
+
+  /** A pending payment becomes `paid`, once: null when it was not pending (another delivery won, or it was settled). */
+  async markPaid(
+    businessId: string,
+    id: string,
+    paid: { transactionId: string | null; refundData: Record<string, string>; at: Date; nextCheckAt: Date },
+  ): Promise<Payment | null> {
+    return this.settle(businessId, id, PaymentStatus.pending, {
+      status: PaymentStatus.paid,
+      transaction_id: paid.transactionId,
+      refund_data: JSON.stringify(paid.refundData),
+      paid_at: paid.at,
+      review_reason: null,
+      next_check_at: paid.nextCheckAt,
+    });
+  }
+
+  /** A pending payment becomes `to` (failed, expired, cancelled), once; null when it was not pending. */
+  finish(businessId: string, id: string, to: PaymentStatus, reviewReason: string | null = null): Promise<Payment | null> {
+    return this.settle(businessId, id, PaymentStatus.pending, { status: to, next_check_at: null, review_reason: reviewReason });
+  }
+
+  /** Flags a payment for review with the reason (its status does not change). */
+  async flag(businessId: string, id: string, reason: string): Promise<void> {
+    await this.sql(`UPDATE payments SET review_reason = $3 WHERE business_id = $1 AND id = $2`, [businessId, id, reason.slice(0, 300)]);
+  }
+
+  /** When the sweeper looks at the payment next (null: nothing left to do), and how many checks it had. */
+  async scheduleCheck(businessId: string, id: string, at: Date | null, checks?: number): Promise<void> {
+    await this.sql(`UPDATE payments SET next_check_at = $3, checks = COALESCE($4, checks) WHERE business_id = $1 AND id = $2`, [
+      businessId,
+      id,
+      at,
+      checks ?? null,
+    ]);
+  }
+
+  /** Records the document issued for the payment (the first one recorded stays). */
+  async setInvoice(businessId: string, id: string, invoiceId: string): Promise<void> {
+    await this.sql(`UPDATE payments SET invoice_id = COALESCE(invoice_id, $3) WHERE business_id = $1 AND id = $2`, [
+      businessId,
+      id,
+      invoiceId,
+    ]);
+  }
+
+  /** Records the receipt email; the pipeline is done, so the sweeper has nothing left to look at. */
+  async setReceiptMessage(businessId: string, id: string, messageId: string | null): Promise<void> {
+    await this.sql(
+      `UPDATE payments SET receipt_message_id = COALESCE(receipt_message_id, $3), next_check_at = NULL WHERE business_id = $1 AND id = $2`,
+      [businessId, id, messageId],
+    );
+  }
+
+  /** Payments whose check is due, oldest first (any business: the sweeper's round). */
+  async due(now: Date, limit: number): Promise<{ businessId: string; id: string; checks: number }[]> {
+    const rows = await this.sql<{ business_id: string; id: string; checks: number }>(
+      `SELECT business_id, id, checks FROM payments WHERE next_check_at IS NOT NULL AND next_check_at <= $1 ORDER BY next_check_at LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((r) => ({ businessId: r.business_id, id: r.id, checks: r.checks }));
+  }
+
+  /** Adds a succeeded refund to the payment and moves it to refunded / partially_refunded. */
+  async addRefunded(businessId: string, id: string, amountAgorot: number): Promise<Payment | null> {
+    const rows = await this.sql<Record<string, unknown>>(
+      `UPDATE payments SET refunded_agorot = refunded_agorot + $3,
+         status = CASE WHEN refunded_agorot + $3 >= amount_agorot THEN 'refunded' ELSE 'partially_refunded' END
+       WHERE business_id = $1 AND id = $2 RETURNING *`,
+      [businessId, id, amountAgorot],
+    );
+    return rows.length ? this.hydrate(rows)[0] : null;
+  }
+
+  private async settle(businessId: string, id: string, from: PaymentStatus, set: Record<string, unknown>): Promise<Payment | null> {
+    const names = Object.keys(set);
+    const rows = await this.sql<Record<string, unknown>>(
+      `UPDATE payments SET ${names.map((n, i) => `${n} = $${i + 4}`).join(', ')}
+       WHERE business_id = $1 AND id = $2 AND status = $3 RETURNING *`,
+      [businessId, id, from, ...names.map((n) => set[n])],
+    );
+    return rows.length ? this.hydrate(rows)[0] : null;
   }
 }

@@ -5,11 +5,24 @@ import { AppException, NotFoundAppException } from '../../common/problem/app.exc
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { CustomersService } from '../customers/customers.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import type { CreatePaymentDto, PaymentDetailDto, GatewayPaymentDto, PaymentEventDto, PaymentQueryDto } from './dto/payment.dto';
-import type { PaymentEvent } from './entities/payment-event.entity';
-import type { Payment } from './entities/payment.entity';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '../../infra/config/app-config';
+import { NotificationsService } from '../notifications/notifications.service';
+import { Channel, MessageKind, TemplateKey } from '../notifications/notification.types';
+import {
+  type CreatePaymentDto,
+  type PaymentDetailDto,
+  type GatewayPaymentDto,
+  type PaymentLinkSentDto,
+  type PaymentQueryDto,
+  PaymentLinkChannel,
+} from './dto/payment.dto';
+import { PaymentStatus } from './entities/payment.entity';
 import { PAYMENT_GATEWAYS, type PaymentGateways } from './gateways/payment-gateway.port';
 import { PaymentEventsRepository } from './payment-events.repository';
+import { PaymentRefundsRepository } from './payment-refunds.repository';
+import { nextPoll } from './payment-schedule';
+import { toEventDto, toPaymentDto, toRefundDto } from './payment.mapper';
 import { PaymentsRepository } from './payments.repository';
 import { PaymentSettingsService } from './settings/payment-settings.service';
 
@@ -23,15 +36,24 @@ type Answer = { body: GatewayPaymentDto; replayed: boolean };
  */
 @Injectable()
 export class PaymentsService {
+  private readonly expiryMs: number;
+  private readonly sweepIntervalMs: number;
+
   constructor(
     private readonly payments: PaymentsRepository,
     private readonly events: PaymentEventsRepository,
+    private readonly refunds: PaymentRefundsRepository,
+    private readonly notifications: NotificationsService,
     private readonly settings: PaymentSettingsService,
     private readonly customers: CustomersService,
     private readonly idempotency: IdempotencyService,
     private readonly tx: TransactionRunner,
     @Inject(PAYMENT_GATEWAYS) private readonly gateways: PaymentGateways,
-  ) {}
+    @Inject(ConfigService) config: AppConfig,
+  ) {
+    this.expiryMs = config.get('PAYMENT_EXPIRY_MINUTES', { infer: true }) * 60_000;
+    this.sweepIntervalMs = config.get('PAYMENT_SWEEP_INTERVAL_MS', { infer: true });
+  }
 
   async create(actor: Actor, dto: CreatePaymentDto, key: string | undefined): Promise<Answer> {
     const businessId = actor.businessId;
@@ -56,7 +78,10 @@ export class PaymentsService {
         if (claimed) return { replay: claimed.body as GatewayPaymentDto };
       }
       const payments = this.payments.withManager(em);
+      const now = new Date();
       const payment = await payments.insert(businessId, {
+        expiresAt: new Date(now.getTime() + this.expiryMs),
+        nextCheckAt: nextPoll(now, 0, this.sweepIntervalMs),
         customerId: dto.customerId,
         amountAgorot: dto.amount,
         description: dto.description,
@@ -84,7 +109,7 @@ export class PaymentsService {
       payment.pageUrl = page.url;
       await payments.save(businessId, payment);
       await this.events.withManager(em).record(businessId, payment.id, 'created', { by: actor.name, amount: payment.amountAgorot });
-      const body = toDto(payment);
+      const body = toPaymentDto(payment);
       if (idem) await this.idempotency.complete(em, businessId, idem, { status: 201, body });
       return { body };
     });
@@ -94,34 +119,56 @@ export class PaymentsService {
 
   async list(businessId: string, q: PaymentQueryDto): Promise<Paginated<GatewayPaymentDto>> {
     const [rows, total] = await this.payments.list(businessId, q);
-    return paginated(rows.map(toDto), q, total);
+    return paginated(rows.map(toPaymentDto), q, total);
   }
 
   /** The payment and its history; 404 for another business's. */
   async get(businessId: string, id: string): Promise<PaymentDetailDto> {
     const payment = await this.payments.findById(businessId, id);
     if (!payment) throw new NotFoundAppException('payment', id);
-    const history = await this.events.history(businessId, id);
-    return { ...toDto(payment), events: history.map(toEventDto) };
+    const [history, refunds] = await Promise.all([this.events.history(businessId, id), this.refunds.forPayment(businessId, id)]);
+    return { ...toPaymentDto(payment), events: history.map(toEventDto), refunds: refunds.map(toRefundDto) };
   }
-}
 
-function toDto(p: Payment): GatewayPaymentDto {
-  return {
-    id: p.id,
-    customerId: p.customerId,
-    amount: p.amountAgorot,
-    currency: p.currency,
-    description: p.description,
-    lines: p.lines?.map((l) => ({ description: l.description, quantity: l.quantity, unitPrice: l.unitPriceAgorot })) ?? null,
-    installments: p.installments,
-    provider: p.provider,
-    status: p.status,
-    pageUrl: p.status === 'pending' ? p.pageUrl : null,
-    createdAt: p.createdAt.toISOString(),
-  };
-}
+  /** Cancels a pending payment (its page stops counting: a later payment on it is flagged for review); 409 otherwise. */
+  async cancel(actor: Actor, id: string): Promise<GatewayPaymentDto> {
+    const cancelled = await this.payments.finish(actor.businessId, id, PaymentStatus.cancelled);
+    if (!cancelled) {
+      const payment = await this.payments.findById(actor.businessId, id);
+      if (!payment) throw new NotFoundAppException('payment', id);
+      throw new AppException(
+        HttpStatus.CONFLICT,
+        'payment.not_pending',
+        `Only a pending payment can be cancelled; this one is ${payment.status}`,
+      );
+    }
+    await this.events.record(actor.businessId, id, 'cancelled', { by: actor.name });
+    return toPaymentDto(cancelled);
+  }
 
-function toEventDto(e: PaymentEvent): PaymentEventDto {
-  return { type: e.type, detail: e.detail, at: e.createdAt.toISOString() };
+  /** Sends the customer the payment's page link by email or SMS (transactional; the message log has it). 409 unless pending. */
+  async sendLink(actor: Actor, id: string, channel: PaymentLinkChannel): Promise<PaymentLinkSentDto> {
+    const payment = await this.payments.findById(actor.businessId, id);
+    if (!payment) throw new NotFoundAppException('payment', id);
+    if (payment.status !== PaymentStatus.pending || !payment.pageUrl)
+      throw new AppException(
+        HttpStatus.CONFLICT,
+        'payment.not_pending',
+        `Only a pending payment's link can be sent; this one is ${payment.status}`,
+      );
+    const { message } = await this.notifications.send(actor.businessId, {
+      channel: channel === PaymentLinkChannel.sms ? Channel.sms : Channel.email,
+      kind: MessageKind.transactional,
+      customerId: payment.customerId,
+      template: TemplateKey.paymentRequest,
+      variables: {
+        'payment.amount': payment.amountAgorot,
+        'payment.description': payment.description,
+        'payment.url': payment.pageUrl,
+        'payment.expiresAt': (payment.expiresAt ?? new Date()).toISOString(),
+      },
+    });
+    await this.events.record(actor.businessId, id, 'link_sent', { by: actor.name, channel, to: message.to, messageId: message.id });
+    return { messageId: message.id, to: message.to, status: message.status };
+  }
 }

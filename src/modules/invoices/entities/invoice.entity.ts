@@ -18,6 +18,7 @@ const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
 @Index('ix_invoices_business_date', ['businessId', 'issueDate'])
 @Index('ix_invoices_business_customer', ['businessId', 'customerId'])
 @Index('ix_invoices_reference', ['referenceId'])
+@Index('uq_invoices_source', ['businessId', 'source'], { unique: true, where: '"source" IS NOT NULL' })
 @Index('ix_invoices_search_trgm', { synchronize: false })
 @Check('ck_invoices_amounts', `"subtotal_agorot" >= 0 AND "vat_agorot" >= 0 AND "subtotal_agorot" + "vat_agorot" = "total_agorot"`)
 @Check('ck_invoices_number', `"number" > 0`)
@@ -48,6 +49,13 @@ export class Invoice extends TenantEntity {
   @ManyToOne(() => Customer, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'customer_id' })
   customer?: Customer;
+
+  /**
+   * What issued it automatically (`payment:<id>`, `refund:<id>`): one document per
+   * source, ever (a unique index), however often the pipeline retries.
+   */
+  @Column('varchar', { length: 80, nullable: true })
+  source: string | null;
 
   /** The document this one refers to: a credit note's or a receipt's tax invoice. */
   @Column('uuid', { nullable: true })

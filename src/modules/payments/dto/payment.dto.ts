@@ -134,13 +134,94 @@ export class GatewayPaymentDto {
   @ApiProperty({ type: String, nullable: true, description: 'The hosted payment page to send the payer to (while pending)' })
   pageUrl: string | null;
 
+  @ApiProperty({ type: 'integer', example: 0, description: 'Refunded so far, in agorot' })
+  refundedAmount: number;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  paidAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'A pending payment not paid by then expires' })
+  expiresAt: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why the payment needs a person to look at it (a notification the gateway did not confirm, an amount that differs…)',
+  })
+  reviewReason: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The document issued for it (invoice-receipt, or receipt)' })
+  invoiceId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The email that took the document to the customer' })
+  receiptMessageId: string | null;
+
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;
+}
+
+export class PaymentRefundDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: 'integer', description: 'Agorot' })
+  amount: number;
+
+  @ApiProperty({ enum: ['requested', 'succeeded', 'failed'], description: 'requested: asked of the gateway, its answer not known' })
+  status: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The gateway’s reason, when it refused' })
+  error: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The credit note issued for it' })
+  creditNoteId: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+}
+
+export class RefundPaymentDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, example: 5_000, description: 'Agorot; unset: all that is left' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAYMENT_AGOROT)
+  amount?: number;
+}
+
+export enum PaymentLinkChannel {
+  email = 'email',
+  sms = 'sms',
+}
+
+export class SendPaymentLinkDto {
+  @ApiProperty({ enum: PaymentLinkChannel })
+  @IsEnum(PaymentLinkChannel)
+  channel: PaymentLinkChannel;
+}
+
+export class PaymentLinkSentDto {
+  @ApiProperty({ format: 'uuid' })
+  messageId: string;
+
+  @ApiProperty({ description: 'The address or phone it went to' })
+  to: string;
+
+  @ApiProperty({ description: 'The message status in the message log' })
+  status: string;
+}
+
+export class PaymentWebhookAnswerDto {
+  @ApiProperty({ example: true })
+  received: boolean;
 }
 
 export class PaymentDetailDto extends GatewayPaymentDto {
   @ApiProperty({ type: [PaymentEventDto], description: 'What happened to the payment, oldest first' })
   events: PaymentEventDto[];
+
+  @ApiProperty({ type: [PaymentRefundDto], description: 'Its refunds, oldest first' })
+  refunds: PaymentRefundDto[];
 }
 
 export class PaymentQueryDto extends PageQueryDto {

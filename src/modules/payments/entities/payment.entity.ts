@@ -9,6 +9,8 @@ export enum PaymentStatus {
   failed = 'failed',
   expired = 'expired',
   cancelled = 'cancelled',
+  refunded = 'refunded',
+  partially_refunded = 'partially_refunded',
 }
 
 export interface PaymentLine {
@@ -23,6 +25,8 @@ export interface PaymentLine {
  */
 @Entity('payments')
 @Index('ix_payments_business_created', ['businessId', 'createdAt'])
+@Index('ix_payments_gateway_reference', ['businessId', 'provider', 'gatewayReference'])
+@Index('ix_payments_due', ['nextCheckAt'], { where: `"next_check_at" IS NOT NULL` })
 export class Payment extends TenantEntity {
   @Column('uuid')
   customerId: string;
@@ -64,4 +68,46 @@ export class Payment extends TenantEntity {
 
   @Column('text', { nullable: true })
   failureUrl: string | null;
+
+  /** The gateway's transaction id, once paid (what a refund names). */
+  @Column('varchar', { length: 100, nullable: true })
+  transactionId: string | null;
+
+  /** What a refund needs besides the transaction id, as the driver gave it (never shown). */
+  @Column('jsonb', { default: {} })
+  refundData: Record<string, string>;
+
+  @Column('timestamptz', { nullable: true })
+  paidAt: Date | null;
+
+  /** Refunded so far, in agorot (succeeded refunds only). */
+  @Column('integer', { default: 0 })
+  refundedAgorot: number;
+
+  /** Why the payment needs a person to look at it (a notification the gateway did not confirm, an amount that differs…). */
+  @Column('varchar', { length: 300, nullable: true })
+  reviewReason: string | null;
+
+  /** A pending payment not settled by then expires (after a last question to the gateway). */
+  @Column('timestamptz', { nullable: true })
+  expiresAt: Date | null;
+
+  /**
+   * When the sweeper next looks at this payment: a pending one is asked of the gateway
+   * (polling, with backoff, for a lost notification); a paid one whose pipeline has not
+   * finished is resumed. Null when nothing is left to do.
+   */
+  @Column('timestamptz', { nullable: true })
+  nextCheckAt: Date | null;
+
+  @Column('integer', { default: 0 })
+  checks: number;
+
+  /** The document the pipeline issued for it (invoice-receipt, or receipt for an exempt business). */
+  @Column('uuid', { nullable: true })
+  invoiceId: string | null;
+
+  /** The email that carried the document to the customer. */
+  @Column('uuid', { nullable: true })
+  receiptMessageId: string | null;
 }

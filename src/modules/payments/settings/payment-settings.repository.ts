@@ -27,4 +27,10 @@ export class PaymentSettingsRepository extends TenantRepository<PaymentSettings>
   async change(businessId: string, changes: QueryDeepPartialEntity<PaymentSettings>): Promise<void> {
     await this.repo.update(this.scoped(businessId), changes);
   }
+
+  /** The business whose webhook token hashes to `hash` (the token names the business: the caller is a gateway). */
+  async businessByTokenHash(hash: string): Promise<string | null> {
+    const rows = await this.sql<{ business_id: string }>(`SELECT business_id FROM payment_settings WHERE webhook_token_hash = $1`, [hash]);
+    return rows[0]?.business_id ?? null;
+  }
 }

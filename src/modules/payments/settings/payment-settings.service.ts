@@ -7,6 +7,7 @@ import type { AppConfig } from '../../../infra/config/app-config';
 import { PaymentProvider } from '../../../infra/config/env.schema';
 import type { PaymentSettingsDto, UpdatePaymentSettingsDto } from '../dto/payment-settings.dto';
 import type { PaymentSettings } from '../entities/payment-settings.entity';
+import { GatewayError, PAYMENT_GATEWAYS, type PaymentGateways } from '../gateways/payment-gateway.port';
 import { credentialProblems, shownPart } from './payment-credentials';
 import { PaymentSettingsRepository } from './payment-settings.repository';
 
@@ -25,6 +26,7 @@ export class PaymentSettingsService {
   constructor(
     private readonly settings: PaymentSettingsRepository,
     private readonly keyring: Keyring,
+    @Inject(PAYMENT_GATEWAYS) private readonly gateways: PaymentGateways,
     @Inject(ConfigService) config: AppConfig,
   ) {
     this.defaultProvider = config.get('PAYMENT_PROVIDER', { infer: true });
@@ -49,12 +51,37 @@ export class PaymentSettingsService {
     }
     await this.row(businessId);
     const hasCredentials = Object.keys(credentials).length > 0;
+    if (hasCredentials) await this.check(businessId, dto.provider, credentials as Record<string, string>);
     await this.settings.change(businessId, {
       provider: dto.provider,
       credentials: hasCredentials ? this.keyring.seal(JSON.stringify(credentials)) : null,
       credentialsLast4: hasCredentials ? shownPart(dto.provider, credentials) : null,
     });
     return this.get(businessId);
+  }
+
+  /** A test call with the credentials where the gateway offers one: 422 with the gateway's reason, 503 when it cannot be reached. */
+  private async check(businessId: string, provider: PaymentProvider, credentials: Record<string, string>) {
+    let reason: string | null;
+    try {
+      reason = await this.gateways.for(provider).checkCredentials({ businessId, credentials });
+    } catch (err) {
+      if (!(err instanceof GatewayError)) throw err;
+      if (err.temporary)
+        throw new AppException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          'payment.gateway_unavailable',
+          `${provider} could not be reached to check the credentials`,
+        );
+      reason = err.message;
+    }
+    if (reason)
+      throw new AppException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'payment_settings.rejected',
+        `${provider} refused the credentials: ${reason}`,
+        [{ field: 'credentials', message: reason }],
+      );
   }
 
   /** A new webhook token; the old one stops working at once. */
@@ -69,20 +96,35 @@ export class PaymentSettingsService {
   async active(businessId: string): Promise<{ provider: PaymentProvider; credentials: Record<string, string>; notifyUrl: string }> {
     const row = await this.row(businessId);
     const provider = row.provider ?? this.defaultProvider;
-    const sealed = row.provider === provider ? row.credentials : null;
+    return { provider, credentials: this.credentialsOf(row, provider), notifyUrl: this.webhookUrl(provider, row) };
+  }
+
+  /**
+   * The credentials for talking to `provider` about an existing payment (verify, refund):
+   * 422 when the business no longer has that gateway's credentials.
+   */
+  async credentialsFor(businessId: string, provider: PaymentProvider): Promise<Record<string, string>> {
+    return this.credentialsOf(await this.row(businessId), provider);
+  }
+
+  /** The business a webhook token belongs to; null for a token that is nobody's (or was rotated away). */
+  businessForWebhook(token: string): Promise<string | null> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return Promise.resolve(null);
+    return this.settings.businessByTokenHash(sha256(token));
+  }
+
+  private credentialsOf(row: PaymentSettings, provider: PaymentProvider): Record<string, string> {
+    if (provider === PaymentProvider.sandbox) return {};
+    const sealed = (row.provider ?? this.defaultProvider) === provider ? row.credentials : null;
     const text = sealed ? this.keyring.open(sealed) : null;
-    if (provider !== PaymentProvider.sandbox && !text) {
+    if (!text) {
       throw new AppException(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'payment.gateway_not_configured',
         `The business's payment gateway (${provider}) has no credentials: the owner sets them with PUT /api/business/payment-settings`,
       );
     }
-    return {
-      provider,
-      credentials: text ? (JSON.parse(text) as Record<string, string>) : {},
-      notifyUrl: this.webhookUrl(provider, row),
-    };
+    return JSON.parse(text) as Record<string, string>;
   }
 
   private webhookUrl(provider: PaymentProvider, row: PaymentSettings): string {

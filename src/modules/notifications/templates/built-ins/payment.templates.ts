@@ -10,8 +10,73 @@ const INVOICE_LINK = variable(
   'https://chatgrow.example/i/7Hq2',
 );
 
-/** A payment's receipt (its invoice is attached by the sender) and an issued invoice. */
+/** A payment asked of the customer (its page link), a payment's receipt (its invoice is attached by the sender) and an issued invoice. */
 export const PAYMENT_TEMPLATES: BuiltInTemplate[] = [
+  {
+    key: TemplateKey.paymentRequest,
+    description: "To the customer, with the link to the payment's hosted page (sent on request from the payment)",
+    variables: [
+      ...CUSTOMER_VARIABLES,
+      variable('payment.amount', K.agorot, 'Amount in agorot: `{{ payment.amount | money }}`', 12000),
+      variable('payment.description', K.text, 'What it is for', { he: 'תספורת', en: 'Haircut' }),
+      variable('payment.url', K.url, 'The payment page', 'https://chatgrow.example/sandbox/pay/7Hq2'),
+      variable('payment.expiresAt', K.instant, 'Until when the link works (ISO instant)', '2026-05-04T08:20:00.000Z'),
+    ],
+    sources: {
+      email: {
+        he: email(
+          'בקשת תשלום: {{ payment.amount | money }} ל{{ business.name }}',
+          lines(
+            'שלום {{ customer.firstName }},',
+            '',
+            'לתשלום של {{ payment.amount | money }} עבור {{ payment.description }}:',
+            '{{ payment.url }}',
+            '',
+            "הקישור בתוקף עד {{ payment.expiresAt | date: 'long' }} בשעה {{ payment.expiresAt | time }}.",
+            '',
+            'תודה,',
+            '{{ business.name }}',
+          ),
+          lines(
+            '<p>שלום {{ customer.firstName }},</p>',
+            '<p>לתשלום של {{ payment.amount | money }} עבור {{ payment.description }}:</p>',
+            button('payment.url', 'לתשלום'),
+            "<p>הקישור בתוקף עד {{ payment.expiresAt | date: 'long' }} בשעה {{ payment.expiresAt | time }}.</p>",
+            '<p>תודה,<br>{{ business.name }}</p>',
+          ),
+        ),
+        en: email(
+          'Payment request: {{ payment.amount | money }} to {{ business.name }}',
+          lines(
+            'Hello {{ customer.firstName }},',
+            '',
+            'To pay {{ payment.amount | money }} for {{ payment.description }}:',
+            '{{ payment.url }}',
+            '',
+            "The link works until {{ payment.expiresAt | date: 'long' }} at {{ payment.expiresAt | time }}.",
+            '',
+            'Thank you,',
+            '{{ business.name }}',
+          ),
+          lines(
+            '<p>Hello {{ customer.firstName }},</p>',
+            '<p>To pay {{ payment.amount | money }} for {{ payment.description }}:</p>',
+            button('payment.url', 'Pay now'),
+            "<p>The link works until {{ payment.expiresAt | date: 'long' }} at {{ payment.expiresAt | time }}.</p>",
+            '<p>Thank you,<br>{{ business.name }}</p>',
+          ),
+        ),
+      },
+      sms: {
+        he: sms(
+          '{{ customer.firstName }}, לתשלום {{ payment.amount | money }} ל{{ business.name }} עבור {{ payment.description }}: {{ payment.url }}',
+        ),
+        en: sms(
+          '{{ customer.firstName }}, to pay {{ payment.amount | money }} to {{ business.name }} for {{ payment.description }}: {{ payment.url }}',
+        ),
+      },
+    },
+  },
   {
     key: TemplateKey.paymentReceipt,
     description: 'To the customer when a payment succeeds; the invoice/receipt document is attached',
