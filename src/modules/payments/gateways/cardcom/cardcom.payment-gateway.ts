@@ -58,8 +58,9 @@ export class CardcomPaymentGateway implements PaymentGateway {
    * `TranzactionInfo` is pending: what GetLpResult answers for a page still open is
    * UNCONFIRMED, and a non-zero code there may only mean the payer has not finished
    * (the reason carries Cardcom's words). Wrong credentials come as HTTP 401 (thrown).
+   * The notification is not needed: the page id says everything.
    */
-  async query(ctx: GatewayContext, gatewayReference: string): Promise<GatewayTransaction> {
+  async query(ctx: GatewayContext, gatewayReference: string, _notification: GatewayNotification | null): Promise<GatewayTransaction> {
     const creds = cardcomCredentials(ctx.credentials);
     if (!GUID.test(gatewayReference)) throw new GatewayError('Not a Cardcom LowProfileId', false, 'page_id');
     const body: CardcomPageResultRequest = { TerminalNumber: creds.terminalNumber, ApiName: creds.apiName, LowProfileId: gatewayReference };
@@ -89,8 +90,8 @@ export class CardcomPaymentGateway implements PaymentGateway {
     return { ...base, status: 'pending', amountAgorot: null, reason: answer.ResponseCode === 0 ? null : describe(answer, creds.secrets) };
   }
 
-  /** Cardcom asks for no acknowledgement beyond the webhook's HTTP 200. */
-  async acknowledge(): Promise<void> {}
+  /** Cardcom asks for no acknowledgement beyond the webhook's HTTP 200: nothing is sent. */
+  async acknowledge(_ctx: GatewayContext, _notification: GatewayNotification, _transaction: GatewayTransaction): Promise<void> {}
 
   /**
    * A credit against the charge (`CancelOnly: false`; Cardcom may void it instead when
