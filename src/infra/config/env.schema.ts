@@ -476,6 +476,13 @@ export class EnvironmentVariables {
   @Min(100)
   PAYMENT_SWEEP_INTERVAL_MS = 60_000;
 
+  /** Cardcom's API v11 host (production and test terminals share it); tests point it at a local fake. */
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'CARDCOM_API_URL must be an http(s) URL' },
+  )
+  CARDCOM_API_URL = 'https://secure.cardcom.solutions';
+
   @IsEnum(AllocationDriver, oneOf('ALLOCATION_DRIVER', AllocationDriver))
   ALLOCATION_DRIVER: AllocationDriver = AllocationDriver.manual;
 

@@ -33,6 +33,7 @@ import { PaymentInboxService } from './webhooks/payment-inbox.service';
 import { PaymentWebhookController } from './webhooks/payment-webhook.controller';
 import { PaymentsRepository } from './payments.repository';
 import { PaymentsService } from './payments.service';
+import { CardcomPaymentGateway } from './gateways/cardcom/cardcom.payment-gateway';
 import { createPaymentGateways } from './gateways/payment-gateways.factory';
 import { PAYMENT_GATEWAYS } from './gateways/payment-gateway.port';
 import { SandboxPageController } from './gateways/sandbox/sandbox-page.controller';
@@ -89,6 +90,7 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
       useFactory: (config: AppConfig, sandbox: SandboxPaymentGateway) =>
         createPaymentGateways(config.get('PAYMENT_PROVIDER', { infer: true }) as PaymentProvider, {
           [PaymentProvider.sandbox]: sandbox,
+          [PaymentProvider.cardcom]: new CardcomPaymentGateway(config.get('CARDCOM_API_URL', { infer: true })),
         }),
       inject: [ConfigService, SandboxPaymentGateway],
     },
