@@ -15,6 +15,7 @@ import { PaymentsRepository } from './payments.repository';
 import { PaymentsService } from './payments.service';
 import { createPaymentGateways } from './gateways/payment-gateways.factory';
 import { PAYMENT_GATEWAYS } from './gateways/payment-gateway.port';
+import { GrowPaymentGateway } from './gateways/grow/grow.payment-gateway';
 import { SandboxPageController } from './gateways/sandbox/sandbox-page.controller';
 import { SandboxLedgerRepository } from './gateways/sandbox/sandbox-ledger.repository';
 import { SandboxTransaction } from './gateways/sandbox/sandbox-transaction.entity';
@@ -50,6 +51,7 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
       useFactory: (config: AppConfig, sandbox: SandboxPaymentGateway) =>
         createPaymentGateways(config.get('PAYMENT_PROVIDER', { infer: true }) as PaymentProvider, {
           [PaymentProvider.sandbox]: sandbox,
+          [PaymentProvider.grow]: new GrowPaymentGateway(config.get('GROW_API_URL', { infer: true })),
         }),
       inject: [ConfigService, SandboxPaymentGateway],
     },
