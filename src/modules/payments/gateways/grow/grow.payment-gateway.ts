@@ -74,7 +74,11 @@ export class GrowPaymentGateway implements PaymentGateway {
    * 0 (not paid), 4 (cancelled) and 9 (denied) are declines; no transaction yet, 11 (suspended,
    * which our regular charges do not make) and any other code stay pending.
    */
-  async query(ctx: GatewayContext, gatewayReference: string): Promise<GatewayTransaction> {
+  async query(
+    ctx: GatewayContext,
+    gatewayReference: string,
+    _notification: GatewayNotification | null = null,
+  ): Promise<GatewayTransaction> {
     const page = this.page(gatewayReference);
     const creds = credentials(ctx);
     const info = await this.api.call<GrowProcessInfo>(
