@@ -482,6 +482,9 @@ export class EnvironmentVariables {
     { message: 'CARDCOM_API_URL must be an http(s) URL' },
   )
   CARDCOM_API_URL = 'https://secure.cardcom.solutions';
+  /** Grow's (Meshulam) Light API host (sandbox: https://sandbox.meshulam.co.il; tests: a local fake). */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'GROW_API_URL must be an http(s) URL' })
+  GROW_API_URL = 'https://secure.meshulam.co.il';
 
   @IsEnum(AllocationDriver, oneOf('ALLOCATION_DRIVER', AllocationDriver))
   ALLOCATION_DRIVER: AllocationDriver = AllocationDriver.manual;

@@ -36,6 +36,7 @@ import { PaymentsService } from './payments.service';
 import { CardcomPaymentGateway } from './gateways/cardcom/cardcom.payment-gateway';
 import { createPaymentGateways } from './gateways/payment-gateways.factory';
 import { PAYMENT_GATEWAYS } from './gateways/payment-gateway.port';
+import { GrowPaymentGateway } from './gateways/grow/grow.payment-gateway';
 import { SandboxPageController } from './gateways/sandbox/sandbox-page.controller';
 import { SandboxLedgerRepository } from './gateways/sandbox/sandbox-ledger.repository';
 import { SandboxTransaction } from './gateways/sandbox/sandbox-transaction.entity';
@@ -91,6 +92,7 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
         createPaymentGateways(config.get('PAYMENT_PROVIDER', { infer: true }) as PaymentProvider, {
           [PaymentProvider.sandbox]: sandbox,
           [PaymentProvider.cardcom]: new CardcomPaymentGateway(config.get('CARDCOM_API_URL', { infer: true })),
+          [PaymentProvider.grow]: new GrowPaymentGateway(config.get('GROW_API_URL', { infer: true })),
         }),
       inject: [ConfigService, SandboxPaymentGateway],
     },
