@@ -19,6 +19,7 @@ import { SandboxPageController } from './gateways/sandbox/sandbox-page.controlle
 import { SandboxLedgerRepository } from './gateways/sandbox/sandbox-ledger.repository';
 import { SandboxTransaction } from './gateways/sandbox/sandbox-transaction.entity';
 import { SandboxPaymentGateway } from './gateways/sandbox/sandbox.payment-gateway';
+import { TranzilaPaymentGateway } from './gateways/tranzila/tranzila.payment-gateway';
 import { PaymentSettingsController } from './settings/payment-settings.controller';
 import { PaymentSettingsRepository } from './settings/payment-settings.repository';
 import { PaymentSettingsService } from './settings/payment-settings.service';
@@ -50,6 +51,7 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
       useFactory: (config: AppConfig, sandbox: SandboxPaymentGateway) =>
         createPaymentGateways(config.get('PAYMENT_PROVIDER', { infer: true }) as PaymentProvider, {
           [PaymentProvider.sandbox]: sandbox,
+          [PaymentProvider.tranzila]: TranzilaPaymentGateway.fromConfig(config),
         }),
       inject: [ConfigService, SandboxPaymentGateway],
     },
