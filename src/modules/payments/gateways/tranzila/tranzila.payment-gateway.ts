@@ -120,6 +120,9 @@ export class TranzilaPaymentGateway implements PaymentGateway {
     const index = notification?.fields.index;
     if (!index || !/^\d{1,15}$/.test(index))
       return { ...UNKNOWN, reason: 'Tranzila is asked by transaction index, which only its notification gives' };
+    // Indexes count per terminal: another terminal's index would name one of ours that is not it.
+    if (notification.fields.terminal !== creds.terminalName)
+      return { ...UNKNOWN, reason: "The notification names another terminal than the business's" };
     const body: TranzilaReportRequest = { terminal_name: creds.terminalName, transaction_index: Number(index) };
     const answer = await this.rest.post<TranzilaReportAnswer>(`${this.reportsUrl}/v1/transaction`, body, creds, 'transaction query');
     const row = Array.isArray(answer.transactions) ? answer.transactions.find((r) => String(r?.index) === index) : undefined;
