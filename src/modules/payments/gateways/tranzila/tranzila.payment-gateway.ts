@@ -155,7 +155,10 @@ export class TranzilaPaymentGateway implements PaymentGateway {
    * A REST credit against the original index (reference §3.6), with its authorisation
    * number; full and partial refunds alike (a `cancel` only works before settlement).
    * Success is `error_code` 0 and `processor_response_code` "000". Tranzila takes no
-   * idempotency key that we know of, so `refundReference` is not sent.
+   * idempotency key that we know of, so `refundReference` is not sent. No document is
+   * asked for: the reference names no invoice flag on the credit call, and Tranzila's
+   * documents need its invoice module (UNCONFIRMED whether a credit on such a terminal issues one).
+   * REST refunds may have to be enabled per terminal (UNCONFIRMED): then Tranzila refuses, a final error.
    */
   async refund(ctx: GatewayContext, request: RefundRequest): Promise<GatewayRefund> {
     const creds = tranzilaCredentials(ctx.credentials);
