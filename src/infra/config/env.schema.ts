@@ -485,6 +485,26 @@ export class EnvironmentVariables {
   /** Grow's (Meshulam) Light API host (sandbox: https://sandbox.meshulam.co.il; tests: a local fake). */
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'GROW_API_URL must be an http(s) URL' })
   GROW_API_URL = 'https://secure.meshulam.co.il';
+  /** Tranzila's REST API (handshake, refunds); tests point it at a local fake. */
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'TRANZILA_API_URL must be an http(s) URL' },
+  )
+  TRANZILA_API_URL = 'https://api.tranzila.com';
+
+  /** Tranzila's transaction reports API (re-query of a notified transaction), on its own host. */
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'TRANZILA_REPORTS_URL must be an http(s) URL' },
+  )
+  TRANZILA_REPORTS_URL = 'https://report.tranzila.com';
+
+  /** Where Tranzila's hosted payment page lives (`/{terminal}/iframenew.php`). */
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'TRANZILA_PAGE_URL must be an http(s) URL' },
+  )
+  TRANZILA_PAGE_URL = 'https://direct.tranzila.com';
 
   @IsEnum(AllocationDriver, oneOf('ALLOCATION_DRIVER', AllocationDriver))
   ALLOCATION_DRIVER: AllocationDriver = AllocationDriver.manual;

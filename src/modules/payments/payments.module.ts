@@ -41,6 +41,7 @@ import { SandboxPageController } from './gateways/sandbox/sandbox-page.controlle
 import { SandboxLedgerRepository } from './gateways/sandbox/sandbox-ledger.repository';
 import { SandboxTransaction } from './gateways/sandbox/sandbox-transaction.entity';
 import { SandboxPaymentGateway } from './gateways/sandbox/sandbox.payment-gateway';
+import { TranzilaPaymentGateway } from './gateways/tranzila/tranzila.payment-gateway';
 import { PaymentSettingsController } from './settings/payment-settings.controller';
 import { PaymentSettingsRepository } from './settings/payment-settings.repository';
 import { PaymentSettingsService } from './settings/payment-settings.service';
@@ -93,6 +94,7 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
           [PaymentProvider.sandbox]: sandbox,
           [PaymentProvider.cardcom]: new CardcomPaymentGateway(config.get('CARDCOM_API_URL', { infer: true })),
           [PaymentProvider.grow]: new GrowPaymentGateway(config.get('GROW_API_URL', { infer: true })),
+          [PaymentProvider.tranzila]: TranzilaPaymentGateway.fromConfig(config),
         }),
       inject: [ConfigService, SandboxPaymentGateway],
     },
