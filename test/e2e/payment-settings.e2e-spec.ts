@@ -47,9 +47,17 @@ describe('payment settings', () => {
       .set(owner.auth)
       .send({ provider: 'cardcom', credentials: CARDCOM })
       .expect(200);
+    // The test's Cardcom address refuses connections: the credentials are saved, marked unchecked.
     assert.deepEqual(
       { ...put.body, webhookUrl: undefined },
-      { provider: 'cardcom', source: 'business', configured: true, credentialsLast4: '4821', webhookUrl: undefined },
+      {
+        provider: 'cardcom',
+        source: 'business',
+        configured: true,
+        credentialsLast4: '4821',
+        credentialsCheckedAt: null,
+        webhookUrl: undefined,
+      },
     );
     assert.match(put.body.webhookUrl, /\/api\/webhooks\/payments\/cardcom\//);
     const get = await t.http.get('/api/business/payment-settings').set(owner.auth).expect(200);
@@ -116,7 +124,14 @@ describe('payment settings', () => {
     const sandbox = await t.http.put('/api/business/payment-settings').set(owner.auth).send({ provider: 'sandbox' }).expect(200);
     assert.deepEqual(
       { ...sandbox.body, webhookUrl: undefined },
-      { provider: 'sandbox', source: 'business', configured: true, credentialsLast4: null, webhookUrl: undefined },
+      {
+        provider: 'sandbox',
+        source: 'business',
+        configured: true,
+        credentialsLast4: null,
+        credentialsCheckedAt: null,
+        webhookUrl: undefined,
+      },
     );
     const [row] = await t.app.get(DataSource).query(`SELECT credentials FROM payment_settings WHERE business_id = $1`, [owner.businessId]);
     assert.equal(row.credentials, null);

@@ -50,7 +50,14 @@ describe('sandbox payment gateway', () => {
     assert.match(created.url, /^https:\/\/app\.example\.co\.il\/sandbox\/pay\/[A-Za-z0-9_-]{43}$/);
     assert.equal(created.url.split('/').pop(), created.gatewayReference);
     const q = await gateway.query({ businessId: a, credentials: {} }, created.gatewayReference);
-    assert.deepEqual(q, { status: 'pending', transactionId: null, amountAgorot: null, reference: q.reference, reason: null });
+    assert.deepEqual(q, {
+      status: 'pending',
+      transactionId: null,
+      amountAgorot: null,
+      reference: q.reference,
+      reason: null,
+      refundData: {},
+    });
   });
 
   it('the approving card: success URL, one notification, and the re-query says approved with amount and reference', async () => {
@@ -60,9 +67,9 @@ describe('sandbox payment gateway', () => {
     assert.equal(submitted?.redirectUrl, 'https://shop.example.co.il/ok');
     assert.equal(submitted?.notify?.url, 'https://app.example.co.il/api/webhooks/payments/sandbox/tok');
     const parsed = gateway.parseNotification(JSON.parse(JSON.stringify(submitted!.notify!.body)));
-    assert.deepEqual(parsed, { key: submitted!.notify!.body.transactionId, gatewayReference: created.gatewayReference });
+    assert.deepEqual(parsed, { key: submitted!.notify!.body.transactionId, gatewayReference: created.gatewayReference, fields: {} });
     const q = await gateway.query({ businessId: a, credentials: {} }, created.gatewayReference);
-    assert.deepEqual(q, { status: 'approved', transactionId: parsed!.key, amountAgorot: 12_350, reference, reason: null });
+    assert.deepEqual(q, { status: 'approved', transactionId: parsed!.key, amountAgorot: 12_350, reference, reason: null, refundData: {} });
 
     const again = await gateway.submit(created.gatewayReference, SANDBOX_CARDS.decline);
     assert.equal(again?.redirectUrl, 'https://shop.example.co.il/ok', 'a paid page stays paid');

@@ -57,6 +57,12 @@ async function boot(
     LOGIN_RATE_LIMIT_MAX: '1000',
     ACCOUNT_RATE_LIMIT_MAX: '1000',
     CORS_ORIGINS: 'http://localhost:5173',
+    // No test reaches a real gateway: unless a test points them at its fake, they refuse at once.
+    CARDCOM_API_URL: 'http://127.0.0.1:9',
+    GROW_API_URL: 'http://127.0.0.1:9',
+    TRANZILA_API_URL: 'http://127.0.0.1:9',
+    TRANZILA_REPORTS_URL: 'http://127.0.0.1:9',
+    TRANZILA_PAGE_URL: 'http://127.0.0.1:9',
     ...env,
   });
   const app = await createApp(config, { logs: options.logs ?? false });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AppException } from '../../common/problem/app.exception';
 import type { CreateInvoiceDto } from '../invoices/dto/invoice-input.dto';
 import { InvoiceIssueService } from '../invoices/invoice-issue.service';
 import { PaymentMethod } from '../invoices/invoice-types';
@@ -37,12 +38,27 @@ export class PaymentPipelineService {
     const payment = await this.payments.findById(businessId, paymentId);
     if (!payment || !SETTLED.has(payment.status)) return;
     if (!payment.invoiceId) {
-      const { body, replayed } = await this.issue.issueFor(businessId, `payment:${payment.id}`, documentFor(payment), ISSUED_BY);
+      let issued: Awaited<ReturnType<InvoiceIssueService['issueFor']>>;
+      try {
+        issued = await this.issue.issueFor(businessId, `payment:${payment.id}`, documentFor(payment), ISSUED_BY);
+      } catch (err) {
+        // The business's settings do not allow a document yet (no tax id…): flagged with the reason; the
+        // sweeper tries again on its rounds, so fixing the settings is enough. Other errors are retried.
+        if (!(err instanceof AppException) || err.status >= 500) throw err;
+        const reason = `no document could be issued: ${err.message}`.slice(0, 300);
+        if (payment.reviewReason !== reason) {
+          await this.payments.flag(businessId, payment.id, reason);
+          await this.events.record(businessId, payment.id, 'document_blocked', { reason: err.message });
+        }
+        return;
+      }
+      const { body, replayed } = issued;
+      if (payment.reviewReason?.startsWith('no document could be issued')) await this.payments.clearFlag(businessId, payment.id);
       await this.payments.setInvoice(businessId, payment.id, body.id);
       if (!replayed)
         await this.events.record(businessId, payment.id, 'document_issued', { invoiceId: body.id, type: body.type, number: body.number });
     }
-    await this.jobs.enqueue(JobName.SendPaymentReceipt, { businessId, paymentId }, { jobId: `payment-receipt:${paymentId}` });
+    await this.jobs.enqueue(JobName.SendPaymentReceipt, { businessId, paymentId }, { jobId: `payment-receipt-${paymentId}` });
   }
 
   async sendReceipt(businessId: string, paymentId: string): Promise<void> {

@@ -127,7 +127,7 @@ export class PaymentRefundsService {
     await this.payments.addRefunded(businessId, id, refund.amountAgorot);
     await this.payments.scheduleCheck(businessId, id, nextResume(new Date(), 0, this.intervalMs));
     await this.events.record(businessId, id, 'refunded', { refundId: refund.id, amount: refund.amountAgorot });
-    await this.jobs.enqueue(JobName.CreditPaymentRefunds, { businessId, paymentId: id }, { jobId: `payment-credit:${refund.id}` });
+    await this.jobs.enqueue(JobName.CreditPaymentRefunds, { businessId, paymentId: id }, { jobId: `payment-credit-${refund.id}` });
     return { body: await this.paymentsService.get(businessId, id), replayed: false };
   }
 }

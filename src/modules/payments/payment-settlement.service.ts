@@ -19,6 +19,7 @@ import { nextPoll, nextResume } from './payment-schedule';
 import { PaymentsRepository } from './payments.repository';
 import { PaymentSettingsService } from './settings/payment-settings.service';
 
+const LAPSED = new Set([PaymentStatus.cancelled, PaymentStatus.expired, PaymentStatus.failed]);
 const shekels = (agorot: number | null) => (agorot === null ? 'none' : (agorot / 100).toFixed(2));
 
 /** What a notification (or a poll) did to its payment. */
@@ -125,17 +126,24 @@ export class PaymentSettlementService {
     const round = payment.checks + 1;
     await this.payments.scheduleCheck(businessId, id, nextResume(now, round, this.intervalMs), round);
     const payload = { businessId, paymentId: id };
-    if (!payment.invoiceId) await this.jobs.enqueue(JobName.IssuePaymentDocument, payload, { jobId: `payment-document:${id}:${round}` });
+    if (!payment.invoiceId) await this.jobs.enqueue(JobName.IssuePaymentDocument, payload, { jobId: `payment-document-${id}-${round}` });
     else if (!payment.receiptMessageId)
-      await this.jobs.enqueue(JobName.SendPaymentReceipt, payload, { jobId: `payment-receipt:${id}:${round}` });
-    else await this.jobs.enqueue(JobName.CreditPaymentRefunds, payload, { jobId: `payment-credits:${id}:${round}` });
+      await this.jobs.enqueue(JobName.SendPaymentReceipt, payload, { jobId: `payment-receipt-${id}-${round}` });
+    else await this.jobs.enqueue(JobName.CreditPaymentRefunds, payload, { jobId: `payment-credits-${id}-${round}` });
   }
 
   /** What the gateway said, applied to the payment once. */
   private async apply(payment: Payment, tx: GatewayTransaction, by: 'notification' | 'poll'): Promise<Outcome> {
     const { businessId, id } = payment;
-    if (payment.status !== PaymentStatus.pending)
+    if (payment.status !== PaymentStatus.pending) {
+      // Money taken on the page of a payment that no longer counts: a person refunds it or settles it by hand.
+      if (tx.status === 'approved' && LAPSED.has(payment.status) && tx.transactionId !== payment.transactionId) {
+        const reason = `the gateway reports a payment (${shekels(tx.amountAgorot)}, transaction ${tx.transactionId ?? '?'}) after the payment was ${payment.status}`;
+        await this.flag(payment, reason, tx);
+        return { status: NotificationStatus.flagged, reason };
+      }
       return { status: NotificationStatus.ignored, reason: `the payment was already ${payment.status}` };
+    }
     if (tx.status === 'pending') {
       if (by === 'poll') return { status: NotificationStatus.received, reason: null };
       const reason = 'a notification arrived, but the gateway reports no completed transaction for the page';
@@ -167,7 +175,7 @@ export class PaymentSettlementService {
     });
     if (!paid) return { status: NotificationStatus.ignored, reason: 'settled meanwhile' };
     await this.events.record(businessId, id, 'paid', { by, transactionId: tx.transactionId, amount: tx.amountAgorot });
-    await this.jobs.enqueue(JobName.IssuePaymentDocument, { businessId, paymentId: id }, { jobId: `payment-document:${id}` });
+    await this.jobs.enqueue(JobName.IssuePaymentDocument, { businessId, paymentId: id }, { jobId: `payment-document-${id}` });
     await this.activity.recordEvent({
       businessId,
       by: null,

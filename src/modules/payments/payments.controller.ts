@@ -57,8 +57,9 @@ export class PaymentsController {
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiUnprocessableEntityResponse({
     type: ProblemDetails,
-    description: 'Lines that do not add up to amount, a gateway without credentials or not available, or Idempotency-Key reused',
+    description: 'Lines that do not add up to amount, a gateway without credentials or that refused the page, or Idempotency-Key reused',
   })
+  @ApiServiceUnavailableResponse({ type: ProblemDetails, description: 'The gateway did not answer: nothing was kept, try again' })
   async create(
     @CurrentActor() actor: Actor,
     @Body() dto: CreatePaymentDto,

@@ -78,7 +78,7 @@ export class SweepPaymentsJob implements JobHandlerContract<JobName.SweepPayment
     const due = await this.payments.due(new Date(), SWEEP_BATCH);
     await Promise.all(
       due.map(({ businessId, id, checks }) =>
-        this.jobs.enqueue(JobName.CheckPayment, { businessId, paymentId: id }, { jobId: `payment-check:${id}:${checks}` }),
+        this.jobs.enqueue(JobName.CheckPayment, { businessId, paymentId: id }, { jobId: `payment-check-${id}-${checks}` }),
       ),
     );
     return { queued: due.length };

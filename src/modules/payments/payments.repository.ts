@@ -57,6 +57,10 @@ export class PaymentsRepository extends TenantRepository<Payment> {
     await this.sql(`UPDATE payments SET review_reason = $3 WHERE business_id = $1 AND id = $2`, [businessId, id, reason.slice(0, 300)]);
   }
 
+  async clearFlag(businessId: string, id: string): Promise<void> {
+    await this.sql(`UPDATE payments SET review_reason = NULL WHERE business_id = $1 AND id = $2`, [businessId, id]);
+  }
+
   /** When the sweeper looks at the payment next (null: nothing left to do), and how many checks it had. */
   async scheduleCheck(businessId: string, id: string, at: Date | null, checks?: number): Promise<void> {
     await this.sql(`UPDATE payments SET next_check_at = $3, checks = COALESCE($4, checks) WHERE business_id = $1 AND id = $2`, [

@@ -18,7 +18,15 @@ import {
   PaymentLinkChannel,
 } from './dto/payment.dto';
 import { PaymentStatus } from './entities/payment.entity';
-import { PAYMENT_GATEWAYS, type PaymentGateways } from './gateways/payment-gateway.port';
+import {
+  GatewayError,
+  PAYMENT_GATEWAYS,
+  type GatewayContext,
+  type HostedPage,
+  type HostedPageRequest,
+  type PaymentGateway,
+  type PaymentGateways,
+} from './gateways/payment-gateway.port';
 import { PaymentEventsRepository } from './payment-events.repository';
 import { PaymentRefundsRepository } from './payment-refunds.repository';
 import { nextPoll } from './payment-schedule';
@@ -91,7 +99,9 @@ export class PaymentsService {
         successUrl: dto.successUrl ?? null,
         failureUrl: dto.failureUrl ?? null,
       });
-      const page = await driver.createPage(
+      const page = await this.pageAt(
+        driver,
+        gateway.provider,
         { businessId, credentials: gateway.credentials },
         {
           reference: payment.id,
@@ -170,5 +180,25 @@ export class PaymentsService {
     });
     await this.events.record(actor.businessId, id, 'link_sent', { by: actor.name, channel, to: message.to, messageId: message.id });
     return { messageId: message.id, to: message.to, status: message.status };
+  }
+
+  /** The gateway's page; its refusal is 422 with its reason, no answer is 503 (nothing is kept either way). */
+  private async pageAt(driver: PaymentGateway, provider: string, ctx: GatewayContext, request: HostedPageRequest): Promise<HostedPage> {
+    try {
+      return await driver.createPage(ctx, request);
+    } catch (err) {
+      if (!(err instanceof GatewayError)) throw err;
+      if (err.temporary)
+        throw new AppException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          'payment.gateway_unavailable',
+          `${provider} did not answer; try again shortly`,
+        );
+      throw new AppException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'payment.gateway_refused',
+        `${provider} refused the payment page: ${err.message}`,
+      );
+    }
   }
 }

@@ -11,6 +11,8 @@ export class PaymentPipeline1764600000100 implements MigrationInterface {
   name = 'PaymentPipeline1764600000100';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "payments" ALTER COLUMN "status" TYPE character varying(20)`);
+    await queryRunner.query(`ALTER TABLE "payment_settings" ADD "credentials_checked_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`
         CREATE TABLE "payment_notifications" (
             "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -138,6 +140,8 @@ export class PaymentPipeline1764600000100 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "invoices" DROP COLUMN "source"`);
     await queryRunner.query(`DROP INDEX "public"."ix_payments_gateway_reference"`);
     await queryRunner.query(`DROP INDEX "public"."ix_payments_due"`);
+    await queryRunner.query(`ALTER TABLE "payments" ALTER COLUMN "status" TYPE character varying(16)`);
+    await queryRunner.query(`ALTER TABLE "payment_settings" DROP COLUMN "credentials_checked_at"`);
     for (const column of [
       'receipt_message_id',
       'invoice_id',

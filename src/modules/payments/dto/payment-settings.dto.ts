@@ -24,6 +24,15 @@ export class PaymentSettingsDto {
   credentialsLast4: string | null;
 
   @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the gateway last accepted these credentials in a test call; null: not checked (the gateway could not be reached when they were saved, or it offers no such call)',
+  })
+  credentialsCheckedAt: string | null;
+
+  @ApiProperty({
     example: 'https://app.chatgrow.co.il/api/webhooks/payments/cardcom/Zq3…',
     description: "Where the gateway sends its notifications; carries the business's secret token (rotate it if it leaks)",
   })

@@ -21,6 +21,10 @@ export class PaymentSettings extends TenantEntity {
   @Column('varchar', { length: 4, nullable: true })
   credentialsLast4: string | null;
 
+  /** When the gateway last accepted these credentials in a test call; null: not checked (unreachable, or no such call). */
+  @Column('timestamptz', { nullable: true })
+  credentialsCheckedAt: Date | null;
+
   /** SHA-256 (hex) of the webhook token: how a notification finds its business. */
   @Index('uq_payment_settings_webhook_token', { unique: true })
   @Column('char', { length: 64 })

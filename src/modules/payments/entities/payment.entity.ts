@@ -53,7 +53,7 @@ export class Payment extends TenantEntity {
   @Column('varchar', { length: 16 })
   provider: PaymentProvider;
 
-  @Column('varchar', { length: 16, default: PaymentStatus.pending })
+  @Column('varchar', { length: 20, default: PaymentStatus.pending })
   status: PaymentStatus;
 
   /** The gateway's handle of the hosted page (what a re-query names). */

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Keyring } from '../../../common/crypto/keyring';
 import { randomToken, sha256 } from '../../../common/crypto/tokens';
@@ -19,6 +19,7 @@ import { PaymentSettingsRepository } from './payment-settings.repository';
  */
 @Injectable()
 export class PaymentSettingsService {
+  private readonly logger = new Logger('Payments');
   private readonly defaultProvider: PaymentProvider;
   /** PUBLIC_URL without a trailing slash. */
   readonly publicUrl: string;
@@ -51,28 +52,31 @@ export class PaymentSettingsService {
     }
     await this.row(businessId);
     const hasCredentials = Object.keys(credentials).length > 0;
-    if (hasCredentials) await this.check(businessId, dto.provider, credentials as Record<string, string>);
+    const checkedAt = hasCredentials ? await this.check(businessId, dto.provider, credentials as Record<string, string>) : null;
     await this.settings.change(businessId, {
       provider: dto.provider,
       credentials: hasCredentials ? this.keyring.seal(JSON.stringify(credentials)) : null,
       credentialsLast4: hasCredentials ? shownPart(dto.provider, credentials) : null,
+      credentialsCheckedAt: checkedAt,
     });
     return this.get(businessId);
   }
 
-  /** A test call with the credentials where the gateway offers one: 422 with the gateway's reason, 503 when it cannot be reached. */
-  private async check(businessId: string, provider: PaymentProvider, credentials: Record<string, string>) {
+  /**
+   * A test call with the credentials where the gateway offers one: 422 with the gateway's reason when it
+   * refuses them. A gateway that cannot be reached does not block the owner: the credentials are saved
+   * unchecked (credentialsCheckedAt null) and the first payment tells.
+   */
+  private async check(businessId: string, provider: PaymentProvider, credentials: Record<string, string>): Promise<Date | null> {
     let reason: string | null;
     try {
       reason = await this.gateways.for(provider).checkCredentials({ businessId, credentials });
     } catch (err) {
       if (!(err instanceof GatewayError)) throw err;
-      if (err.temporary)
-        throw new AppException(
-          HttpStatus.SERVICE_UNAVAILABLE,
-          'payment.gateway_unavailable',
-          `${provider} could not be reached to check the credentials`,
-        );
+      if (err.temporary) {
+        this.logger.warn(`${provider} could not be reached to check a business's credentials: saved unchecked`);
+        return null;
+      }
       reason = err.message;
     }
     if (reason)
@@ -82,6 +86,7 @@ export class PaymentSettingsService {
         `${provider} refused the credentials: ${reason}`,
         [{ field: 'credentials', message: reason }],
       );
+    return new Date();
   }
 
   /** A new webhook token; the old one stops working at once. */
@@ -148,6 +153,7 @@ export class PaymentSettingsService {
       source: row.provider ? 'business' : 'default',
       configured: provider === PaymentProvider.sandbox || credentials !== null,
       credentialsLast4: credentials ? row.credentialsLast4 : null,
+      credentialsCheckedAt: credentials && row.credentialsCheckedAt ? row.credentialsCheckedAt.toISOString() : null,
       webhookUrl: this.webhookUrl(provider, row),
     };
   }

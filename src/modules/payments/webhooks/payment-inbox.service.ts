@@ -55,7 +55,7 @@ export class PaymentInboxService {
       await this.jobs.enqueue(
         JobName.VerifyPaymentNotification,
         { businessId, notificationId: filed.id },
-        { jobId: `payment-notification:${filed.id}` },
+        { jobId: `payment-notification-${filed.id}` },
       );
   }
 }
