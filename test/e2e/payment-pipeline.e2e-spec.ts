@@ -331,4 +331,55 @@ describe('payments: sandbox notification → paid → document → email', () =>
     );
     assert.equal(message.to, 'noa@example.com');
   });
+
+  it('pays for an event registration: marked paid with the payment; a registration of another customer, both purposes, or one paid already are refused', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    const event = (
+      await t.http
+        .post('/api/events')
+        .set(owner.auth)
+        .send({
+          title: 'ערב יוגה',
+          startsAt: `${year}-07-01T19:00`,
+          endsAt: `${year}-07-01T21:00`,
+          status: 'published',
+          priceAgorot: 5_000,
+        })
+        .expect(201)
+    ).body;
+    const registration = (await t.http.post(`/api/events/${event.id}/registrations`).set(owner.auth).send({ customerId }).expect(201)).body;
+    const { id, path } = await newPayment(5_000, { registrationId: registration.id });
+    await pay(path);
+    const p = await settled(id);
+    assert.equal(p.registrationId, registration.id);
+    const list = (await t.http.get(`/api/events/${event.id}/registrations`).set(owner.auth).expect(200)).body.data;
+    const paid = list.find((r: { id: string }) => r.id === registration.id);
+    assert.equal(paid.paymentId, id);
+    assert.ok(paid.paidAt);
+    const again = await t.http
+      .post('/api/payments')
+      .set(owner.auth)
+      .send({ customerId, amount: 5_000, description: 'שוב', registrationId: registration.id });
+    assert.equal(again.status, 422);
+    assert.equal(again.body.code, 'payment.already_paid');
+    const stranger = (await t.http.post('/api/customers').set(owner.auth).send({ firstName: 'זר', phone: '+972521111111' }).expect(201))
+      .body.id;
+    const theirs = (await t.http.post(`/api/events/${event.id}/registrations`).set(owner.auth).send({ customerId: stranger }).expect(201))
+      .body;
+    const wrong = await t.http
+      .post('/api/payments')
+      .set(owner.auth)
+      .send({ customerId, amount: 5_000, description: 'x', registrationId: theirs.id });
+    assert.equal(wrong.body.code, 'payment.other_customer');
+    const both = await t.http
+      .post('/api/payments')
+      .set(owner.auth)
+      .send({ customerId, amount: 5_000, description: 'x', registrationId: theirs.id, appointmentId: randomUUID() });
+    assert.equal(both.status, 400);
+    await t.http
+      .post('/api/payments')
+      .set(other.auth)
+      .send({ customerId, amount: 5_000, description: 'x', registrationId: registration.id })
+      .expect(404);
+  });
 });

@@ -25,6 +25,8 @@ export function toAppointmentDto(a: Appointment, timeZone: string): AppointmentD
     cancellationReason: a.cancellationReason,
     cancelledBy: a.cancelledBy,
     cancelledAt: a.cancelledAt,
+    paidAt: a.paidAt,
+    paymentId: a.paymentId,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };

@@ -182,4 +182,13 @@ export class AppointmentsRepository extends TenantRepository<Appointment> {
       take: limit,
     });
   }
+
+  /** Marks it paid by `paymentId`, once (a later payment does not replace the first). */
+  async markPaid(businessId: string, id: string, paymentId: string, at: Date): Promise<boolean> {
+    const rows = await this.sql<{ id: string }>(
+      `UPDATE appointments SET paid_at = $4, payment_id = $3 WHERE business_id = $1 AND id = $2 AND paid_at IS NULL RETURNING id`,
+      [businessId, id, paymentId, at],
+    );
+    return rows.length > 0;
+  }
 }

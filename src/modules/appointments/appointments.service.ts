@@ -1,3 +1,4 @@
+import type { PayableRecord } from '../../common/payments/payable-record';
 import { Injectable } from '@nestjs/common';
 import { eventActor } from '../../common/domain-events/event-actor';
 import type { Actor } from '../../common/auth/actor';
@@ -118,5 +119,16 @@ export class AppointmentsService {
     const rules = await this.settings.rules(actor.businessId);
     await this.transitions.apply(actor.businessId, id, action, { rules, reason, cancelledBy: 'staff', by: eventActor(actor) });
     return this.get(actor.businessId, id);
+  }
+
+  /** What a payment for it needs to check (whose it is, whether it still counts); null when the business has none such. */
+  async payable(businessId: string, id: string): Promise<PayableRecord | null> {
+    const row = await this.appointments.findById(businessId, id);
+    return row ? { customerId: row.customerId, cancelled: row.status === AppointmentStatus.cancelled, paid: row.paidAt !== null } : null;
+  }
+
+  /** Paid by `paymentId` (the payments module calls this once the gateway confirmed it); a second payment does not replace the first. */
+  markPaid(businessId: string, id: string, paymentId: string, at: Date): Promise<boolean> {
+    return this.appointments.markPaid(businessId, id, paymentId, at);
   }
 }

@@ -57,6 +57,8 @@ export function toRegistrationDto(r: EventRegistration, customer: CustomerSummar
     confirmedAt: r.confirmedAt,
     promotedAt: r.promotedAt,
     cancelledAt: r.cancelledAt,
+    paidAt: r.paidAt,
+    paymentId: r.paymentId,
     createdAt: r.createdAt,
   };
 }

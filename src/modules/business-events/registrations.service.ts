@@ -1,3 +1,4 @@
+import type { PayableRecord } from '../../common/payments/payable-record';
 import { Injectable } from '@nestjs/common';
 import { BusinessDirectory } from '../business/business-directory.service';
 import type { EntityManager } from 'typeorm';
@@ -171,5 +172,16 @@ export class RegistrationsService {
     }
     const { id } = await this.customers.matchOrCreate(businessId, { ...choice.customer, source: CUSTOMER_SOURCE }, { by });
     return id;
+  }
+
+  /** What a payment for it needs to check (whose it is, whether it still counts); null when the business has none such. */
+  async payable(businessId: string, id: string): Promise<PayableRecord | null> {
+    const row = await this.registrations.findById(businessId, id);
+    return row ? { customerId: row.customerId, cancelled: row.status === RegistrationStatus.cancelled, paid: row.paidAt !== null } : null;
+  }
+
+  /** Paid by `paymentId` (the payments module calls this once the gateway confirmed it); a second payment does not replace the first. */
+  markPaid(businessId: string, id: string, paymentId: string, at: Date): Promise<boolean> {
+    return this.registrations.markPaid(businessId, id, paymentId, at);
   }
 }

@@ -4,6 +4,8 @@ import type { AppConfig } from '../../infra/config/app-config';
 import { JobQueueService } from '../../infra/queue/job-queue.service';
 import { JobName } from '../../infra/queue/job-names';
 import { ActivityService } from '../activity/activity.service';
+import { AppointmentsService } from '../appointments/appointments.service';
+import { RegistrationsService } from '../business-events/registrations.service';
 import { NotificationStatus } from './entities/payment-notification.entity';
 import { type Payment, PaymentStatus } from './entities/payment.entity';
 import {
@@ -43,6 +45,8 @@ export class PaymentSettlementService {
     private readonly events: PaymentEventsRepository,
     private readonly settings: PaymentSettingsService,
     private readonly activity: ActivityService,
+    private readonly appointments: AppointmentsService,
+    private readonly registrations: RegistrationsService,
     private readonly jobs: JobQueueService,
     @Inject(PAYMENT_GATEWAYS) private readonly gateways: PaymentGateways,
     @Inject(ConfigService) config: AppConfig,
@@ -175,6 +179,8 @@ export class PaymentSettlementService {
     });
     if (!paid) return { status: NotificationStatus.ignored, reason: 'settled meanwhile' };
     await this.events.record(businessId, id, 'paid', { by, transactionId: tx.transactionId, amount: tx.amountAgorot });
+    if (payment.appointmentId) await this.appointments.markPaid(businessId, payment.appointmentId, id, now);
+    if (payment.registrationId) await this.registrations.markPaid(businessId, payment.registrationId, id, now);
     await this.jobs.enqueue(JobName.IssuePaymentDocument, { businessId, paymentId: id }, { jobId: `payment-document-${id}` });
     await this.activity.recordEvent({
       businessId,

@@ -23,6 +23,8 @@ export function toPaymentDto(p: Payment): GatewayPaymentDto {
     reviewReason: p.reviewReason,
     invoiceId: p.invoiceId,
     receiptMessageId: p.receiptMessageId,
+    appointmentId: p.appointmentId,
+    registrationId: p.registrationId,
     createdAt: p.createdAt.toISOString(),
   };
 }

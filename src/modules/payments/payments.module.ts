@@ -5,6 +5,8 @@ import { Keyring } from '../../common/crypto/keyring';
 import type { AppConfig } from '../../infra/config/app-config';
 import { PaymentProvider } from '../../infra/config/env.schema';
 import { ActivityModule } from '../activity/activity.module';
+import { AppointmentsModule } from '../appointments/appointments.module';
+import { BusinessEventsModule } from '../business-events/business-events.module';
 import { CustomersModule } from '../customers/customers.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { InvoicesModule } from '../invoices/invoices.module';
@@ -50,6 +52,8 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
   imports: [
     TypeOrmModule.forFeature([PaymentSettings, SandboxTransaction, Payment, PaymentEvent, PaymentNotification, PaymentRefund]),
     ActivityModule,
+    AppointmentsModule,
+    BusinessEventsModule,
     CustomersModule,
     IdempotencyModule,
     InvoicesModule,

@@ -3,6 +3,8 @@ import type { Actor } from '../../common/auth/actor';
 import { paginated, type Paginated } from '../../common/pagination/paginated';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
+import { AppointmentsService } from '../appointments/appointments.service';
+import { RegistrationsService } from '../business-events/registrations.service';
 import { CustomersService } from '../customers/customers.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { ConfigService } from '@nestjs/config';
@@ -54,6 +56,8 @@ export class PaymentsService {
     private readonly notifications: NotificationsService,
     private readonly settings: PaymentSettingsService,
     private readonly customers: CustomersService,
+    private readonly appointments: AppointmentsService,
+    private readonly registrations: RegistrationsService,
     private readonly idempotency: IdempotencyService,
     private readonly tx: TransactionRunner,
     @Inject(PAYMENT_GATEWAYS) private readonly gateways: PaymentGateways,
@@ -78,6 +82,7 @@ export class PaymentsService {
     }
     const customer = await this.customers.getSummary(businessId, dto.customerId);
     if (!customer) throw new NotFoundAppException('customer', dto.customerId);
+    await this.checkPaysFor(businessId, dto);
     const gateway = await this.settings.active(businessId);
     const driver = this.gateways.for(gateway.provider);
     const outcome = await this.tx.run(async (em): Promise<{ replay: GatewayPaymentDto } | { body: GatewayPaymentDto }> => {
@@ -98,6 +103,8 @@ export class PaymentsService {
         provider: gateway.provider,
         successUrl: dto.successUrl ?? null,
         failureUrl: dto.failureUrl ?? null,
+        appointmentId: dto.appointmentId ?? null,
+        registrationId: dto.registrationId ?? null,
       });
       const page = await this.pageAt(
         driver,
@@ -200,5 +207,29 @@ export class PaymentsService {
         `${provider} refused the payment page: ${err.message}`,
       );
     }
+  }
+
+  /** The appointment or registration a payment is for: the business's, the same customer's, not cancelled, not paid already. */
+  private async checkPaysFor(businessId: string, dto: CreatePaymentDto): Promise<void> {
+    if (dto.appointmentId && dto.registrationId)
+      throw new AppException(
+        HttpStatus.BAD_REQUEST,
+        'payment.one_purpose',
+        'A payment pays for an appointment or a registration, not both',
+        [{ field: 'registrationId', message: 'not with appointmentId' }],
+      );
+    const [kind, id, record] = dto.appointmentId
+      ? (['appointment', dto.appointmentId, await this.appointments.payable(businessId, dto.appointmentId)] as const)
+      : dto.registrationId
+        ? (['registration', dto.registrationId, await this.registrations.payable(businessId, dto.registrationId)] as const)
+        : [null, null, null];
+    if (!kind) return;
+    const field = kind === 'appointment' ? 'appointmentId' : 'registrationId';
+    if (!record) throw new NotFoundAppException(kind, id);
+    const refuse = (code: string, message: string) =>
+      new AppException(HttpStatus.UNPROCESSABLE_ENTITY, code, message, [{ field, message }]);
+    if (record.customerId !== dto.customerId) throw refuse('payment.other_customer', `The ${kind} is another customer's`);
+    if (record.cancelled) throw refuse('payment.cancelled_purpose', `The ${kind} is cancelled`);
+    if (record.paid) throw refuse('payment.already_paid', `The ${kind} is paid already`);
   }
 }

@@ -76,6 +76,22 @@ export class AppointmentDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   cancelledAt: Date | null;
 
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When it was paid through a payment (GET /api/payments/{paymentId})',
+  })
+  paidAt: Date | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The payment that paid it; refund it there (POST /api/payments/{id}/refund)',
+  })
+  paymentId: string | null;
+
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
 

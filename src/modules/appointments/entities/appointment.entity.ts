@@ -90,4 +90,12 @@ export class Appointment extends TenantEntity {
   /** Bumped on every reschedule (iCalendar SEQUENCE). */
   @Column('integer', { default: 0 })
   sequence: number;
+
+  /** When a payment for it was made (the payments module marks it, once). */
+  @Column('timestamptz', { nullable: true })
+  paidAt: Date | null;
+
+  /** The payment that paid it. */
+  @Column('uuid', { nullable: true })
+  paymentId: string | null;
 }

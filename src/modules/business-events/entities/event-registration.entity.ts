@@ -58,4 +58,12 @@ export class EventRegistration extends TenantEntity {
 
   @Column('timestamptz', { nullable: true })
   cancelledAt: Date | null;
+
+  /** When a payment for it was made (the payments module marks it, once). */
+  @Column('timestamptz', { nullable: true })
+  paidAt: Date | null;
+
+  /** The payment that paid it. */
+  @Column('uuid', { nullable: true })
+  paymentId: string | null;
 }

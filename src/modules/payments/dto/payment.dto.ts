@@ -79,6 +79,22 @@ export class CreatePaymentDto {
   @Max(36)
   installments?: number;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "An appointment of the customer's that this pays for (marked paid when the payment is)",
+  })
+  @IsOptional()
+  @IsUUID()
+  appointmentId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "An event registration of the customer's that this pays for (marked paid when the payment is); not with appointmentId",
+  })
+  @IsOptional()
+  @IsUUID()
+  registrationId?: string;
+
   @ApiPropertyOptional({ example: 'https://studio.example.co.il/thanks', maxLength: 500 })
   @IsOptional()
   @IsUrl(URL_OPTIONS)
@@ -155,6 +171,12 @@ export class GatewayPaymentDto {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The email that took the document to the customer' })
   receiptMessageId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The appointment it pays for (marked paid with it)' })
+  appointmentId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The event registration it pays for (marked paid with it)' })
+  registrationId: string | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;

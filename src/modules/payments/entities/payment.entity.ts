@@ -110,4 +110,11 @@ export class Payment extends TenantEntity {
   /** The email that carried the document to the customer. */
   @Column('uuid', { nullable: true })
   receiptMessageId: string | null;
+
+  /** What it pays for (at most one), marked paid with it. */
+  @Column('uuid', { nullable: true })
+  appointmentId: string | null;
+
+  @Column('uuid', { nullable: true })
+  registrationId: string | null;
 }
