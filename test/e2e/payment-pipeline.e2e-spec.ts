@@ -319,8 +319,10 @@ describe('payments: sandbox notification → paid → document → email', () =>
     assert.equal(flagged.status, 'paid');
     assert.match(flagged.reviewReason, /no document could be issued: .*taxId/);
     await t.http.patch('/api/invoices/settings').set(third.auth).send(ISSUER).expect(200);
-    const done = await until('issued', async () =>
-      ((x) => (x.receiptMessageId ? x : null))((await t.http.get(`/api/payments/${id}`).set(third.auth)).body),
+    const done = await until(
+      'issued',
+      async () => ((x) => (x.receiptMessageId ? x : null))((await t.http.get(`/api/payments/${id}`).set(third.auth)).body),
+      45_000,
     );
     assert.equal(done.reviewReason, null);
     assert.equal((await documentsOf(id)).length, 1);
