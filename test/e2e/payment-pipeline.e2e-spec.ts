@@ -384,4 +384,18 @@ describe('payments: sandbox notification → paid → document → email', () =>
       .send({ customerId, amount: 5_000, description: 'x', registrationId: registration.id })
       .expect(404);
   });
+
+  it('installments: at most what the business allows (maxInstallments in its payment settings)', async () => {
+    const body = { customerId, amount: 36_000, description: 'מנוי שנתי', installments: 4 };
+    const refused = await t.http.post('/api/payments').set(owner.auth).send(body).expect(422);
+    assert.equal(refused.body.code, 'payment.too_many_installments');
+    const settings = await t.http
+      .put('/api/business/payment-settings')
+      .set(owner.auth)
+      .send({ provider: 'sandbox', maxInstallments: 6 })
+      .expect(200);
+    assert.equal(settings.body.maxInstallments, 6);
+    assert.equal((await t.http.post('/api/payments').set(owner.auth).send(body).expect(201)).body.installments, 4);
+    await t.http.put('/api/business/payment-settings').set(owner.auth).send({ provider: 'sandbox', maxInstallments: 37 }).expect(400);
+  });
 });

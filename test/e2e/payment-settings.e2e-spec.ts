@@ -56,6 +56,7 @@ describe('payment settings', () => {
         configured: true,
         credentialsLast4: '4821',
         credentialsCheckedAt: null,
+        maxInstallments: 1,
         webhookUrl: undefined,
       },
     );
@@ -130,6 +131,7 @@ describe('payment settings', () => {
         configured: true,
         credentialsLast4: null,
         credentialsCheckedAt: null,
+        maxInstallments: 1,
         webhookUrl: undefined,
       },
     );

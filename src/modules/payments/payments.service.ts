@@ -84,6 +84,13 @@ export class PaymentsService {
     if (!customer) throw new NotFoundAppException('customer', dto.customerId);
     await this.checkPaysFor(businessId, dto);
     const gateway = await this.settings.active(businessId);
+    if ((dto.installments ?? 1) > gateway.maxInstallments)
+      throw new AppException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'payment.too_many_installments',
+        `The business allows at most ${gateway.maxInstallments} installments (payment settings: maxInstallments)`,
+        [{ field: 'installments', message: `must be at most ${gateway.maxInstallments}` }],
+      );
     const driver = this.gateways.for(gateway.provider);
     const outcome = await this.tx.run(async (em): Promise<{ replay: GatewayPaymentDto } | { body: GatewayPaymentDto }> => {
       if (idem) {

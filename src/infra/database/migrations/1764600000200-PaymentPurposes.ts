@@ -1,10 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** What a payment pays for (an appointment or an event registration), and on those, when and by which payment they were paid. */
+/** The most installments a business allows; what a payment pays for (an appointment or an event registration), and on those, when and by which payment they were paid. */
 export class PaymentPurposes1764600000200 implements MigrationInterface {
   name = 'PaymentPurposes1764600000200';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "payment_settings" ADD "max_installments" integer NOT NULL DEFAULT '1'`);
     await queryRunner.query(`ALTER TABLE "payments" ADD "appointment_id" uuid`);
     await queryRunner.query(`ALTER TABLE "payments" ADD "registration_id" uuid`);
     for (const table of ['appointments', 'event_registrations']) {
@@ -20,5 +21,6 @@ export class PaymentPurposes1764600000200 implements MigrationInterface {
     }
     await queryRunner.query(`ALTER TABLE "payments" DROP COLUMN "registration_id"`);
     await queryRunner.query(`ALTER TABLE "payments" DROP COLUMN "appointment_id"`);
+    await queryRunner.query(`ALTER TABLE "payment_settings" DROP COLUMN "max_installments"`);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsObject, IsOptional } from 'class-validator';
+import { IsEnum, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
 import { PaymentProvider } from '../../../infra/config/env.schema';
 
 export class PaymentSettingsDto {
@@ -32,6 +32,9 @@ export class PaymentSettingsDto {
   })
   credentialsCheckedAt: string | null;
 
+  @ApiProperty({ type: 'integer', example: 1, description: 'Most installments a payer may choose on a payment' })
+  maxInstallments: number;
+
   @ApiProperty({
     example: 'https://app.chatgrow.co.il/api/webhooks/payments/cardcom/Zq3…',
     description: "Where the gateway sends its notifications; carries the business's secret token (rotate it if it leaks)",
@@ -54,4 +57,17 @@ export class UpdatePaymentSettingsDto {
   @IsOptional()
   @IsObject()
   credentials?: Record<string, string>;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 36,
+    default: 1,
+    description: 'Most installments (תשלומים) a payer may choose on a payment; unset keeps the current value',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  maxInstallments?: number;
 }

@@ -25,6 +25,10 @@ export class PaymentSettings extends TenantEntity {
   @Column('timestamptz', { nullable: true })
   credentialsCheckedAt: Date | null;
 
+  /** Most installments a payer may choose on a payment. */
+  @Column('integer', { default: 1 })
+  maxInstallments: number;
+
   /** SHA-256 (hex) of the webhook token: how a notification finds its business. */
   @Index('uq_payment_settings_webhook_token', { unique: true })
   @Column('char', { length: 64 })

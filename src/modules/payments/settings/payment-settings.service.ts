@@ -58,6 +58,7 @@ export class PaymentSettingsService {
       credentials: hasCredentials ? this.keyring.seal(JSON.stringify(credentials)) : null,
       credentialsLast4: hasCredentials ? shownPart(dto.provider, credentials) : null,
       credentialsCheckedAt: checkedAt,
+      ...(dto.maxInstallments !== undefined ? { maxInstallments: dto.maxInstallments } : {}),
     });
     return this.get(businessId);
   }
@@ -98,10 +99,17 @@ export class PaymentSettingsService {
   }
 
   /** What a new payment goes through: the provider, its credentials and the webhook URL; 422 while it lacks credentials. */
-  async active(businessId: string): Promise<{ provider: PaymentProvider; credentials: Record<string, string>; notifyUrl: string }> {
+  async active(
+    businessId: string,
+  ): Promise<{ provider: PaymentProvider; credentials: Record<string, string>; notifyUrl: string; maxInstallments: number }> {
     const row = await this.row(businessId);
     const provider = row.provider ?? this.defaultProvider;
-    return { provider, credentials: this.credentialsOf(row, provider), notifyUrl: this.webhookUrl(provider, row) };
+    return {
+      provider,
+      credentials: this.credentialsOf(row, provider),
+      notifyUrl: this.webhookUrl(provider, row),
+      maxInstallments: row.maxInstallments,
+    };
   }
 
   /**
@@ -154,6 +162,7 @@ export class PaymentSettingsService {
       configured: provider === PaymentProvider.sandbox || credentials !== null,
       credentialsLast4: credentials ? row.credentialsLast4 : null,
       credentialsCheckedAt: credentials && row.credentialsCheckedAt ? row.credentialsCheckedAt.toISOString() : null,
+      maxInstallments: row.maxInstallments,
       webhookUrl: this.webhookUrl(provider, row),
     };
   }
