@@ -121,7 +121,7 @@ describe('drivers chosen at boot', () => {
       assert.equal(lines.length, 1, app.output());
       assert.match(
         lines[0],
-        /Drivers: database=external email=outbox sms=log documents=postgres queue=postgres rate-limit=memory storage=local allocation=manual/,
+        /Drivers: database=external email=outbox sms=log documents=postgres queue=postgres rate-limit=memory storage=local allocation=manual payments=sandbox/,
       );
     });
   });

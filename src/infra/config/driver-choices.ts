@@ -114,5 +114,6 @@ export function describeDrivers(env: EnvironmentVariables): string {
     `rate-limit=${env.RATE_LIMIT_STORE}`,
     `storage=${env.STORAGE_DRIVER}`,
     `allocation=${env.ALLOCATION_DRIVER}`,
+    `payments=${env.PAYMENT_PROVIDER}`,
   ].join(' ');
 }
