@@ -79,6 +79,8 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
       { path: 'health/{*path}', method: RequestMethod.GET },
       // The sandbox payment gateway's hosted page plays an outside gateway: not an API route.
       { path: 'sandbox/pay/{*path}', method: RequestMethod.ALL },
+      // The payer's landing page after a gateway: a page for people, not an API route.
+      { path: 'payments/return', method: RequestMethod.GET },
     ],
   });
   app.useGlobalFilters(new ProblemFilter());

@@ -18,6 +18,7 @@ import { PaymentSettings } from './entities/payment-settings.entity';
 import { Payment } from './entities/payment.entity';
 import { PaymentEventsRepository } from './payment-events.repository';
 import { PaymentsController } from './payments.controller';
+import { PaymentReturnController } from './payment-return.controller';
 import { PaymentNotificationsRepository } from './payment-notifications.repository';
 import { PaymentPipelineService } from './payment-pipeline.service';
 import { PaymentRefundsRepository } from './payment-refunds.repository';
@@ -59,7 +60,7 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
     InvoicesModule,
     NotificationsModule,
   ],
-  controllers: [PaymentSettingsController, PaymentsController, PaymentWebhookController, SandboxPageController],
+  controllers: [PaymentSettingsController, PaymentReturnController, PaymentsController, PaymentWebhookController, SandboxPageController],
   providers: [
     {
       provide: Keyring,

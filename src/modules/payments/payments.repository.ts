@@ -26,6 +26,18 @@ export class PaymentsRepository extends TenantRepository<Payment> {
     return this.findPage(businessId, { where, order: { createdAt: 'DESC', id: 'DESC' } }, { offset: q.offset, limit: q.limit });
   }
 
+  /**
+   * What the payer's return page shows, by the payment's id alone (the payer is not signed
+   * in; the id is a random UUID they were sent with): status, amount and description only.
+   */
+  async forPayer(id: string): Promise<{ status: PaymentStatus; amountAgorot: number; description: string } | null> {
+    const rows = await this.sql<{ status: PaymentStatus; amount_agorot: number; description: string }>(
+      `SELECT status, amount_agorot, description FROM payments WHERE id = $1`,
+      [id],
+    );
+    return rows.length ? { status: rows[0].status, amountAgorot: rows[0].amount_agorot, description: rows[0].description } : null;
+  }
+
   /** The business's payment whose hosted page is `gatewayReference` at `provider`. */
   byGatewayReference(businessId: string, provider: PaymentProvider, gatewayReference: string): Promise<Payment | null> {
     return this.findOne(businessId, { provider, gatewayReference });

@@ -1,16 +1,7 @@
 import { escapeHtml } from '../../../../common/text/html';
+import { pageShekels as shekels, rtlPage as layout } from '../../rtl-page.html';
 import { SANDBOX_CARDS } from './sandbox-cards';
 import type { SandboxTransaction } from './sandbox-transaction.entity';
-
-const shekels = (agorot: number) => `₪${(agorot / 100).toLocaleString('he-IL', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-
-const layout = (title: string, body: string) => `<!doctype html>
-<html lang="he" dir="rtl">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,Arial,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}label{display:block;margin:.75rem 0 .25rem}input{width:100%;padding:.5rem;font-size:1rem;box-sizing:border-box}button{margin-top:1rem;padding:.6rem 1.2rem;font-size:1rem}.note{color:#555;font-size:.9rem}</style>
-</head>
-<body>${body}</body>
-</html>`;
 
 /** The sandbox's hosted payment page: Hebrew, right to left, plain HTML, a card form. */
 export function sandboxPayPage(tx: SandboxTransaction): string {
