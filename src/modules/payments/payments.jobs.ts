@@ -56,7 +56,12 @@ export class CreditPaymentRefundsJob implements JobHandlerContract<JobName.Credi
   }
 }
 
-/** Every PAYMENT_SWEEP_INTERVAL_MS: one CheckPayment job per payment whose check is due. */
+/**
+ * Every PAYMENT_SWEEP_INTERVAL_MS: one CheckPayment job per payment whose check is due,
+ * its id naming the check (its count and due time): a check rescheduled without a new
+ * count (paid by the poll itself, or by a notification during it) is a new job, not the
+ * finished one of the check before.
+ */
 @Injectable()
 @JobHandler(JobName.SweepPayments)
 export class SweepPaymentsJob implements JobHandlerContract<JobName.SweepPayments>, OnApplicationBootstrap {
@@ -77,8 +82,12 @@ export class SweepPaymentsJob implements JobHandlerContract<JobName.SweepPayment
   async handle(): Promise<{ queued: number }> {
     const due = await this.payments.due(new Date(), SWEEP_BATCH);
     await Promise.all(
-      due.map(({ businessId, id, checks }) =>
-        this.jobs.enqueue(JobName.CheckPayment, { businessId, paymentId: id }, { jobId: `payment-check-${id}-${checks}` }),
+      due.map(({ businessId, id, checks, dueAt }) =>
+        this.jobs.enqueue(
+          JobName.CheckPayment,
+          { businessId, paymentId: id },
+          { jobId: `payment-check-${id}-${checks}-${dueAt.getTime()}` },
+        ),
       ),
     );
     return { queued: due.length };

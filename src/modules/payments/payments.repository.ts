@@ -101,12 +101,12 @@ export class PaymentsRepository extends TenantRepository<Payment> {
   }
 
   /** Payments whose check is due, oldest first (any business: the sweeper's round). */
-  async due(now: Date, limit: number): Promise<{ businessId: string; id: string; checks: number }[]> {
-    const rows = await this.sql<{ business_id: string; id: string; checks: number }>(
-      `SELECT business_id, id, checks FROM payments WHERE next_check_at IS NOT NULL AND next_check_at <= $1 ORDER BY next_check_at LIMIT $2`,
+  async due(now: Date, limit: number): Promise<{ businessId: string; id: string; checks: number; dueAt: Date }[]> {
+    const rows = await this.sql<{ business_id: string; id: string; checks: number; next_check_at: Date }>(
+      `SELECT business_id, id, checks, next_check_at FROM payments WHERE next_check_at IS NOT NULL AND next_check_at <= $1 ORDER BY next_check_at LIMIT $2`,
       [now, limit],
     );
-    return rows.map((r) => ({ businessId: r.business_id, id: r.id, checks: r.checks }));
+    return rows.map((r) => ({ businessId: r.business_id, id: r.id, checks: r.checks, dueAt: new Date(r.next_check_at) }));
   }
 
   /** Adds a succeeded refund to the payment and moves it to refunded / partially_refunded. */
