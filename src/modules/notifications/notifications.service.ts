@@ -129,7 +129,10 @@ export class NotificationsService {
       },
       now,
     );
-    if (created) await this.enqueue(message, sendAt.getTime() - now.getTime(), message.id);
+    // Also when another sender wrote it first but may not have queued it yet (it crashed, or lost the
+    // race to this check): the job id is the message id, so it is queued once.
+    if (created || message.status === MessageStatus.queued)
+      await this.enqueue(message, Math.max(0, message.sendAt.getTime() - now.getTime()), message.id);
     return { message, created };
   }
 
