@@ -398,4 +398,24 @@ describe('payments: sandbox notification → paid → document → email', () =>
     assert.equal((await t.http.post('/api/payments').set(owner.auth).send(body).expect(201)).body.installments, 4);
     await t.http.put('/api/business/payment-settings').set(owner.auth).send({ provider: 'sandbox', maxInstallments: 37 }).expect(400);
   });
+
+  it("the payer's return page (no success URL of the business's own): the verified status in Hebrew, right to left", async () => {
+    const created = await t.http
+      .post('/api/payments')
+      .set(owner.auth)
+      .send({ customerId, amount: 1_990, description: 'שיעור ניסיון' })
+      .expect(201);
+    const redirect = await pay(new URL(created.body.pageUrl).pathname);
+    const landing = new URL(redirect.headers.location);
+    assert.equal(landing.origin + landing.pathname, `${relay.url}/payments/return`);
+    assert.equal(landing.searchParams.get('payment'), created.body.id);
+    await settled(created.body.id);
+    const page = await t.http.get(landing.pathname + landing.search).expect(200);
+    assert.match(page.headers['content-type'], /^text\/html; charset=utf-8/);
+    assert.match(page.text, /<html lang="he" dir="rtl">/);
+    assert.match(page.text, /התשלום התקבל/);
+    assert.match(page.text, /שיעור ניסיון/);
+    await t.http.get(`/payments/return?payment=${randomUUID()}`).expect(404);
+    await t.http.get('/payments/return?payment=nope').expect(400);
+  });
 });

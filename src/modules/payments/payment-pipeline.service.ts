@@ -72,7 +72,7 @@ export class PaymentPipelineService {
         'payment.description': payment.description,
       },
     });
-    await this.payments.setReceiptMessage(businessId, payment.id, sent?.messageId ?? null);
+    if (!(await this.payments.setReceiptMessage(businessId, payment.id, sent?.messageId ?? null)) && sent) return; // a racing duplicate step recorded it
     await this.events.record(
       businessId,
       payment.id,

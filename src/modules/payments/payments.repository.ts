@@ -92,12 +92,17 @@ export class PaymentsRepository extends TenantRepository<Payment> {
     ]);
   }
 
-  /** Records the receipt email; the pipeline is done, so the sweeper has nothing left to look at. */
-  async setReceiptMessage(businessId: string, id: string, messageId: string | null): Promise<void> {
-    await this.sql(
-      `UPDATE payments SET receipt_message_id = COALESCE(receipt_message_id, $3), next_check_at = NULL WHERE business_id = $1 AND id = $2`,
+  /**
+   * Records the receipt email (the first recorded stays); the pipeline is done, so the sweeper has
+   * nothing left to look at. True when this call recorded it (a racing duplicate step gets false).
+   */
+  async setReceiptMessage(businessId: string, id: string, messageId: string | null): Promise<boolean> {
+    const rows = await this.sql<{ id: string }>(
+      `UPDATE payments SET receipt_message_id = COALESCE(receipt_message_id, $3), next_check_at = NULL
+       WHERE business_id = $1 AND id = $2 AND receipt_message_id IS NULL RETURNING id`,
       [businessId, id, messageId],
     );
+    return rows.length > 0;
   }
 
   /** Payments whose check is due, oldest first (any business: the sweeper's round). */
