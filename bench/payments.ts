@@ -338,7 +338,7 @@ async function appRun(
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       }).catch((err: Error) => {
-        throw new BenchFailure(`${method} ${path}: ${err.message} (${String(err.cause)})`);
+        throw new BenchFailure(`${method} ${path}: ${err.message}${err.cause ? ` (${String(err.cause)})` : ''}`);
       });
       if (res.status >= 300) throw new BenchFailure(`${method} ${path} answered ${res.status}: ${await res.text()}`);
       return (await res.json()) as Record<string, string>;
@@ -381,7 +381,7 @@ async function appRun(
         redirect: 'manual',
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       }).catch((err: Error) => {
-        throw new BenchFailure(`POST ${created.pageUrl}: ${err.message} (${String(err.cause)})`);
+        throw new BenchFailure(`POST ${created.pageUrl}: ${err.message}${err.cause ? ` (${String(err.cause)})` : ''}`);
       });
       await res.arrayBuffer();
       if (res.status !== 303 || res.headers.get('location') !== 'https://shop.example.co.il/ok')
