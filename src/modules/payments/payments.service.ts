@@ -1,4 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../common/auth/actor';
 import { paginated, type Paginated } from '../../common/pagination/paginated';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
@@ -36,13 +37,16 @@ import { toEventDto, toPaymentDto, toRefundDto } from './payment.mapper';
 import { PaymentsRepository } from './payments.repository';
 import { PaymentSettingsService } from './settings/payment-settings.service';
 
+/** Payments are in shekels (the gateways' pages and the business's documents). */
+const CURRENCY = 'ILS';
+
 type Answer = { body: GatewayPaymentDto; replayed: boolean };
 
 /**
- * Payments asked of customers: a `pending` payment and its hosted page at the
- * business's gateway, created in one transaction with the Idempotency-Key claim
- * (a gateway that fails leaves nothing behind; a page without a payment is
- * never shown to anyone).
+ * Payments asked of customers: the hosted page at the business's gateway first
+ * (no transaction open while the gateway answers), then the `pending` payment
+ * in one transaction with the Idempotency-Key claim. A gateway that fails
+ * leaves nothing behind; a page whose payment was not kept is shown to nobody.
  */
 @Injectable()
 export class PaymentsService {
@@ -91,47 +95,50 @@ export class PaymentsService {
         `The business allows at most ${gateway.maxInstallments} installments (payment settings: maxInstallments)`,
         [{ field: 'installments', message: `must be at most ${gateway.maxInstallments}` }],
       );
-    const driver = this.gateways.for(gateway.provider);
+    // The page first, outside any transaction: a gateway call must not hold a database connection (and
+    // the sandbox's ledger needs one of its own). A page whose payment is then not kept (a concurrent
+    // duplicate won the Idempotency-Key) is shown to nobody and expires at the gateway.
+    const id = randomUUID();
+    const page = await this.pageAt(
+      this.gateways.for(gateway.provider),
+      gateway.provider,
+      { businessId, credentials: gateway.credentials },
+      {
+        reference: id,
+        amountAgorot: dto.amount,
+        currency: CURRENCY,
+        description: dto.description,
+        installments: dto.installments ?? 1,
+        payer: { name: [customer.firstName, customer.lastName].filter(Boolean).join(' '), email: customer.email, phone: customer.phone },
+        successUrl: dto.successUrl ?? `${this.settings.publicUrl}/payments/return?payment=${id}&result=success`,
+        failureUrl: dto.failureUrl ?? `${this.settings.publicUrl}/payments/return?payment=${id}&result=failure`,
+        notifyUrl: gateway.notifyUrl,
+      },
+    );
     const outcome = await this.tx.run(async (em): Promise<{ replay: GatewayPaymentDto } | { body: GatewayPaymentDto }> => {
       if (idem) {
         const claimed = await this.idempotency.claim(em, businessId, idem);
         if (claimed) return { replay: claimed.body as GatewayPaymentDto };
       }
-      const payments = this.payments.withManager(em);
       const now = new Date();
-      const payment = await payments.insert(businessId, {
+      const payment = await this.payments.withManager(em).insert(businessId, {
+        id,
         expiresAt: new Date(now.getTime() + this.expiryMs),
         nextCheckAt: nextPoll(now, 0, this.sweepIntervalMs),
         customerId: dto.customerId,
         amountAgorot: dto.amount,
+        currency: CURRENCY,
         description: dto.description,
         lines: dto.lines?.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceAgorot: l.unitPrice })) ?? null,
         installments: dto.installments ?? 1,
         provider: gateway.provider,
+        gatewayReference: page.gatewayReference,
+        pageUrl: page.url,
         successUrl: dto.successUrl ?? null,
         failureUrl: dto.failureUrl ?? null,
         appointmentId: dto.appointmentId ?? null,
         registrationId: dto.registrationId ?? null,
       });
-      const page = await this.pageAt(
-        driver,
-        gateway.provider,
-        { businessId, credentials: gateway.credentials },
-        {
-          reference: payment.id,
-          amountAgorot: payment.amountAgorot,
-          currency: payment.currency,
-          description: payment.description,
-          installments: payment.installments,
-          payer: { name: [customer.firstName, customer.lastName].filter(Boolean).join(' '), email: customer.email, phone: customer.phone },
-          successUrl: dto.successUrl ?? `${this.settings.publicUrl}/payments/return?payment=${payment.id}&result=success`,
-          failureUrl: dto.failureUrl ?? `${this.settings.publicUrl}/payments/return?payment=${payment.id}&result=failure`,
-          notifyUrl: gateway.notifyUrl,
-        },
-      );
-      payment.gatewayReference = page.gatewayReference;
-      payment.pageUrl = page.url;
-      await payments.save(businessId, payment);
       await this.events.withManager(em).record(businessId, payment.id, 'created', { by: actor.name, amount: payment.amountAgorot });
       const body = toPaymentDto(payment);
       if (idem) await this.idempotency.complete(em, businessId, idem, { status: 201, body });
