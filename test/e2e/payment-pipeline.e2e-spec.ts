@@ -418,4 +418,23 @@ describe('payments: sandbox notification → paid → document → email', () =>
     await t.http.get(`/payments/return?payment=${randomUUID()}`).expect(404);
     await t.http.get('/payments/return?payment=nope').expect(400);
   });
+
+  it('asks a payment of someone who is not a customer yet: matched by phone or email, or created', async () => {
+    const payer = { firstName: 'יעל', lastName: 'אברהם', phone: '050-765-4321', email: 'yael@example.co.il' };
+    const first = await t.http
+      .post('/api/payments')
+      .set(owner.auth)
+      .send({ customer: payer, amount: 2_000, description: 'שיעור' })
+      .expect(201);
+    const again = await t.http
+      .post('/api/payments')
+      .set(owner.auth)
+      .send({ customer: { firstName: 'Yael', phone: '+972507654321' }, amount: 2_000, description: 'שיעור' })
+      .expect(201);
+    assert.equal(again.body.customerId, first.body.customerId);
+    const created = (await t.http.get(`/api/customers/${first.body.customerId}`).set(owner.auth).expect(200)).body;
+    assert.equal(created.phone, '+972507654321');
+    const neither = await t.http.post('/api/payments').set(owner.auth).send({ amount: 2_000, description: 'שיעור' }).expect(400);
+    assert.ok(JSON.stringify(neither.body).includes('customerId'));
+  });
 });

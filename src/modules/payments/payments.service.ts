@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../common/auth/actor';
+import { eventActor } from '../../common/domain-events/event-actor';
 import { paginated, type Paginated } from '../../common/pagination/paginated';
 import { AppException, NotFoundAppException } from '../../common/problem/app.exception';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
@@ -84,9 +85,12 @@ export class PaymentsService {
         [{ field: 'lines', message: 'must add up to amount' }],
       );
     }
-    const customer = await this.customers.getSummary(businessId, dto.customerId);
-    if (!customer) throw new NotFoundAppException('customer', dto.customerId);
-    await this.checkPaysFor(businessId, dto);
+    const customerId =
+      dto.customerId ??
+      (await this.customers.matchOrCreate(businessId, { ...dto.customer!, source: 'payment' }, { by: eventActor(actor) })).id;
+    const customer = await this.customers.getSummary(businessId, customerId);
+    if (!customer) throw new NotFoundAppException('customer', customerId);
+    await this.checkPaysFor(businessId, customerId, dto);
     const gateway = await this.settings.active(businessId);
     if ((dto.installments ?? 1) > gateway.maxInstallments)
       throw new AppException(
@@ -125,7 +129,7 @@ export class PaymentsService {
         id,
         expiresAt: new Date(now.getTime() + this.expiryMs),
         nextCheckAt: nextPoll(now, 0, this.sweepIntervalMs),
-        customerId: dto.customerId,
+        customerId,
         amountAgorot: dto.amount,
         currency: CURRENCY,
         description: dto.description,
@@ -224,7 +228,7 @@ export class PaymentsService {
   }
 
   /** The appointment or registration a payment is for: the business's, the same customer's, not cancelled, not paid already. */
-  private async checkPaysFor(businessId: string, dto: CreatePaymentDto): Promise<void> {
+  private async checkPaysFor(businessId: string, customerId: string, dto: CreatePaymentDto): Promise<void> {
     if (dto.appointmentId && dto.registrationId)
       throw new AppException(
         HttpStatus.BAD_REQUEST,
@@ -242,7 +246,7 @@ export class PaymentsService {
     if (!record) throw new NotFoundAppException(kind, id);
     const refuse = (code: string, message: string) =>
       new AppException(HttpStatus.UNPROCESSABLE_ENTITY, code, message, [{ field, message }]);
-    if (record.customerId !== dto.customerId) throw refuse('payment.other_customer', `The ${kind} is another customer's`);
+    if (record.customerId !== customerId) throw refuse('payment.other_customer', `The ${kind} is another customer's`);
     if (record.cancelled) throw refuse('payment.cancelled_purpose', `The ${kind} is cancelled`);
     if (record.paid) throw refuse('payment.already_paid', `The ${kind} is paid already`);
   }

@@ -14,9 +14,11 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import { NewCustomerDto } from '../../customers/dto/new-customer.dto';
 import { Trim } from '../../../common/validation/transforms';
 import { PaymentProvider } from '../../../infra/config/env.schema';
 import { PaymentStatus } from '../entities/payment.entity';
@@ -47,9 +49,16 @@ export class PaymentLineDto {
 }
 
 export class CreatePaymentDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  customerId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'An existing customer; or send `customer`' })
+  @ValidateIf((o: CreatePaymentDto) => o.customer === undefined || o.customerId !== undefined)
+  @IsUUID('all', { message: 'customerId must be a UUID (or send customer)' })
+  customerId?: string;
+
+  @ApiPropertyOptional({ type: NewCustomerDto, description: 'Who pays, when not an existing customer: matched by phone/email, or created' })
+  @ValidateIf((o: CreatePaymentDto) => o.customerId === undefined)
+  @ValidateNested()
+  @Type(() => NewCustomerDto)
+  customer?: NewCustomerDto;
 
   @ApiProperty({ type: 'integer', minimum: 100, maximum: MAX_PAYMENT_AGOROT, example: 12_000, description: 'Agorot (₪120.00 = 12000)' })
   @IsInt()
