@@ -9,7 +9,7 @@ import { Pool } from 'pg';
 import { createApp, shutdownApp } from '../src/app.factory';
 import { validateEnv } from '../src/infra/config/validate-env';
 import { computeSlots, type BusyRange } from '../src/modules/appointments/availability/compute-slots';
-import { scratchDatabase } from './support';
+import { percentile, scratchDatabase } from './support';
 
 /**
  * `npm run bench:booking`:
@@ -27,10 +27,6 @@ const HTTP_DAYS = Number(process.env.BENCH_HTTP_DAYS ?? 60);
 const WEEKLY = [0, 1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: weekday === 5 ? '14:00' : '19:00' }));
 const DURATION = 30;
 const BUFFER_AFTER = 10;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** A deterministic year of appointments: about 60 % of the bookable half-hours, none overlapping. */
 function yearOfAppointments(from: DateTime): BusyRange[] {

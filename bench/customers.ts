@@ -8,7 +8,7 @@ import { Pool } from 'pg';
 import { createApp, shutdownApp } from '../src/app.factory';
 import { validateEnv } from '../src/infra/config/validate-env';
 import { buildSearchText, likeContains } from '../src/modules/customers/customer-search';
-import { scratchDatabase } from './support';
+import { percentile, scratchDatabase } from './support';
 
 /**
  * `npm run bench:customers`:
@@ -82,10 +82,6 @@ const LAST = [
   'חזן',
 ];
 const QUERIES = ['כהן', 'רון', 'מיכ', 'שפי', 'אלו'];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number; mean: number }> {
   const ms: number[] = [];

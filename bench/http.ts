@@ -1,11 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { printTable, scratchDatabase, type LoadResult } from './support';
+import { cpuSeconds, freePort, stopProcess } from './processes';
 
 /**
  * `npm run bench:http [-- --rounds N] [-- --only me|list|list-100k] [-- --profile]`
@@ -50,16 +50,6 @@ function profileFlags(party: string): string[] {
   return PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(process.cwd(), 'profiles')}`, `--cpu-prof-name=${party}.cpuprofile`] : [];
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
@@ -72,25 +62,6 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not answer`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-  });
-}
-
-/** CPU seconds (user + system) a process has used, from /proc (Linux); NaN elsewhere. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
 }
 
 type Measured = Omit<LoadResult, 'label'> & { cpuUs: number };
@@ -202,7 +173,7 @@ async function main(): Promise<void> {
     printTable(rows);
     process.stdout.write(`\n${ratios.join('\n')}\n`);
   } finally {
-    await Promise.all([stop(app), stop(bare)]);
+    await Promise.all([stopProcess(app), stopProcess(bare)]);
     await db.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }

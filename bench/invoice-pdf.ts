@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import { PdfKitInvoiceRenderer } from '../src/modules/invoices/pdf/pdfkit-invoice.renderer';
 import { InvoicePdfView } from '../src/modules/invoices/pdf/invoice-pdf.view';
 import { hebrewInvoiceView } from '../test/support/invoice-pdf-views';
+import { percentile } from './support';
 
 /**
  * The invoice PDF renderer against the floor: a bare PDFKit one-page
@@ -70,10 +71,6 @@ function variedView(i: number): InvoicePdfView {
       { description: `כרטיס אשראי Visa ****${String(1000 + (i % 9000))}, אישור ${String(100000 + i)}`, amountAgorot: subtotal + vat },
     ],
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 async function measure(

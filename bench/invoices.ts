@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { scratchDatabase } from './support';
+import { percentile, scratchDatabase } from './support';
 
 /**
  * `npm run bench:invoices`, three processes: the app (bench/invoices-app),
@@ -24,7 +24,6 @@ const N = Number(process.env.BENCH_INVOICES_LATENCY ?? 200);
 const TOTAL = Number(process.env.BENCH_INVOICES_TOTAL ?? 1000);
 const CLIENTS = Number(process.env.BENCH_INVOICES_CLIENTS ?? 20);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
 function invoice(customerId: string, i: number) {

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { createApp, shutdownApp } from '../src/app.factory';
 import { validateEnv } from '../src/infra/config/validate-env';
@@ -17,7 +16,8 @@ import { postgresQueueConnection, redisQueueConnection } from '../src/infra/queu
 import { NotificationsService } from '../src/modules/notifications/notifications.service';
 import { Channel, MessageKind } from '../src/modules/notifications/notification.types';
 import { notifyEnv } from './notify-env';
-import { scratchDatabase } from './support';
+import { dropRedisKeys, scratchDatabase } from './support';
+import { ask, forkHelper, stopHelper } from './processes';
 
 /**
  * `npm run bench:notify`: emails through the queue to a local SMTP sink, on
@@ -67,33 +67,6 @@ interface SinkStats {
   withoutReference: number;
 }
 
-/** A child process of this benchmark; resolves with its first IPC message. */
-function child<T>(file: string, env: Record<string, string>, execArgv: string[] = []): Promise<{ proc: ChildProcess; first: T }> {
-  const proc = fork(join(__dirname, file), [], {
-    env: { ...process.env, ...env },
-    execArgv,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    proc.once('message', (m: T) => resolve({ proc, first: m }));
-    proc.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-  });
-}
-
-function ask<T>(proc: ChildProcess, message: unknown): Promise<T> {
-  return new Promise((resolve) => {
-    proc.once('message', (m: T) => resolve(m));
-    proc.send(message as never);
-  });
-}
-
-async function stop(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise((r) => proc.once('exit', r));
-  proc.send('stop');
-  await exited;
-}
-
 /** Runs `count` calls of `task`, `PRODUCERS` at a time. */
 async function produce(count: number, task: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
@@ -121,7 +94,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, every
 /** The floor: `count` no-op jobs added one by one, as the app adds its send jobs, to a worker in its own process. */
 async function noopRun(backend: Backend, env: Record<string, string>, prefix: string | undefined, databaseUrl: string) {
   const queueName = 'bench-noop';
-  let { proc } = await child<'ready'>('notify-noop-worker.js', {
+  let { proc } = await forkHelper<'ready'>('notify-noop-worker.js', {
     ...env,
     BENCH_NOOP_QUEUE: queueName,
     BENCH_NOOP_CONCURRENCY: String(EMAIL_CONCURRENCY),
@@ -143,9 +116,9 @@ async function noopRun(backend: Backend, env: Record<string, string>, prefix: st
     await batch(WARMUP);
     const endToEnd = await batch(TOTAL);
     // Delivery alone: every job queued first, then a new worker drains them.
-    await stop(proc);
+    await stopHelper(proc);
     await produce(TOTAL, add);
-    const { proc: drainer } = await child<'ready'>('notify-noop-worker.js', {
+    const { proc: drainer } = await forkHelper<'ready'>('notify-noop-worker.js', {
       ...env,
       BENCH_NOOP_QUEUE: queueName,
       BENCH_NOOP_CONCURRENCY: String(EMAIL_CONCURRENCY),
@@ -158,13 +131,17 @@ async function noopRun(backend: Backend, env: Record<string, string>, prefix: st
     return { ...endToEnd, drainMs: drained.last - drained.first };
   } finally {
     await queue.close();
-    await stop(proc);
+    await stopHelper(proc);
   }
 }
 
 /** The app: `count` emails through NotificationsService.send, sent by the app's worker process to the sink. */
 async function appRun(env: Record<string, string>, databaseUrl: string, sink: ChildProcess) {
-  let { proc: worker } = await child<'ready'>('notify-worker.js', env, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
+  let { proc: worker } = await forkHelper<'ready'>(
+    'notify-worker.js',
+    env,
+    PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+  );
   const app = await createApp(validateEnv({ ...notifyEnv(env), APP_ROLE: 'api' }), { logs: false });
   await app.listen(0, '127.0.0.1');
   const pg = new Client({ connectionString: databaseUrl });
@@ -237,11 +214,11 @@ async function appRun(env: Record<string, string>, databaseUrl: string, sink: Ch
     await batch(WARMUP);
     const endToEnd = await batch(TOTAL);
     // Delivery alone: every message logged and queued first, then a new worker process sends them.
-    await stop(worker);
+    await stopHelper(worker);
     await ask(sink, 'reset');
     const t0 = Date.now();
     await produce(TOTAL, send);
-    ({ proc: worker } = await child<'ready'>('notify-worker.js', env));
+    ({ proc: worker } = await forkHelper<'ready'>('notify-worker.js', env));
     const mails = await until('the mails at the SMTP sink', async () => {
       const st = await ask<SinkStats>(sink, 'stats');
       return st.count >= TOTAL ? st : undefined;
@@ -254,18 +231,7 @@ async function appRun(env: Record<string, string>, databaseUrl: string, sink: Ch
   } finally {
     await pg.end();
     await shutdownApp(app);
-    await stop(worker);
-  }
-}
-
-async function dropRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true });
-  await redis.connect();
-  try {
-    const stream = redis.scanStream({ match: `${prefix}:*`, count: 1000 });
-    for await (const keys of stream as AsyncIterable<string[]>) if (keys.length) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
+    await stopHelper(worker);
   }
 }
 
@@ -273,7 +239,7 @@ async function run(backend: Backend): Promise<void> {
   const db = await scratchDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-bench-notify-'));
   const prefix = backend === 'redis' ? `bench-notify-${randomBytes(4).toString('hex')}` : undefined;
-  const sink = await child<{ port: number }>('notify-smtp-sink.js', {});
+  const sink = await forkHelper<{ port: number }>('notify-smtp-sink.js', {});
   const env: Record<string, string> = {
     BENCH_DATABASE_URL: db.url,
     BENCH_DATA_DIR: dataDir,
@@ -284,7 +250,7 @@ async function run(backend: Backend): Promise<void> {
   };
   // The children exit on their own when this process goes (their IPC channel closes).
   onInterrupt = async () => {
-    if (prefix) await dropRedisKeys(prefix);
+    if (prefix) await dropRedisKeys(REDIS_URL, prefix);
     await db.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -325,8 +291,8 @@ async function run(backend: Backend): Promise<void> {
     verdict('delivery through the queue', floor.drainMs, mail.drainMs);
   } finally {
     onInterrupt = undefined;
-    await stop(sink.proc);
-    if (prefix) await dropRedisKeys(prefix);
+    await stopHelper(sink.proc);
+    if (prefix) await dropRedisKeys(REDIS_URL, prefix);
     await db.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }

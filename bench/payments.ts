@@ -1,14 +1,13 @@
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { EMAIL_CONCURRENCY } from '../src/infra/queue/job-worker.host';
 import type { SinkMail } from './payments-smtp-sink';
-import { scratchDatabase } from './support';
+import { dropRedisKeys, percentile, scratchDatabase } from './support';
+import { ask, cpuSeconds, forkHelper, freePort, stopHelper, stopProcess } from './processes';
 
 /**
  * `npm run bench:payments`: payments per second through the whole payment
@@ -77,87 +76,13 @@ const LABEL: Record<Backend, string> = { postgres: 'PostgreSQL', redis: 'Redis' 
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
 
 class BenchFailure extends Error {}
 
 // ---------------------------------------------------------------------------------------------- processes
 
-/** A forked helper of this benchmark; resolves with its first IPC message. */
-function child<T>(file: string, env: Record<string, string>): Promise<{ proc: ChildProcess; first: T }> {
-  const proc = fork(join(__dirname, file), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    proc.once('message', (m: T) => resolve({ proc, first: m }));
-    proc.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-  });
-}
-
-/** One request, one answer (callers never have two questions out to the same child). */
-function ask<T>(proc: ChildProcess, message: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`a helper process exited with ${code}`));
-    proc.once('exit', onExit);
-    proc.once('message', (m: T) => {
-      proc.off('exit', onExit);
-      resolve(m);
-    });
-    proc.send(message as never);
-  });
-}
-
-async function stopHelper(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise((r) => proc.once('exit', r));
-  proc.send('stop');
-  await exited;
-}
-
-function stopApp(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-    proc.once('exit', () => resolve());
-    proc.kill('SIGTERM');
-    setTimeout(() => proc.kill('SIGKILL'), 15_000).unref();
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-/** CPU seconds (user + system) a process has used, from /proc (Linux); NaN elsewhere. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
-async function dropRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true });
-  await redis.connect();
-  try {
-    const stream = redis.scanStream({ match: `${prefix}:*`, count: 1000 });
-    for await (const keys of stream as AsyncIterable<string[]>) if (keys.length) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
-}
-
 // ---------------------------------------------------------------------------------------------- figures
-
-function percentile(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** Mails by recipient (lower case). */
 function byRecipient(mails: SinkMail[]): Map<string, SinkMail[]> {
@@ -180,7 +105,13 @@ function timing(items: Array<{ notifiedAt: number; mailAt: number }>): Timed {
   const last = Math.max(...items.map((i) => i.mailAt));
   const latencies = items.map((i) => i.mailAt - i.notifiedAt);
   const seconds = (last - first) / 1000;
-  return { rate: items.length / seconds, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), latencies };
+  return {
+    rate: items.length / seconds,
+    seconds,
+    p50: percentile(ascending(latencies), 50),
+    p99: percentile(ascending(latencies), 99),
+    latencies,
+  };
 }
 
 /** Runs `count` tasks, CONCURRENCY at a time (the customers). */
@@ -221,7 +152,7 @@ interface FloorResult extends Timed {
 }
 
 async function floorRun(databaseUrl: string, sink: ChildProcess, sinkPort: number): Promise<FloorResult> {
-  const { proc } = await child<'ready'>('payments-floor.js', {
+  const { proc } = await forkHelper<'ready'>('payments-floor.js', {
     BENCH_FLOOR_DATABASE_URL: databaseUrl,
     BENCH_FLOOR_SMTP_PORT: String(sinkPort),
     BENCH_FLOOR_CONCURRENCY: String(CONCURRENCY),
@@ -480,14 +411,8 @@ async function appRun(
         .filter((v): v is [number, number] => v[0] !== undefined && v[1] !== undefined);
       return {
         label,
-        p50: percentile(
-          values.map(([a, b]) => b - a),
-          50,
-        ),
-        p99: percentile(
-          values.map(([a, b]) => b - a),
-          99,
-        ),
+        p50: percentile(ascending(values.map(([a, b]) => b - a)), 50),
+        p99: percentile(ascending(values.map(([a, b]) => b - a)), 99),
       };
     };
     const ev = (type: string) => (p: Paid) => atOf.get(p.paymentId)?.get(type);
@@ -495,14 +420,8 @@ async function appRun(
     return {
       ...timing(paid.map((p) => ({ notifiedAt: p.notifiedAt, mailAt: mailAt(p)! }))),
       cpuMsPerPayment: (cpu / TOTAL) * 1000,
-      createP50: percentile(
-        paid.map((p) => p.createMs),
-        50,
-      ),
-      submitP50: percentile(
-        paid.map((p) => p.submitMs),
-        50,
-      ),
+      createP50: percentile(ascending(paid.map((p) => p.createMs)), 50),
+      submitP50: percentile(ascending(paid.map((p) => p.submitMs)), 50),
       stages: [
         stage('card submitted → paid', (p) => p.notifiedAt, ev('paid')),
         stage('paid → document issued', ev('paid'), ev('document_issued')),
@@ -523,7 +442,7 @@ async function appRun(
     };
   } finally {
     await pg.end();
-    await stopApp(app);
+    await stopProcess(app);
     running.delete(app);
   }
 }
@@ -536,11 +455,11 @@ async function run(backend: Backend): Promise<boolean> {
   const prefix = backend === 'redis' ? `bench-pay-${randomBytes(4).toString('hex')}` : undefined;
   onInterrupt = async () => {
     for (const p of running) p.kill('SIGKILL');
-    if (prefix) await dropRedisKeys(prefix);
+    if (prefix) await dropRedisKeys(REDIS_URL, prefix);
     await db.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const sink = await child<{ port: number }>('payments-smtp-sink.js', {});
+  const sink = await forkHelper<{ port: number }>('payments-smtp-sink.js', {});
   try {
     out(
       `\n${LABEL[backend]} queue backend: ${TOTAL} payments through the whole pipeline (sandbox notification → paid → invoice-receipt → email at the SMTP sink), ` +
@@ -592,7 +511,7 @@ async function run(backend: Backend): Promise<boolean> {
   } finally {
     onInterrupt = undefined;
     await stopHelper(sink.proc);
-    if (prefix) await dropRedisKeys(prefix);
+    if (prefix) await dropRedisKeys(REDIS_URL, prefix);
     await db.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }

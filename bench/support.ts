@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import autocannon from 'autocannon';
+import Redis from 'ioredis';
 import { dataSourceOptions } from '../src/infra/database/data-source-options';
 
 /** The PostgreSQL server benchmarks use for their scratch databases. */
@@ -58,4 +59,20 @@ export function printTable(rows: LoadResult[]): void {
   process.stdout.write(`${'target'.padEnd(44)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-2xx', 9)}\n`);
   for (const r of rows)
     process.stdout.write(`${r.label.padEnd(44)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.non2xx, 9)}\n`);
+}
+
+/** The p-th percentile of already sorted values (nearest rank, as every benchmark here reports it). */
+export const percentile = (sorted: number[], p: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+
+/** Deletes a benchmark's own Redis keys (its queue prefix), never anything else. */
+export async function dropRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true });
+  await redis.connect();
+  try {
+    const stream = redis.scanStream({ match: `${prefix}:*`, count: 1000 });
+    for await (const keys of stream as AsyncIterable<string[]>) if (keys.length) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
 }
