@@ -18,6 +18,7 @@ import { Channel, MessageKind } from '../src/modules/notifications/notification.
 import { notifyEnv } from './notify-env';
 import { dropRedisKeys, scratchDatabase } from './support';
 import { ask, forkHelper, stopHelper } from './processes';
+import type { SinkStats } from './smtp-sink';
 
 /**
  * `npm run bench:notify`: emails through the queue to a local SMTP sink, on
@@ -31,7 +32,7 @@ import { ask, forkHelper, stopHelper } from './processes';
  * - the app's workers (bench/notify-worker, APP_ROLE=worker): the email send
  *   job, `queued → sending → sent` in the message log, the real `smtp` driver
  *   (Nodemailer), the `message.sent` activity on the customer's timeline;
- * - the SMTP sink (bench/notify-smtp-sink), counting mails and the logged
+ * - the SMTP sink (bench/smtp-sink), counting mails and the logged
  *   messages they carry;
  * - the floor (bench/notify-noop-worker): a BullMQ Worker whose processor does
  *   nothing, with the email worker's concurrency.
@@ -58,14 +59,6 @@ const LABEL: Record<Backend, string> = { postgres: 'PostgreSQL', redis: 'Redis' 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n: number) => n.toLocaleString('en-US');
-
-interface SinkStats {
-  count: number;
-  first: number;
-  last: number;
-  distinct: number;
-  withoutReference: number;
-}
 
 /** Runs `count` calls of `task`, `PRODUCERS` at a time. */
 async function produce(count: number, task: (i: number) => Promise<unknown>): Promise<void> {
@@ -239,7 +232,7 @@ async function run(backend: Backend): Promise<void> {
   const db = await scratchDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-bench-notify-'));
   const prefix = backend === 'redis' ? `bench-notify-${randomBytes(4).toString('hex')}` : undefined;
-  const sink = await forkHelper<{ port: number }>('notify-smtp-sink.js', {});
+  const sink = await forkHelper<{ port: number }>('smtp-sink.js', {});
   const env: Record<string, string> = {
     BENCH_DATABASE_URL: db.url,
     BENCH_DATA_DIR: dataDir,

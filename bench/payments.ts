@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { EMAIL_CONCURRENCY } from '../src/infra/queue/job-worker.host';
-import type { SinkMail } from './payments-smtp-sink';
+import type { SinkMail } from './smtp-sink';
 import { dropRedisKeys, percentile, scratchDatabase } from './support';
 import { ask, cpuSeconds, forkHelper, freePort, stopHelper, stopProcess } from './processes';
 
@@ -24,7 +24,7 @@ import { ask, cpuSeconds, forkHelper, freePort, stopHelper, stopProcess } from '
  *   Redis: REDIS_URL with a fresh QUEUE_PREFIX (its keys are deleted afterwards,
  *   nothing else is touched); only the queue moves there, the rate-limit
  *   counters stay in memory, as in bench:notify.
- * - the SMTP sink (bench/payments-smtp-sink): keeps each mail's recipient,
+ * - the SMTP sink (bench/smtp-sink): keeps each mail's recipient,
  *   reference header and arrival time. SMTP rather than the outbox folder:
  *   the sink stamps each mail the moment its last byte arrives, in a process
  *   of its own, where an .eml file's mtime would be the app stamping itself,
@@ -459,7 +459,7 @@ async function run(backend: Backend): Promise<boolean> {
     await db.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const sink = await forkHelper<{ port: number }>('payments-smtp-sink.js', {});
+  const sink = await forkHelper<{ port: number }>('smtp-sink.js', {});
   try {
     out(
       `\n${LABEL[backend]} queue backend: ${TOTAL} payments through the whole pipeline (sandbox notification → paid → invoice-receipt → email at the SMTP sink), ` +

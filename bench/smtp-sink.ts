@@ -2,15 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 /**
- * The SMTP sink of `bench:payments`, in a process of its own: the server of
- * bench/notify-smtp-sink (no AUTH, no STARTTLS), but keeping every mail it
- * takes: its envelope recipients, the logged message it carries (the
+ * The benchmarks' SMTP sink, in a process of its own: the server of
+ * test/support/smtp-sink (no AUTH, no STARTTLS) keeping every mail it takes:
+ * its envelope recipients, the logged message it carries (the
  * `X-ChatGrow-Message-Id` header, `<businessId>/<messageId>/<attempt>`), its
  * size and the time it was taken (when its last byte arrived, just before the
- * sink answers 250), so the benchmark can time each payment to its mail and
- * find missing or duplicate mails. IPC: reports `{ port }`; answers "count"
- * with the number of mails, "mails" with all of them, "reset" by forgetting
- * them; "stop" exits.
+ * sink answers 250). IPC: reports `{ port }`; answers "count" with the number
+ * of mails, "stats" with totals (count, first and last arrival, distinct
+ * messages, mails without the header), "mails" with all of them, "reset" by
+ * forgetting them; "stop" exits.
  */
 const REFERENCE = /^X-ChatGrow-Message-Id:\s*[^/\r\n]+\/([^/\r\n]+)\//im;
 
@@ -23,12 +23,31 @@ export interface SinkMail {
   at: number;
 }
 
+export interface SinkStats {
+  count: number;
+  first: number;
+  last: number;
+  distinct: number;
+  withoutReference: number;
+}
+
 let mails: SinkMail[] = [];
+
+function stats(): SinkStats {
+  const ids = new Set<string>();
+  let withoutReference = 0;
+  for (const m of mails) {
+    if (m.messageId) ids.add(m.messageId);
+    else withoutReference++;
+  }
+  return { count: mails.length, first: mails[0]?.at ?? 0, last: mails.at(-1)?.at ?? 0, distinct: ids.size, withoutReference };
+}
 
 const server = new SMTPServer({
   authOptional: true,
   disabledCommands: ['STARTTLS', 'AUTH'],
   logger: false,
+  // A sink answers as fast as it can; a pooled client sends one mail after another on each connection.
   maxClients: 1000,
   onData(stream, session, callback) {
     const chunks: Buffer[] = [];
@@ -57,6 +76,7 @@ server.listen(0, '127.0.0.1', () => {
 process.on('disconnect', () => process.exit(1));
 process.on('message', (m) => {
   if (m === 'count') process.send!({ count: mails.length });
+  else if (m === 'stats') process.send!(stats());
   else if (m === 'mails') process.send!({ mails });
   else if (m === 'reset') {
     mails = [];
