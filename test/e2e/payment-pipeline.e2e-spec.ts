@@ -274,12 +274,16 @@ describe('payments: sandbox notification → paid → document → email', () =>
     const { id, path } = await newPayment(1_100);
     await t.http.get(`/api/payments/${id}`).set(other.auth).expect(404);
     await t.http.post(`/api/payments/${id}/refund`).set(other.auth).send({}).expect(404);
+    await t.http.post(`/api/payments/${id}/cancel`).set(other.auth).expect(404);
+    await t.http.post(`/api/payments/${id}/send`).set(other.auth).send({ channel: 'email' }).expect(404);
     const body = { transactionId: `sbx_${'a'.repeat(24)}`, pageToken: path.split('/').pop() };
     await t.http
       .post(`/api/webhooks/payments/sandbox/${'x'.repeat(43)}`)
       .send(body)
       .expect(404);
     const otherHook = new URL((await t.http.get('/api/business/payment-settings').set(other.auth).expect(200)).body.webhookUrl).pathname;
+    const unreadable = await t.http.post(otherHook).send({ hello: 'world' }).expect(400);
+    assert.equal(unreadable.body.code, 'payment.notification_unreadable');
     await t.http.post(otherHook).send(body).expect(200);
     await until(
       'the other business notification settled',
@@ -436,5 +440,25 @@ describe('payments: sandbox notification → paid → document → email', () =>
     assert.equal(created.phone, '+972507654321');
     const neither = await t.http.post('/api/payments').set(owner.auth).send({ amount: 2_000, description: 'שיעור' }).expect(400);
     assert.ok(JSON.stringify(neither.body).includes('customerId'));
+  });
+
+  it('a refund the gateway refuses: 422 with its reason, recorded failed, and what it asked for is free to refund again', async () => {
+    const { id, path } = await newPayment(6_000);
+    await pay(path);
+    await settled(id);
+    const token = path.split('/').pop();
+    await db.query(`UPDATE sandbox_transactions SET status = 'declined' WHERE token = $1`, [token]);
+    const refused = await t.http.post(`/api/payments/${id}/refund`).set(owner.auth).send({ amount: 6_000 }).expect(422);
+    assert.equal(refused.body.code, 'payment.refund_refused');
+    const p = await get(id);
+    assert.equal(p.status, 'paid');
+    assert.equal(p.refundedAmount, 0);
+    assert.deepEqual(
+      p.refunds.map((r: { amount: number; status: string; creditNoteId: string | null }) => [r.amount, r.status, r.creditNoteId]),
+      [[6_000, 'failed', null]],
+    );
+    assert.ok(p.events.some((e: { type: string }) => e.type === 'refund_failed'));
+    await db.query(`UPDATE sandbox_transactions SET status = 'approved' WHERE token = $1`, [token]);
+    assert.equal((await t.http.post(`/api/payments/${id}/refund`).set(owner.auth).send({}).expect(200)).body.status, 'refunded');
   });
 });
