@@ -5,7 +5,7 @@ import { InvoiceIssueService } from '../invoices/invoice-issue.service';
 import { PaymentMethod } from '../invoices/invoice-types';
 import { InvoicesService } from '../invoices/invoices.service';
 import { TemplateKey } from '../notifications/notification.types';
-import { PaymentStatus, type Payment } from './entities/payment.entity';
+import { PAID_STATUSES, type Payment } from './entities/payment.entity';
 import { JobQueueService } from '../../infra/queue/job-queue.service';
 import { JobName } from '../../infra/queue/job-names';
 import { PaymentEventsRepository } from './payment-events.repository';
@@ -13,7 +13,6 @@ import { PaymentRefundsRepository } from './payment-refunds.repository';
 import { PaymentsRepository } from './payments.repository';
 
 const ISSUED_BY = 'ChatGrow payments';
-const SETTLED = new Set([PaymentStatus.paid, PaymentStatus.partially_refunded, PaymentStatus.refunded]);
 
 /**
  * After `paid`: the document (invoice-receipt, or receipt from an exempt
@@ -36,7 +35,7 @@ export class PaymentPipelineService {
 
   async issueDocument(businessId: string, paymentId: string): Promise<void> {
     const payment = await this.payments.findById(businessId, paymentId);
-    if (!payment || !SETTLED.has(payment.status)) return;
+    if (!payment || !PAID_STATUSES.has(payment.status)) return;
     if (!payment.invoiceId) {
       let issued: Awaited<ReturnType<InvoiceIssueService['issueFor']>>;
       try {

@@ -7,7 +7,7 @@ import { ActivityService } from '../activity/activity.service';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { RegistrationsService } from '../business-events/registrations.service';
 import { NotificationStatus } from './entities/payment-notification.entity';
-import { type Payment, PaymentStatus } from './entities/payment.entity';
+import { PAID_STATUSES, type Payment, PaymentStatus } from './entities/payment.entity';
 import {
   type GatewayContext,
   type GatewayNotification,
@@ -85,12 +85,7 @@ export class PaymentSettlementService {
     const payment = await this.payments.findById(businessId, paymentId);
     if (!payment?.nextCheckAt || payment.nextCheckAt > now) return;
     if (payment.status === PaymentStatus.pending) return this.poll(payment, now);
-    if (
-      payment.status === PaymentStatus.paid ||
-      payment.status === PaymentStatus.partially_refunded ||
-      payment.status === PaymentStatus.refunded
-    )
-      return this.resume(payment, now);
+    if (PAID_STATUSES.has(payment.status)) return this.resume(payment, now);
     await this.payments.scheduleCheck(businessId, payment.id, null);
   }
 

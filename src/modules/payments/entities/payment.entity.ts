@@ -13,6 +13,13 @@ export enum PaymentStatus {
   partially_refunded = 'partially_refunded',
 }
 
+/** The statuses of a payment whose money was taken (its document and email are due). */
+export const PAID_STATUSES: ReadonlySet<PaymentStatus> = new Set([
+  PaymentStatus.paid,
+  PaymentStatus.partially_refunded,
+  PaymentStatus.refunded,
+]);
+
 export interface PaymentLine {
   description: string;
   quantity: number;
