@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 /**
- * Cardcom's published OpenAPI 3.0 document for API v11 ("Cardcom API 11.0", the copy
- * beside this file, as committed in MosheRivkin/cardcom-ts-sdk `data/swagger.json`),
+ * Cardcom's published OpenAPI 3.0 document for API v11 ("Cardcom API 11.0", as kept
+ * in ../shared/reference and committed in MosheRivkin/cardcom-ts-sdk `data/swagger.json`),
  * compiled with Ajv so the Cardcom fake checks every request the driver sends and
  * every answer it gives against Cardcom's own schemas.
  *
@@ -34,8 +34,15 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 let loaded: CardcomOpenApi | null = null;
 
+/** Cardcom's published OpenAPI document for API v11, as kept in the shared reference folder beside the repository. */
+const PUBLISHED = join(__dirname, '../../../../shared/reference/cardcom-api-v11.openapi.json');
+
 export function cardcomOpenApi(): CardcomOpenApi {
-  loaded ??= compile(JSON.parse(readFileSync(join(__dirname, '../../../test/support/cardcom-api-v11.openapi.json'), 'utf8')));
+  if (!loaded) {
+    if (!existsSync(PUBLISHED))
+      throw new Error(`Cardcom's OpenAPI document is not at ${PUBLISHED} (../shared/reference beside the repository)`);
+    loaded = compile(JSON.parse(readFileSync(PUBLISHED, 'utf8')));
+  }
   return loaded;
 }
 
