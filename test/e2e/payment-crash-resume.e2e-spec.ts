@@ -9,6 +9,7 @@ import { newBusiness, type TestBusiness } from '../support/factories';
 import { type HttpFake, startHttpFake } from '../support/http-fake';
 import { freePort, type RunningApp, startBuiltApp } from '../support/process';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 const APPROVE = '4580000000000000';
 const ISSUER = { legalName: 'סטודיו דנה בע"מ', taxId: '515555555', address: 'רחוב הרצל 1, תל אביב', phone: '03-5551234' };
@@ -106,15 +107,8 @@ describe('payments: a worker killed mid-pipeline, then restarted → one documen
 
   /** What a timed-out wait reports: the payment, its jobs and the worker's complaints. */
   let explain: (() => Promise<string>) | undefined;
-  const until = async <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value) return value;
-      if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}\n${(await explain?.()) ?? ''}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const waitFor = <T>(what: string, probe: () => Promise<T | null | undefined | false | 0>, timeoutMs: number) =>
+    until(what, probe, timeoutMs, explain);
 
   const startWorker = async (): Promise<RunningApp> => {
     const w = startBuiltApp({
@@ -130,7 +124,7 @@ describe('payments: a worker killed mid-pipeline, then restarted → one documen
     });
     workers.push(w);
     worker = w;
-    await until(
+    await waitFor(
       'the worker to start',
       async () => {
         if (w.child.exitCode !== null) throw new Error(`The worker exited (${w.child.exitCode}):\n${w.output()}`);
@@ -243,7 +237,7 @@ describe('payments: a worker killed mid-pipeline, then restarted → one documen
       const ready = Date.now();
 
       await t.http.post(new URL(created.body.pageUrl).pathname).type('form').send({ cardNumber: APPROVE }).expect(303);
-      const held = await until(
+      const held = await waitFor(
         'the worker to be held inside the step',
         async () => ((rows) => rows.length > 0 && rows)(await heldInserts()),
         30_000,
@@ -259,7 +253,7 @@ describe('payments: a worker killed mid-pipeline, then restarted → one documen
       assert.equal(await doomed.exited, null, 'killed, not exited');
       const killedAt = Date.now();
       // The server notices its client is gone and rolls the held statements back.
-      await until('the dead worker’s held statements to be rolled back', async () => (await heldInserts()).length === 0, 10_000);
+      await waitFor('the dead worker’s held statements to be rolled back', async () => (await heldInserts()).length === 0, 10_000);
       const rolledBack = Date.now();
       await db.query(`DROP TRIGGER crash_hold ON ${point.table}`);
       assert.deepEqual(
@@ -270,10 +264,14 @@ describe('payments: a worker killed mid-pipeline, then restarted → one documen
 
       await startWorker();
       const bootedAt = Date.now();
-      await until('the payment to finish its pipeline', async () => ((p) => (p.receiptMessageId ? p : null))(await get(paymentId)), 90_000);
+      await waitFor(
+        'the payment to finish its pipeline',
+        async () => ((p) => (p.receiptMessageId ? p : null))(await get(paymentId)),
+        90_000,
+      );
       const resumedAt = Date.now();
-      await until('the receipt to be sent', async () => (await messagesTo(customerId)).some((m) => m.status === 'sent'), 30_000);
-      await until('the receipt mail', async () => outboxMailsTo(outbox(), point.email).length > 0, 30_000);
+      await waitFor('the receipt to be sent', async () => (await messagesTo(customerId)).some((m) => m.status === 'sent'), 30_000);
+      await waitFor('the receipt mail', async () => outboxMailsTo(outbox(), point.email).length > 0, 30_000);
       const jobs = await jobsOf(paymentId);
       ctx.diagnostic(
         `first worker ready ${ready - t0} ms; held ${heldAt - ready} ms after paying; rolled back ${rolledBack - killedAt} ms after the kill; ` +

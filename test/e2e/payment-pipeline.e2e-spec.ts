@@ -7,6 +7,8 @@ import { outboxMailsTo, waitForOutboxMail } from '../support/eml';
 import { newBusiness, type TestBusiness } from '../support/factories';
 import { type HttpFake, type RecordedRequest, startHttpFake } from '../support/http-fake';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { until } from '../support/until';
+import { waitForMessage } from '../support/messages';
 
 const APPROVE = '4580000000000000';
 const DECLINE = '4000000000000002';
@@ -84,15 +86,7 @@ describe('payments: sandbox notification → paid → document → email', () =>
   };
   const pay = (path: string, card = APPROVE) => t.http.post(path).type('form').send({ cardNumber: card }).expect(303);
   const get = async (id: string) => (await t.http.get(`/api/payments/${id}`).set(owner.auth).expect(200)).body;
-  const until = async <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value) return value;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+
   const settled = async (id: string) => {
     try {
       return await until(`payment ${id} to finish its pipeline`, async () => ((p) => (p.receiptMessageId ? p : null))(await get(id)));
@@ -330,11 +324,7 @@ describe('payments: sandbox notification → paid → document → email', () =>
     );
     assert.equal(done.reviewReason, null);
     assert.equal((await documentsOf(id)).length, 1);
-    const message = await until('the receipt sent', async () =>
-      ((m) => (m.status === 'sent' ? m : null))(
-        (await t.http.get(`/api/notifications/history/${done.receiptMessageId}`).set(third.auth)).body,
-      ),
-    );
+    const message = await waitForMessage(t.http, third.auth, done.receiptMessageId, (m) => m.status === 'sent');
     assert.equal(message.to, 'noa@example.com');
   });
 

@@ -3,6 +3,7 @@ import type TestAgent from 'supertest/lib/agent';
 export interface MessageView {
   id: string;
   status: string;
+  to: string;
   attempts: number;
   lastError: string | null;
   provider: string | null;
