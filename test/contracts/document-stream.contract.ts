@@ -69,17 +69,56 @@ export function documentStreamContract(ctx: () => { store: DocumentStreamStore; 
   it('updates a document only when its fields still match (compare-and-set), within its business', async () => {
     const { store, businessA, businessB } = ctx();
     const doc = await store.append('messages', businessA, new Date(), { status: 'queued', attempts: 0, to: 'דנה@example.co.il' });
-    const won = await store.update('messages', businessA, doc.id, { status: 'sending', attempts: 1 }, { status: 'queued' });
+    const won = await store.update('messages', businessA, doc.id, { set: { status: 'sending', attempts: 1 } }, { status: 'queued' });
     assert.deepEqual(won?.fields, { status: 'sending', attempts: 1, to: 'דנה@example.co.il' });
-    assert.equal(await store.update('messages', businessA, doc.id, { status: 'sending', attempts: 2 }, { status: 'queued' }), null);
-    assert.equal(await store.update('messages', businessB, doc.id, { status: 'sent' }), null);
-    assert.equal(await store.update('activity', businessA, doc.id, { status: 'sent' }), null);
+    assert.equal(
+      await store.update('messages', businessA, doc.id, { set: { status: 'sending', attempts: 2 } }, { status: 'queued' }),
+      null,
+    );
+    assert.equal(await store.update('messages', businessB, doc.id, { set: { status: 'sent' } }), null);
+    assert.equal(await store.update('activity', businessA, doc.id, { set: { status: 'sent' } }), null);
     const racing = await Promise.all(
-      Array.from({ length: 10 }, () => store.update('messages', businessA, doc.id, { status: 'sent' }, { status: 'sending' })),
+      Array.from({ length: 10 }, () => store.update('messages', businessA, doc.id, { set: { status: 'sent' } }, { status: 'sending' })),
     );
     assert.equal(racing.filter((r) => r !== null).length, 1);
     assert.equal((await store.findOne('messages', businessA, doc.id))?.fields.status, 'sent');
     assert.equal((await store.findOne('messages', businessA, doc.id))?.at.getTime(), doc.at.getTime());
+  });
+
+  it('updates against one of several values and adds to numeric fields, in one write', async () => {
+    const { store, businessA } = ctx();
+    const doc = await store.append('messages', businessA, new Date(), { status: 'sending', to: 'נועה@example.co.il' });
+    const take = () =>
+      store.update(
+        'messages',
+        businessA,
+        doc.id,
+        { set: { status: 'sending' }, increment: { attempts: 1 } },
+        { status: ['queued', 'sending'] },
+      );
+    assert.deepEqual((await take())?.fields, { status: 'sending', attempts: 1, to: 'נועה@example.co.il' });
+    assert.equal((await take())?.fields.attempts, 2);
+    assert.equal(await store.update('messages', businessA, doc.id, { set: { status: 'x' } }, { missing: ['a', 'b'] }), null);
+    await store.update('messages', businessA, doc.id, { set: { status: 'sent' } });
+    assert.equal(await take(), null);
+    const racing = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        store.update(
+          'messages',
+          businessA,
+          doc.id,
+          { set: { status: 'delivered' }, increment: { reports: 1 } },
+          { status: ['sent', 'queued'] },
+        ),
+      ),
+    );
+    assert.equal(racing.filter((r) => r !== null).length, 1);
+    assert.deepEqual((await store.findOne('messages', businessA, doc.id))?.fields, {
+      status: 'delivered',
+      attempts: 2,
+      reports: 1,
+      to: 'נועה@example.co.il',
+    });
   });
 
   it('appends under a chosen id once, whatever the number of concurrent attempts', async () => {

@@ -11,6 +11,15 @@ export type StreamName = 'activity' | 'messages' | 'analytics' | 'webhook_events
 /** Flat fields only: equality filters match them exactly. */
 export type StreamFields = Record<string, string | number | boolean | null>;
 
+/** What an update expects of a document: each field equal to a value, or (a list) to one of several. */
+export type StreamCondition = Record<string, StreamFields[string] | readonly (string | number | boolean)[]>;
+
+/** An update: fields to set, and numeric fields to add to (a missing one counts from 0). */
+export interface StreamChange {
+  set: StreamFields;
+  increment?: Record<string, number>;
+}
+
 export interface StreamDocument<F extends StreamFields = StreamFields> {
   id: string;
   businessId: string;
@@ -45,10 +54,10 @@ export interface DocumentStreamStore {
   find(stream: StreamName, businessId: string, query: StreamQuery): Promise<{ items: StreamDocument[]; total: number }>;
   findOne(stream: StreamName, businessId: string, id: string): Promise<StreamDocument | null>;
   /**
-   * Sets fields of one document if its current fields match `where` (a
+   * Changes one document if its current fields match `where` (a
    * compare-and-set: of concurrent updates expecting the same state, one
-   * wins); the updated document, or null when none matched.
+   * wins), in one round trip; the updated document, or null when none matched.
    */
-  update(stream: StreamName, businessId: string, id: string, set: StreamFields, where?: StreamFields): Promise<StreamDocument | null>;
+  update(stream: StreamName, businessId: string, id: string, change: StreamChange, where?: StreamCondition): Promise<StreamDocument | null>;
   ping(): Promise<void>;
 }

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Connection, Model, Schema } from 'mongoose';
-import type { DocumentStreamStore, StreamDocument, StreamFields, StreamName, StreamQuery } from './document-stream.port';
+import type {
+  DocumentStreamStore,
+  StreamChange,
+  StreamCondition,
+  StreamDocument,
+  StreamFields,
+  StreamName,
+  StreamQuery,
+} from './document-stream.port';
 
 interface StreamDoc {
   _id: string;
@@ -84,13 +92,15 @@ export class MongoDocumentStreamStore implements DocumentStreamStore {
     stream: StreamName,
     businessId: string,
     id: string,
-    set: StreamFields,
-    where: StreamFields = {},
+    change: StreamChange,
+    where: StreamCondition = {},
   ): Promise<StreamDocument | null> {
     const filter: Record<string, unknown> = { _id: id, businessId };
-    for (const [key, value] of Object.entries(where)) filter[`fields.${key}`] = value;
-    const changes = Object.fromEntries(Object.entries(set).map(([key, value]) => [`fields.${key}`, value]));
-    const doc = await this.model(stream).findOneAndUpdate(filter, { $set: changes }, { new: true }).lean<StreamDoc>();
+    for (const [key, value] of Object.entries(where)) filter[`fields.${key}`] = Array.isArray(value) ? { $in: value } : value;
+    const prefixed = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([key, value]) => [`fields.${key}`, value]));
+    const update: Record<string, unknown> = { $set: prefixed(change.set) };
+    if (change.increment && Object.keys(change.increment).length) update.$inc = prefixed(change.increment);
+    const doc = await this.model(stream).findOneAndUpdate(filter, update, { new: true }).lean<StreamDoc>();
     return doc ? toDocument(doc) : null;
   }
 

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { isUuid } from '../../common/validation/uuid';
-import type { DocumentStreamStore, StreamDocument, StreamFields, StreamName, StreamQuery } from './document-stream.port';
+import type {
+  DocumentStreamStore,
+  StreamChange,
+  StreamCondition,
+  StreamDocument,
+  StreamFields,
+  StreamName,
+  StreamQuery,
+} from './document-stream.port';
 import { StreamDocumentRow } from './stream-document.entity';
 
 const toDocument = (row: StreamDocumentRow): StreamDocument => ({
@@ -86,16 +94,33 @@ export class PostgresDocumentStreamStore implements DocumentStreamStore {
     stream: StreamName,
     businessId: string,
     id: string,
-    set: StreamFields,
-    where: StreamFields = {},
+    change: StreamChange,
+    where: StreamCondition = {},
   ): Promise<StreamDocument | null> {
     if (!isUuid(id)) return null;
+    const equal: StreamFields = {};
+    const oneOf: Record<string, readonly unknown[]> = {};
+    for (const [key, value] of Object.entries(where)) {
+      if (Array.isArray(value)) oneOf[key] = value as readonly unknown[];
+      else equal[key] = value as StreamFields[string];
+    }
+    const params: unknown[] = [id, businessId, stream, JSON.stringify(change.set), JSON.stringify(equal)];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    // Plain expressions on the row, no subqueries: a concurrent update makes
+    // PostgreSQL re-check them on the row's newest version (compare-and-set).
+    let set = 'fields || $4::jsonb';
+    for (const [key, by] of Object.entries(change.increment ?? {}))
+      set += ` || jsonb_build_object(${param(key)}::text, COALESCE((fields ->> ${param(key)}::text)::numeric, 0) + ${param(by)}::numeric)`;
+    let condition = 'fields @> $5::jsonb';
+    // A scalar is contained in an array holding it: "queued" <@ ["queued","sending"]; a missing field is not.
+    for (const [key, allowed] of Object.entries(oneOf))
+      condition += ` AND fields -> ${param(key)}::text <@ ${param(JSON.stringify(allowed))}::jsonb`;
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const [rows]: [RawRow[], number] = await this.repo.query(
-      `UPDATE stream_documents SET fields = fields || $4::jsonb
-        WHERE id = $1 AND business_id = $2 AND stream = $3 AND fields @> $5::jsonb
+      `UPDATE stream_documents SET fields = ${set}
+        WHERE id = $1 AND business_id = $2 AND stream = $3 AND ${condition}
         RETURNING id, business_id, at, fields`,
-      [id, businessId, stream, JSON.stringify(set), JSON.stringify(where)],
+      params,
     );
     return rows.length ? fromRaw(rows[0]) : null;
   }

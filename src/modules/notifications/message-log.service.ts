@@ -105,7 +105,23 @@ export class MessageLogService {
 
   /** Applies `change` if the message is still in status `from`; the changed message, or null. */
   async transition(businessId: string, id: string, from: MessageStatus, change: MessageChange): Promise<MessageRecord | null> {
-    const doc = await this.store.update(STREAM, businessId, id, toFields(change), { status: from });
+    const doc = await this.store.update(STREAM, businessId, id, { set: toFields(change) }, { status: from });
+    return doc ? toRecord(doc) : null;
+  }
+
+  /**
+   * Takes a message still to send (`queued`, or `sending` left by an attempt
+   * that stopped midway) for one more attempt: `sending`, attempts + 1, in one
+   * write; the message, or null when it is settled or gone.
+   */
+  async claim(businessId: string, id: string): Promise<MessageRecord | null> {
+    const doc = await this.store.update(
+      STREAM,
+      businessId,
+      id,
+      { set: { status: MessageStatus.sending }, increment: { attempts: 1 } },
+      { status: [MessageStatus.queued, MessageStatus.sending] },
+    );
     return doc ? toRecord(doc) : null;
   }
 

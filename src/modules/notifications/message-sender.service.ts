@@ -7,15 +7,6 @@ import { type MessageChange, MessageLogService } from './message-log.service';
 import type { MessageRecord } from './message.types';
 import { MessageStatus } from './notification.types';
 
-/** States a send job leaves alone: the message went, failed for good, or must not go. */
-const SETTLED = new Set([
-  MessageStatus.sent,
-  MessageStatus.delivered,
-  MessageStatus.bounced,
-  MessageStatus.failed,
-  MessageStatus.suppressed,
-]);
-
 export type SendOutcome = 'sent' | 'skipped';
 
 /** Writes of `sent` tried this many times, 100 ms apart and growing fourfold, before giving up on the record. */
@@ -25,7 +16,7 @@ const RECORD_RETRY_MS = 100;
 /**
  * Sends one logged message, as exactly once as the providers allow: the job id
  * is the message id (BullMQ runs it once at a time), the status moves by
- * compare-and-set (queued → sending → sent), the provider's message id is
+ * compare-and-set (queued → sending → sent; taking it is one write), the provider's message id is
  * stored in the same write that marks it sent, and a job that finds the
  * message settled does nothing. A temporary failure puts it back to `queued`
  * and rethrows, so BullMQ retries with exponential backoff and jitter; a
@@ -43,12 +34,7 @@ export class MessageSender {
   ) {}
 
   async deliver(businessId: string, messageId: string, attempt: { made: number; max: number }): Promise<SendOutcome> {
-    const current = await this.log.get(businessId, messageId);
-    if (!current || SETTLED.has(current.status)) return 'skipped';
-    const sending = await this.log.transition(businessId, messageId, current.status, {
-      status: MessageStatus.sending,
-      attempts: current.attempts + 1,
-    });
+    const sending = await this.log.claim(businessId, messageId);
     if (!sending) return 'skipped';
     let sent: Awaited<ReturnType<ChannelDispatcher['send']>>;
     try {
