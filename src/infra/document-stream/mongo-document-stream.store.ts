@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Connection, Model, Schema } from 'mongoose';
-import type { DocumentStreamStore, StreamDocument, StreamFields, StreamName, StreamQuery } from './document-stream.port';
+import type { ReportingPeriod } from '../../common/time/reporting-period';
+import {
+  type DocumentStreamStore,
+  type StreamDocument,
+  type StreamFields,
+  type StreamName,
+  type StreamQuery,
+  type StreamTally,
+  TALLY_FIELD,
+} from './document-stream.port';
 
 interface StreamDoc {
   _id: string;
@@ -92,6 +101,25 @@ export class MongoDocumentStreamStore implements DocumentStreamStore {
     const changes = Object.fromEntries(Object.entries(set).map(([key, value]) => [`fields.${key}`, value]));
     const doc = await this.model(stream).findOneAndUpdate(filter, { $set: changes }, { new: true }).lean<StreamDoc>();
     return doc ? toDocument(doc) : null;
+  }
+
+  async tally(stream: StreamName, businessId: string, period: ReportingPeriod, field: string): Promise<StreamTally[]> {
+    if (!TALLY_FIELD.test(field)) throw new Error(`Not a field a tally groups by: ${field}`);
+    const format = period.granularity === 'day' ? '%Y-%m-%d' : '%Y-%m-01';
+    const groups = await this.model(stream).aggregate<{ _id: { bucket: string; value?: unknown }; count: number }>([
+      { $match: { businessId, at: { $gte: period.from, $lt: period.to } } },
+      {
+        $group: {
+          _id: { bucket: { $dateToString: { date: '$at', format, timezone: period.timeZone } }, value: `$fields.${field}` },
+          count: { $sum: 1 },
+        },
+      },
+    ]);
+    return groups.map((g) => ({
+      bucket: g._id.bucket,
+      value: g._id.value === undefined || g._id.value === null ? null : String(g._id.value),
+      count: g.count,
+    }));
   }
 
   async ping(): Promise<void> {
