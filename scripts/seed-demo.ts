@@ -43,7 +43,9 @@ async function main(): Promise<void> {
 
 /** Boots the app in this process on a free local port, runs `work` against its API, and shuts it down. */
 async function withOwnApp(env: EnvironmentVariables, publicUrl: string, work: (apiBase: string) => Promise<void>): Promise<void> {
-  const app = await createApp(env, { logs: false }).catch((err: Error) => {
+  // Nothing answers at PUBLIC_URL, so the sandbox gateway's notification of a demo payment reaches no one:
+  // the payments sweeper asks the gateway instead, and for the seed it asks at once rather than after minutes.
+  const app = await createApp({ ...env, PAYMENT_SWEEP_INTERVAL_MS: 250 }, { logs: false }).catch((err: Error) => {
     if (err instanceof EmbeddedPostgresPortInUseError) {
       err.message += `\nNothing answered at ${publicUrl}: if ChatGrow is still starting, wait and run this again; if it runs elsewhere, set PUBLIC_URL to its address.`;
     }
@@ -82,10 +84,20 @@ async function seedOnce(apiBase: string): Promise<void> {
   }
   const session = await call('POST', '/auth/register', OWNER);
   auth = { Authorization: `Bearer ${session.accessToken as string}` };
-  await seed(call);
+  /** Pays a sandbox payment page with the approving card, as a payer's browser submits the form. */
+  const payPage = async (pageUrl: string) => {
+    const res = await fetch(apiBase.replace(/\/api$/, '') + new URL(pageUrl).pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'cardNumber=4580000000000000',
+      redirect: 'manual',
+    });
+    if (res.status !== 303) throw new Error(`Paying the sandbox page answered ${res.status}`);
+  };
+  await seed(call, payPage);
 }
 
-async function seed(call: Call): Promise<void> {
+async function seed(call: Call, payPage: (pageUrl: string) => Promise<void>): Promise<void> {
   await call('PATCH', '/business', {
     legalName: 'מיכל אברהם',
     taxId: '123456782',
@@ -131,7 +143,7 @@ async function seed(call: Call): Promise<void> {
     bufferAfterMinutes: 15,
     calendarIds: [calendar.id],
   });
-  await call('POST', '/services', {
+  const colour = await call('POST', '/services', {
     name: 'צבע שורש',
     nameEn: 'Root colour',
     durationMinutes: 90,
@@ -164,9 +176,69 @@ async function seed(call: Call): Promise<void> {
     status: 'published',
   });
   for (const c of customers.slice(0, 3)) await call('POST', `/events/${event.id as string}/registrations`, { customerId: c.id });
-  process.stdout.write(
-    `Seeded: 1 business, 1 staff member, ${customers.length} customers, 1 subscriber, 2 services, 3 appointments, 1 event with 3 registrations.\n`,
+
+  const history = await seedHistory(
+    call,
+    { haircut: haircut.id as string, colour: colour.id as string, calendar: calendar.id as string },
+    customers,
   );
+  const payments = await seedPayments(call, payPage, customers);
+  process.stdout.write(
+    `Seeded: 1 business, 1 staff member, ${customers.length} customers, 1 subscriber, 2 services, ${3 + history} appointments (${history} past, last month and this), 1 event with 3 registrations, ${payments}.\n`,
+  );
+}
+
+/**
+ * Past appointments for the dashboard's charts, entered by staff as a salon records
+ * walk-ins: in the previous month and in this one up to yesterday (Jerusalem days),
+ * then marked completed, a no-show or cancelled. Returns how many.
+ */
+async function seedHistory(call: Call, ids: { haircut: string; colour: string; calendar: string }, customers: Json[]): Promise<number> {
+  const today = DateTime.now().setZone('Asia/Jerusalem').startOf('day');
+  const lastMonth = today.minus({ months: 1 }).startOf('month');
+  const days = [3, 8, 12, 17, 22, 26].map((d) => lastMonth.plus({ days: d - 1 }));
+  for (let day = today.startOf('month'); day < today; day = day.plus({ days: 4 })) days.push(day);
+  const outcomes = ['complete', 'complete', 'no-show', 'complete', 'cancel', 'complete'] as const;
+  for (const [i, day] of days.entries()) {
+    const appointment = await call('POST', '/appointments', {
+      serviceId: i % 3 === 2 ? ids.colour : ids.haircut,
+      calendarId: ids.calendar,
+      startsAt: day.set({ hour: 10 + (i % 5) }).toISO(),
+      customerId: customers[i % customers.length].id,
+    });
+    await call('POST', `/appointments/${appointment.id as string}/${outcomes[i % outcomes.length]}`, {});
+  }
+  return days.length;
+}
+
+/**
+ * Payments paid on the sandbox gateway's page (each issues its invoice-receipt and
+ * emails it), one of them then partly refunded (a credit note). Their gateway
+ * notification or the payments sweeper settles them; the seed waits for that.
+ */
+async function seedPayments(call: Call, payPage: (pageUrl: string) => Promise<void>, customers: Json[]): Promise<string> {
+  const asked = [
+    [0, 18000, 'תספורת נשים'],
+    [2, 32000, 'צבע שורש'],
+    [4, 18000, 'תספורת נשים'],
+    [0, 5000, 'סדנת טיפוח שיער'],
+  ] as const;
+  const ids: string[] = [];
+  for (const [who, amount, description] of asked) {
+    const payment = await call('POST', '/payments', { customerId: customers[who].id, amount, description });
+    await payPage(payment.pageUrl as string);
+    ids.push(payment.id as string);
+  }
+  const deadline = Date.now() + 60_000;
+  let pending = ids;
+  while (pending.length && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    const statuses = await Promise.all(pending.map(async (id) => [id, (await call('GET', `/payments/${id}`)).status] as const));
+    pending = statuses.filter(([, status]) => status === 'pending').map(([id]) => id);
+  }
+  if (pending.length) return `${ids.length} payments (${pending.length} not settled yet: the payments sweeper settles them)`;
+  await call('POST', `/payments/${ids[1]}/refund`, { amount: 7000 });
+  return `${ids.length} paid payments (one partly refunded)`;
 }
 
 main().catch((err: Error) => {

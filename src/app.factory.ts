@@ -81,6 +81,9 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
       { path: 'sandbox/pay/{*path}', method: RequestMethod.ALL },
       // The payer's landing page after a gateway: a page for people, not an API route.
       { path: 'payments/return', method: RequestMethod.GET },
+      // The dashboard's read models live at /provider/… (issue 14); authenticated like every /api route.
+      { path: 'provider/stats', method: RequestMethod.GET },
+      { path: 'provider/customers', method: RequestMethod.GET },
     ],
   });
   app.useGlobalFilters(new ProblemFilter());

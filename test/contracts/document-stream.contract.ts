@@ -136,6 +136,37 @@ export function documentStreamContract(ctx: () => { store: DocumentStreamStore; 
     );
   });
 
+  it('tallies documents per local day or month and field value, in [from, to), within its business and stream', async () => {
+    const { store, businessA, businessB } = ctx();
+    const put = (at: string, fields: Record<string, string | null>, business = businessA, stream: 'messages' | 'activity' = 'messages') =>
+      store.append(stream, business, new Date(at), fields);
+    // Asia/Jerusalem is UTC+2 in November 2026: 21:30Z on Oct 31 is 23:30 local that day, 22:30Z is 00:30 on Nov 1.
+    await put('2026-10-31T21:30:00Z', { status: 'sent' });
+    await put('2026-10-31T22:30:00Z', { status: 'sent' });
+    await put('2026-11-01T10:00:00Z', { status: 'failed' });
+    await put('2026-11-01T11:00:00Z', { status: 'sent' });
+    await put('2026-11-02T11:00:00Z', {});
+    await put('2026-11-03T00:00:00Z', { status: 'sent' }); // at `to`: left out
+    await put('2026-11-01T11:00:00Z', { status: 'sent' }, businessB);
+    await put('2026-11-01T11:00:00Z', { status: 'sent' }, businessA, 'activity');
+    const period = { from: new Date('2026-10-31T00:00:00Z'), to: new Date('2026-11-03T00:00:00Z'), timeZone: 'Asia/Jerusalem' };
+    const sorted = (rows: { bucket: string; value: string | null; count: number }[]) =>
+      [...rows].sort((a, b) => a.bucket.localeCompare(b.bucket) || String(a.value).localeCompare(String(b.value)));
+    assert.deepEqual(sorted(await store.tally('messages', businessA, { ...period, granularity: 'day' }, 'status')), [
+      { bucket: '2026-10-31', value: 'sent', count: 1 },
+      { bucket: '2026-11-01', value: 'failed', count: 1 },
+      { bucket: '2026-11-01', value: 'sent', count: 2 },
+      { bucket: '2026-11-02', value: null, count: 1 },
+    ]);
+    assert.deepEqual(sorted(await store.tally('messages', businessA, { ...period, granularity: 'month' }, 'status')), [
+      { bucket: '2026-10-01', value: 'sent', count: 1 },
+      { bucket: '2026-11-01', value: 'failed', count: 1 },
+      { bucket: '2026-11-01', value: null, count: 1 },
+      { bucket: '2026-11-01', value: 'sent', count: 2 },
+    ]);
+    await assert.rejects(() => store.tally('messages', businessA, { ...period, granularity: 'day' }, 'status; DROP TABLE x'));
+  });
+
   it('answers a ping', async () => {
     await assert.doesNotReject(() => ctx().store.ping());
   });

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { DateTime } from 'luxon';
 import { createTestDatabase } from '../support/database';
 import { freePort, runBuiltScript, startBuiltApp, waitForStatus, type RunningApp } from '../support/process';
 
@@ -17,7 +18,10 @@ const DEMO = {
   business: 'סלון מיכל',
   customers: ['אבי פרץ', 'דנה כהן', 'יוסי לוי', 'רונית מזרחי', 'שירה ביטון'],
   services: ['צבע שורש', 'תספורת נשים'],
-  appointments: 3,
+  // This month: 4 paid payments (₪730), one partly refunded (₪70); the 5 customers; 3 registrations.
+  thisMonth: { payments: 4, revenueAgorot: 66_000, refundedAgorot: 7_000, newCustomers: 5, registrations: 3 },
+  // Last month: 6 past appointments entered by staff, one of them cancelled.
+  lastMonth: { bookings: 5, cancelledBookings: 1 },
 };
 
 async function stopApp(app: RunningApp): Promise<void> {
@@ -48,16 +52,30 @@ async function readDemo(base: string, seedOutput: string): Promise<typeof DEMO> 
   const business = await get<{ name: string }>('/business');
   const customers = await get<Page<{ firstName: string; lastName: string }>>('/customers?limit=100');
   const services = await get<Page<{ name: string }>>('/services?limit=100');
-  const appointments = await get<Page<unknown>>('/appointments?limit=100');
   assert.equal(customers.meta.total, customers.data.length);
+  type Figures = Record<string, number>;
+  const stats = async (query: string) => {
+    const res = await fetch(`${base}/provider/stats?${query}`, { headers: { Authorization: `Bearer ${session.accessToken}` } });
+    assert.equal(res.status, 200, await res.clone().text());
+    return (await res.json()) as { totals: Figures; series: Figures[] };
+  };
+  const month = DateTime.now().setZone('Asia/Jerusalem').startOf('month');
+  const thisMonth = (await stats('')).totals;
+  const lastMonth = (await stats(`from=${month.minus({ months: 1 }).toISODate()}`)).totals;
+  assert.ok(thisMonth.messages > 0, 'messages were written this month');
   return {
     owner: session.user.name,
     business: business.name,
     customers: customers.data.map((c) => `${c.firstName} ${c.lastName}`).sort(),
     services: services.data.map((s) => s.name).sort(),
-    appointments: appointments.meta.total,
+    thisMonth: pick(thisMonth, DEMO.thisMonth),
+    lastMonth: pick(lastMonth, DEMO.lastMonth),
   };
 }
+
+/** The figures of `totals` that `like` names. */
+const pick = <T extends Record<string, number>>(totals: Record<string, number>, like: T): T =>
+  Object.fromEntries(Object.keys(like).map((k) => [k, totals[k]])) as T;
 
 describe('npm run seed:demo', () => {
   const root = mkdtempSync(join(tmpdir(), 'chatgrow-seed-'));

@@ -1,3 +1,5 @@
+import type { ReportingPeriod } from '../../common/time/reporting-period';
+
 /**
  * Streams of documents (activity log, message log, analytics events): appended,
  * listed newest first, and updated by compare-and-set (a message's status). Served by PostgreSQL or MongoDB as
@@ -36,6 +38,16 @@ export interface StreamQuery {
   limit: number;
 }
 
+/** One group of a tally: the bucket (the local date its day or month starts on) and the field's value (null when absent). */
+export interface StreamTally {
+  bucket: string;
+  value: string | null;
+  count: number;
+}
+
+/** A field name a tally may group by: plain letters, digits and underscores. */
+export const TALLY_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
 export interface DocumentStreamStore {
   readonly kind: 'postgres' | 'mongo';
   append(stream: StreamName, businessId: string, at: Date, fields: StreamFields): Promise<StreamDocument>;
@@ -59,5 +71,11 @@ export interface DocumentStreamStore {
    * wins), in one round trip; the updated document, or null when none matched.
    */
   update(stream: StreamName, businessId: string, id: string, change: StreamChange, where?: StreamCondition): Promise<StreamDocument | null>;
+  /**
+   * Counts the documents with `at` in `[period.from, period.to)` per bucket
+   * of the period (day or month in its time zone) and value of `field`,
+   * in the database (an aggregation, never a read of the documents).
+   */
+  tally(stream: StreamName, businessId: string, period: ReportingPeriod, field: string): Promise<StreamTally[]>;
   ping(): Promise<void>;
 }

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Connection, Model, Schema } from 'mongoose';
-import type {
-  DocumentStreamStore,
-  StreamChange,
-  StreamCondition,
-  StreamDocument,
-  StreamFields,
-  StreamName,
-  StreamQuery,
+import type { ReportingPeriod } from '../../common/time/reporting-period';
+import {
+  type DocumentStreamStore,
+  type StreamChange,
+  type StreamCondition,
+  type StreamDocument,
+  type StreamFields,
+  type StreamName,
+  type StreamQuery,
+  type StreamTally,
+  TALLY_FIELD,
 } from './document-stream.port';
 
 interface StreamDoc {
@@ -102,6 +105,25 @@ export class MongoDocumentStreamStore implements DocumentStreamStore {
     if (change.increment && Object.keys(change.increment).length) update.$inc = prefixed(change.increment);
     const doc = await this.model(stream).findOneAndUpdate(filter, update, { new: true }).lean<StreamDoc>();
     return doc ? toDocument(doc) : null;
+  }
+
+  async tally(stream: StreamName, businessId: string, period: ReportingPeriod, field: string): Promise<StreamTally[]> {
+    if (!TALLY_FIELD.test(field)) throw new Error(`Not a field a tally groups by: ${field}`);
+    const format = period.granularity === 'day' ? '%Y-%m-%d' : '%Y-%m-01';
+    const groups = await this.model(stream).aggregate<{ _id: { bucket: string; value?: unknown }; count: number }>([
+      { $match: { businessId, at: { $gte: period.from, $lt: period.to } } },
+      {
+        $group: {
+          _id: { bucket: { $dateToString: { date: '$at', format, timezone: period.timeZone } }, value: `$fields.${field}` },
+          count: { $sum: 1 },
+        },
+      },
+    ]);
+    return groups.map((g) => ({
+      bucket: g._id.bucket,
+      value: g._id.value === undefined || g._id.value === null ? null : String(g._id.value),
+      count: g.count,
+    }));
   }
 
   async ping(): Promise<void> {

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
+import { type ReportingPeriod, sqlBucket } from '../../common/time/reporting-period';
 import { isUuid } from '../../common/validation/uuid';
-import type {
-  DocumentStreamStore,
-  StreamChange,
-  StreamCondition,
-  StreamDocument,
-  StreamFields,
-  StreamName,
-  StreamQuery,
+import {
+  type DocumentStreamStore,
+  type StreamChange,
+  type StreamCondition,
+  type StreamDocument,
+  type StreamFields,
+  type StreamName,
+  type StreamQuery,
+  type StreamTally,
+  TALLY_FIELD,
 } from './document-stream.port';
 import { StreamDocumentRow } from './stream-document.entity';
 
@@ -123,6 +126,16 @@ export class PostgresDocumentStreamStore implements DocumentStreamStore {
       params,
     );
     return rows.length ? fromRaw(rows[0]) : null;
+  }
+
+  async tally(stream: StreamName, businessId: string, period: ReportingPeriod, field: string): Promise<StreamTally[]> {
+    if (!TALLY_FIELD.test(field)) throw new Error(`Not a field a tally groups by: ${field}`);
+    return this.repo.query(
+      `SELECT ${sqlBucket('at', '$5', '$6')} AS bucket, fields->>$7 AS value, count(*)::int AS count
+         FROM stream_documents WHERE business_id = $1 AND stream = $2 AND at >= $3 AND at < $4
+        GROUP BY 1, 2`,
+      [businessId, stream, period.from, period.to, period.granularity, period.timeZone, field],
+    );
   }
 
   async ping(): Promise<void> {

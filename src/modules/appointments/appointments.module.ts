@@ -8,6 +8,7 @@ import { BusinessModule } from '../business/business.module';
 import { CalendarsModule } from '../calendars/calendars.module';
 import { CustomersModule } from '../customers/customers.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { AppointmentStatsService } from './appointment-stats.service';
 import { AppointmentTransitionsService } from './appointment-transitions.service';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsRepository } from './appointments.repository';
@@ -51,6 +52,7 @@ import { SchedulingHousekeeping } from './reminders/scheduling-housekeeping.sche
     BookingService,
     AppointmentTransitionsService,
     AppointmentsService,
+    AppointmentStatsService,
     PublicBookingService,
     SelfServiceService,
     SelfServiceLinks,
@@ -61,6 +63,6 @@ import { SchedulingHousekeeping } from './reminders/scheduling-housekeeping.sche
     SchedulingHousekeeping,
     AppointmentActivityListener,
   ],
-  exports: [AvailabilityService, SelfServiceLinks, AppointmentsService],
+  exports: [AvailabilityService, SelfServiceLinks, AppointmentsService, AppointmentStatsService],
 })
 export class AppointmentsModule {}

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Between, DeepPartial, In, LessThan, Repository } from 'typeorm';
 import { isExclusionViolation, isRetryable } from '../../common/database/pg-errors';
 import { TenantRepository } from '../../common/tenancy/tenant.repository';
+import { type ReportingPeriod, sqlBucket } from '../../common/time/reporting-period';
 import { isUuid } from '../../common/validation/uuid';
 import { AppointmentStatus } from './appointment-status';
 import { Appointment } from './entities/appointment.entity';
@@ -30,6 +31,14 @@ export interface AppointmentFilter {
   serviceId?: string;
   customerId?: string;
   statuses?: AppointmentStatus[];
+}
+
+/** Appointments of a period counted by status, per bucket, per service and per calendar (one row per group). */
+export interface AppointmentCounts {
+  byBucket: { bucket: string; status: AppointmentStatus; count: number }[];
+  /** `serviceName`: the name it was last booked under in the period. */
+  byService: { serviceId: string; serviceName: string; status: AppointmentStatus; count: number }[];
+  byCalendar: { calendarId: string; status: AppointmentStatus; count: number }[];
 }
 
 export interface BusyRow {
@@ -190,5 +199,36 @@ export class AppointmentsRepository extends TenantRepository<Appointment> {
       [businessId, id, paymentId, at],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Appointments starting in the period, counted by status three ways in one
+   * scan of (business_id, starts_at): per bucket, per service, per calendar.
+   */
+  async countsByStart(businessId: string, period: ReportingPeriod): Promise<AppointmentCounts> {
+    this.scoped(businessId);
+    const rows = await this.sql<{
+      bucket: string | null;
+      service_id: string | null;
+      calendar_id: string | null;
+      status: AppointmentStatus;
+      n: number;
+      service_name: string | null;
+    }>(
+      `SELECT bucket, service_id, calendar_id, status, count(*)::int AS n,
+              (array_agg(service_name ORDER BY starts_at DESC))[1] AS service_name
+         FROM (SELECT ${sqlBucket('starts_at', '$4', '$5')} AS bucket, service_id, calendar_id, status, service_name, starts_at
+                 FROM appointments WHERE business_id = $1 AND starts_at >= $2 AND starts_at < $3) a
+        GROUP BY GROUPING SETS ((bucket, status), (service_id, status), (calendar_id, status))`,
+      [businessId, period.from, period.to, period.granularity, period.timeZone],
+    );
+    const counts: AppointmentCounts = { byBucket: [], byService: [], byCalendar: [] };
+    for (const r of rows) {
+      if (r.bucket !== null) counts.byBucket.push({ bucket: r.bucket, status: r.status, count: r.n });
+      else if (r.service_id !== null)
+        counts.byService.push({ serviceId: r.service_id, serviceName: r.service_name ?? '', status: r.status, count: r.n });
+      else if (r.calendar_id !== null) counts.byCalendar.push({ calendarId: r.calendar_id, status: r.status, count: r.n });
+    }
+    return counts;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Not, Repository } from 'typeorm';
 import { TenantRepository } from '../../common/tenancy/tenant.repository';
+import { type ReportingPeriod, sqlBucket } from '../../common/time/reporting-period';
 import { EventRegistration, RegistrationStatus } from './entities/event-registration.entity';
 
 export interface RegistrationCounts {
@@ -87,5 +88,19 @@ export class EventRegistrationsRepository extends TenantRepository<EventRegistra
       [businessId, id, paymentId, at],
     );
     return rows.length > 0;
+  }
+
+  /** Registrations made in the period (by `created_at`), counted per bucket and current status. */
+  async countsByCreation(
+    businessId: string,
+    period: ReportingPeriod,
+  ): Promise<{ bucket: string; status: RegistrationStatus; count: number }[]> {
+    this.scoped(businessId);
+    return this.sql(
+      `SELECT ${sqlBucket('created_at', '$4', '$5')} AS bucket, status, count(*)::int AS count
+         FROM event_registrations WHERE business_id = $1 AND created_at >= $2 AND created_at < $3
+        GROUP BY 1, 2`,
+      [businessId, period.from, period.to, period.granularity, period.timeZone],
+    );
   }
 }

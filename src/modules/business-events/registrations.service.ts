@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { DomainEventActor, RegistrationEventPayload } from '../../common/domain-events/domain-event.map';
 import { DomainEvents } from '../../common/domain-events/domain-events';
 import { NotFoundAppException } from '../../common/problem/app.exception';
+import type { ReportingPeriod } from '../../common/time/reporting-period';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { chooseCustomer, type CustomerChoice } from '../customers/customer-choice';
 import { CustomersService } from '../customers/customers.service';
@@ -183,5 +184,10 @@ export class RegistrationsService {
   /** Paid by `paymentId` (the payments module calls this once the gateway confirmed it); a second payment does not replace the first. */
   markPaid(businessId: string, id: string, paymentId: string, at: Date): Promise<boolean> {
     return this.registrations.markPaid(businessId, id, paymentId, at);
+  }
+
+  /** Registrations made in the period, counted in SQL per bucket and current status (reports). */
+  countsByCreation(businessId: string, period: ReportingPeriod): Promise<{ bucket: string; status: RegistrationStatus; count: number }[]> {
+    return this.registrations.countsByCreation(businessId, period);
   }
 }

@@ -8,12 +8,12 @@ import type { ActivityEntryDto } from '../activity/dto/activity-entry.dto';
 import { SCALAR_FIELDS } from './customer-fields';
 import { consentColumns, newCustomerRow } from './customer-row';
 import { buildSearchText } from './customer-search';
-import { toCustomerDto } from './customer.mapper';
+import { toCustomerActivityDto, toCustomerDto } from './customer.mapper';
 import { CustomerFilter, CustomerSort, CustomersRepository } from './customers.repository';
 import { CustomerContactRequiredException, CustomerContactTakenException } from './customers.exception';
 import type { CreateCustomerDto } from './dto/create-customer.dto';
 import type { CustomerFilterDto, CustomerQueryDto } from './dto/customer-query.dto';
-import type { CustomerDto } from './dto/customer-response.dto';
+import type { CustomerActivityDto, CustomerDto } from './dto/customer-response.dto';
 import type { UpdateCustomerDto } from './dto/update-customer.dto';
 import type { Customer } from './entities/customer.entity';
 
@@ -116,15 +116,25 @@ export class CustomerManagementService {
   }
 
   async list(businessId: string, query: CustomerQueryDto): Promise<[CustomerDto[], number | null]> {
+    const [rows, total] = await this.page(businessId, query);
+    return [rows.map(toCustomerDto), total];
+  }
+
+  /** The same list (same search, filters, sort and paging), as the provider dashboard's rows: spend, visits, last activity. */
+  async listActivity(businessId: string, query: CustomerQueryDto): Promise<[CustomerActivityDto[], number | null]> {
+    const [rows, total] = await this.page(businessId, query);
+    return [rows.map(toCustomerActivityDto), total];
+  }
+
+  private page(businessId: string, query: CustomerQueryDto): Promise<[Customer[], number | null]> {
     const sort: CustomerSort = { field: query.sort ?? 'createdAt', direction: (query.order ?? 'desc') === 'asc' ? 'ASC' : 'DESC' };
-    const [rows, total] = await this.customers.search(
+    return this.customers.search(
       businessId,
       toCustomerFilter(query),
       sort,
       { offset: (query.page - 1) * query.limit, limit: query.limit },
       query.total !== 'false',
     );
-    return [rows.map(toCustomerDto), total];
   }
 
   /** The customer's activity, newest first (appointments, registrations, payments, messages, edits). */

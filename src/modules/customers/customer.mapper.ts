@@ -1,4 +1,4 @@
-import type { CustomerDto } from './dto/customer-response.dto';
+import type { CustomerActivityDto, CustomerDto } from './dto/customer-response.dto';
 import type { Customer } from './entities/customer.entity';
 
 export const toCustomerDto = (c: Customer): CustomerDto => ({
@@ -26,4 +26,19 @@ export const toCustomerDto = (c: Customer): CustomerDto => ({
   lastActivityAt: c.lastActivityAt,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
+});
+
+export const toCustomerActivityDto = (c: Customer): CustomerActivityDto => ({
+  id: c.id,
+  firstName: c.firstName,
+  lastName: c.lastName,
+  email: c.email,
+  phone: c.phone,
+  tags: c.tags,
+  archived: c.archivedAt !== null,
+  spendAgorot: c.totalSpendAgorot,
+  currency: 'ILS',
+  visits: c.visitCount,
+  lastActivityAt: c.lastActivityAt,
+  createdAt: c.createdAt,
 });

@@ -6,6 +6,7 @@ import { CustomerImportsRepository } from './customer-imports.repository';
 import { CustomerManagementService } from './customer-management.service';
 import { CustomerTimelineListener } from './customer-timeline.listener';
 import { CustomersController } from './customers.controller';
+import { ProviderCustomersController } from './provider-customers.controller';
 import { CustomersRepository } from './customers.repository';
 import { CustomersService } from './customers.service';
 import { CustomerImport } from './entities/customer-import.entity';
@@ -15,7 +16,7 @@ import { CustomerImportJob } from './customer-import.job';
 /** Customers: the API, CSV import/export, and CustomersService for other modules (match-or-create, visits). */
 @Module({
   imports: [TypeOrmModule.forFeature([Customer, CustomerImport])],
-  controllers: [CustomersController],
+  controllers: [CustomersController, ProviderCustomersController],
   providers: [
     CustomersRepository,
     CustomerImportsRepository,

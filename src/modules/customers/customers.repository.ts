@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { TenantRepository } from '../../common/tenancy/tenant.repository';
+import { type BucketRow, type ReportingPeriod, sqlBucket } from '../../common/time/reporting-period';
 import { isUuid } from '../../common/validation/uuid';
 import { CUSTOMER_ROW_COLUMNS, type CustomerRow } from './customer-fields';
 import { likeContains, searchTerms } from './customer-search';
@@ -234,6 +235,15 @@ export class CustomersRepository extends TenantRepository<Customer> {
       const last = rows[rows.length - 1];
       after = [last.createdAt, last.id];
     }
+  }
+
+  /** Customers created in the period (archived ones too: they were new then), counted per bucket. */
+  async countNewByBucket(businessId: string, period: ReportingPeriod): Promise<BucketRow<'count'>[]> {
+    return this.sql(
+      `SELECT ${sqlBucket('created_at', '$4', '$5')} AS bucket, count(*)::int AS count
+         FROM customers WHERE business_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY 1`,
+      [this.scoped(businessId).businessId, period.from, period.to, period.granularity, period.timeZone],
+    );
   }
 
   /** The WHERE clause of a filter, with its parameters ($1 is the business). */

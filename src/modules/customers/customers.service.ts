@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
 import { DomainEvents } from '../../common/domain-events/domain-events';
+import type { BucketRow, ReportingPeriod } from '../../common/time/reporting-period';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { blankToNull, parseEmail, parsePhone } from './customer-contact';
 import { CUSTOMER_FIELDS as F } from './customer-fields';
@@ -189,6 +190,11 @@ export class CustomersService {
   ): Promise<void> {
     const customers = opts.manager ? this.customers.withManager(opts.manager) : this.customers;
     await customers.addSpend(businessId, customerId, deltaAgorot, opts.at ?? new Date());
+  }
+
+  /** New customers of a period, counted in SQL per bucket (reports). */
+  countNew(businessId: string, period: ReportingPeriod): Promise<BucketRow<'count'>[]> {
+    return this.customers.countNewByBucket(businessId, period);
   }
 
   private async match(

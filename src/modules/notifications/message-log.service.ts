@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { ReportingPeriod } from '../../common/time/reporting-period';
 import {
   DOCUMENT_STREAM_STORE,
   type DocumentStreamStore,
@@ -134,5 +135,14 @@ export class MessageLogService {
     for (const key of ['channel', 'status', 'customerId', 'template'] as const) if (filter[key]) match[key] = filter[key];
     const { items, total } = await this.store.find(STREAM, businessId, { match, from: filter.from, to: filter.to, ...page });
     return { items: items.map(toRecord), total };
+  }
+
+  /**
+   * Messages written in the period (by `createdAt`), counted per bucket and
+   * current status by the document store itself (an aggregation, on either driver).
+   */
+  async countByStatus(businessId: string, period: ReportingPeriod): Promise<{ bucket: string; status: MessageStatus; count: number }[]> {
+    const groups = await this.store.tally(STREAM, businessId, period, 'status');
+    return groups.map((g) => ({ bucket: g.bucket, status: (g.value ?? MessageStatus.queued) as MessageStatus, count: g.count }));
   }
 }

@@ -36,6 +36,7 @@ import { PaymentInboxService } from './webhooks/payment-inbox.service';
 import { PaymentWebhookController } from './webhooks/payment-webhook.controller';
 import { PaymentsRepository } from './payments.repository';
 import { PaymentsService } from './payments.service';
+import { PaymentStatsService } from './payment-stats.service';
 import { CardcomPaymentGateway } from './gateways/cardcom/cardcom.payment-gateway';
 import { createPaymentGateways } from './gateways/payment-gateways.factory';
 import { PAYMENT_GATEWAYS } from './gateways/payment-gateway.port';
@@ -72,6 +73,7 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
     PaymentsRepository,
     PaymentEventsRepository,
     PaymentsService,
+    PaymentStatsService,
     PaymentSettingsService,
     PaymentNotificationsRepository,
     PaymentRefundsRepository,
@@ -104,6 +106,6 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
       inject: [ConfigService, SandboxPaymentGateway],
     },
   ],
-  exports: [PaymentSettingsService],
+  exports: [PaymentSettingsService, PaymentStatsService],
 })
 export class PaymentsModule {}

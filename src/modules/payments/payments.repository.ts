@@ -2,9 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, type FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { TenantRepository } from '../../common/tenancy/tenant.repository';
+import { type BucketRow, type ReportingPeriod, sqlBucket } from '../../common/time/reporting-period';
 import { PaymentProvider } from '../../infra/config/env.schema';
+import { RefundStatus } from './entities/payment-refund.entity';
 import { Payment, PaymentStatus } from './entities/payment.entity';
 import type { PaymentQueryDto } from './dto/payment.dto';
+
+/**
+ * The money that moved in a period, as one stream of signed amounts: a payment
+ * counts when it was paid (`paid_at`, set once, whatever its status became),
+ * a refund when it was asked of the gateway (`created_at`) and succeeded.
+ * Parameters: $1 business, $2 from, $3 to (exclusive), $4 currency.
+ */
+const MONEY_MOVES = `
+  SELECT p.paid_at AS at, p.customer_id, p.amount_agorot AS paid, 0 AS refunded, true AS is_payment
+    FROM payments p
+   WHERE p.business_id = $1 AND p.paid_at >= $2 AND p.paid_at < $3 AND p.currency = $4
+  UNION ALL
+  SELECT r.created_at, p.customer_id, 0, r.amount_agorot, false
+    FROM payment_refunds r JOIN payments p ON p.id = r.payment_id
+   WHERE r.business_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.status = '${RefundStatus.succeeded}' AND p.currency = $4`;
+
+export type RevenueRow = BucketRow<'paidAgorot' | 'refundedAgorot' | 'payments'>;
 
 @Injectable()
 export class PaymentsRepository extends TenantRepository<Payment> {
@@ -123,6 +142,36 @@ export class PaymentsRepository extends TenantRepository<Payment> {
       [businessId, id, amountAgorot],
     );
     return rows.length ? this.hydrate(rows)[0] : null;
+  }
+
+  /** Per bucket of the period: paid, refunded (agorot in `currency`) and how many payments were paid. */
+  async revenueByBucket(businessId: string, period: ReportingPeriod, currency: string): Promise<RevenueRow[]> {
+    this.scoped(businessId);
+    const rows = await this.sql<{ bucket: string; paid: string; refunded: string; payments: number }>(
+      `SELECT ${sqlBucket('at', '$5', '$6')} AS bucket, sum(paid) AS paid, sum(refunded) AS refunded,
+              count(*) FILTER (WHERE is_payment)::int AS payments
+         FROM (${MONEY_MOVES}) moves GROUP BY 1`,
+      [businessId, period.from, period.to, currency, period.granularity, period.timeZone],
+    );
+    return rows.map((r) => ({ bucket: r.bucket, paidAgorot: Number(r.paid), refundedAgorot: Number(r.refunded), payments: r.payments }));
+  }
+
+  /** The customers who paid the most in the period, net of refunds in it (positive nets only), most first. */
+  async topPayers(
+    businessId: string,
+    period: ReportingPeriod,
+    currency: string,
+    limit: number,
+  ): Promise<{ customerId: string; netAgorot: number; payments: number }[]> {
+    this.scoped(businessId);
+    const rows = await this.sql<{ customer_id: string; net: string; payments: number }>(
+      `SELECT customer_id, sum(paid - refunded) AS net, count(*) FILTER (WHERE is_payment)::int AS payments
+         FROM (${MONEY_MOVES}) moves
+        GROUP BY customer_id HAVING sum(paid - refunded) > 0
+        ORDER BY net DESC, customer_id LIMIT $5`,
+      [businessId, period.from, period.to, currency, limit],
+    );
+    return rows.map((r) => ({ customerId: r.customer_id, netAgorot: Number(r.net), payments: r.payments }));
   }
 
   private async settle(businessId: string, id: string, from: PaymentStatus, set: Record<string, unknown>): Promise<Payment | null> {

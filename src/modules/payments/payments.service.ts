@@ -21,7 +21,7 @@ import {
   type PaymentQueryDto,
   PaymentLinkChannel,
 } from './dto/payment.dto';
-import { PaymentStatus } from './entities/payment.entity';
+import { PAYMENT_CURRENCY as CURRENCY, PaymentStatus } from './entities/payment.entity';
 import {
   GatewayError,
   PAYMENT_GATEWAYS,
@@ -37,9 +37,6 @@ import { nextPoll } from './payment-schedule';
 import { toEventDto, toPaymentDto, toRefundDto } from './payment.mapper';
 import { PaymentsRepository } from './payments.repository';
 import { PaymentSettingsService } from './settings/payment-settings.service';
-
-/** Payments are in shekels (the gateways' pages and the business's documents). */
-const CURRENCY = 'ILS';
 
 type Answer = { body: GatewayPaymentDto; replayed: boolean };
 

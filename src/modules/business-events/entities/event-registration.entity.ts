@@ -23,6 +23,7 @@ export enum RegistrationSource {
 @Entity('event_registrations')
 @Index('uq_event_registrations_event_customer', ['eventId', 'customerId'], { unique: true, where: `status <> 'cancelled'` })
 @Index('ix_event_registrations_event_status_seq', ['eventId', 'status', 'seq'])
+@Index('ix_event_registrations_business_created', ['businessId', 'createdAt'])
 export class EventRegistration extends TenantEntity {
   @Column('uuid')
   eventId: string;

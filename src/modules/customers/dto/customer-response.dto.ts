@@ -83,3 +83,47 @@ export class CustomerDto {
   @ApiProperty({ type: String, format: 'date-time' })
   updatedAt: Date;
 }
+
+/** A row of the provider dashboard's customer list: who, and what they brought (spend, visits, last activity). */
+export class CustomerActivityDto {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, example: 'דנה' })
+  firstName: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'כהן' })
+  lastName: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'dana@example.co.il' })
+  email: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '+972501234567', description: 'E.164' })
+  phone: string | null;
+
+  @ApiProperty({ type: [String], example: ['VIP'] })
+  tags: string[];
+
+  @ApiProperty({ type: Boolean })
+  archived: boolean;
+
+  @ApiProperty({
+    type: 'integer',
+    example: 125000,
+    description:
+      'Total spend in agorot: documents issued to the customer (a paid payment issues one), less credit notes (a refund issues one)',
+  })
+  spendAgorot: number;
+
+  @ApiProperty({ type: String, example: 'ILS' })
+  currency: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 4, description: 'Completed appointments' })
+  visits: number;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The latest visit or document' })
+  lastActivityAt: Date | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+}

@@ -12,6 +12,7 @@ export enum RefundStatus {
 /** A refund of all or part of a paid payment: one gateway call, then a credit note. */
 @Entity('payment_refunds')
 @Index('ix_payment_refunds_payment', ['paymentId'])
+@Index('ix_payment_refunds_business_created', ['businessId', 'createdAt'])
 export class PaymentRefund extends TenantEntity {
   @Column('uuid')
   paymentId: string;

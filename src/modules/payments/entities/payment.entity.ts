@@ -13,6 +13,9 @@ export enum PaymentStatus {
   partially_refunded = 'partially_refunded',
 }
 
+/** Payments are in shekels (the gateways' pages and the business's documents). */
+export const PAYMENT_CURRENCY = 'ILS';
+
 /** The statuses of a payment whose money was taken (its document and email are due). */
 export const PAID_STATUSES: ReadonlySet<PaymentStatus> = new Set([
   PaymentStatus.paid,
@@ -34,6 +37,7 @@ export interface PaymentLine {
 @Index('ix_payments_business_created', ['businessId', 'createdAt'])
 @Index('ix_payments_gateway_reference', ['businessId', 'provider', 'gatewayReference'])
 @Index('ix_payments_due', ['nextCheckAt'], { where: `"next_check_at" IS NOT NULL` })
+@Index('ix_payments_business_paid', ['businessId', 'paidAt'], { where: `"paid_at" IS NOT NULL` })
 export class Payment extends TenantEntity {
   @Column('uuid')
   customerId: string;
