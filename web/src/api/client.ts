@@ -27,12 +27,15 @@ export class SessionEndedError extends Error {
 }
 
 function authorised(request: Request, session: Session | null): Request {
-  if (!session) return request;
   const headers = new Headers(request.headers);
-  headers.set('Authorization', `Bearer ${session.accessToken}`);
-  // The business this dashboard acts for, for people who belong to several.
-  headers.set('X-Business-Id', session.businessId);
-  return new Request(request, { headers });
+  if (session) {
+    headers.set('Authorization', `Bearer ${session.accessToken}`);
+    // The business this dashboard acts for, for people who belong to several.
+    headers.set('X-Business-Id', session.businessId);
+  }
+  // no-store: the dashboard always shows fresh data, and the browser sends no If-None-Match
+  // (the API's ETags would otherwise come back as 304s, which its document does not list).
+  return new Request(request, { headers, cache: 'no-store' });
 }
 
 /**

@@ -12,7 +12,9 @@ export interface FormErrors {
  * the form field it names (`email`, or `marketingConsent.email.granted` → the
  * first segment that is a field); errors for fields the form does not have,
  * and problems without field errors, become the form's message. Messages are
- * translated by the problem's `code` when the catalogue knows it.
+ * translated by the problem's `code` when the catalogue knows it, and a plain
+ * `validation_failed` by the field (`problem.field.phone`); otherwise the
+ * API's own (English) message is shown.
  */
 export function formErrors(problem: Problem | undefined, status: number, fieldNames: readonly string[], t: Translate): FormErrors {
   if (!problem) return { fields: {}, form: t('errors.unexpected', { requestId: '-' }) };
@@ -21,7 +23,7 @@ export function formErrors(problem: Problem | undefined, status: number, fieldNa
   const leftOver: string[] = [];
   for (const error of problem.errors ?? []) {
     const name = fieldNames.find((f) => error.field === f || error.field.startsWith(`${f}.`));
-    const message = translated ? t(translated) : error.message;
+    const message = translated ? t(translated) : fieldMessage(problem.code, name ?? error.field, error.message, t);
     if (name) fields[name] ??= message;
     else leftOver.push(message);
   }
@@ -30,4 +32,9 @@ export function formErrors(problem: Problem | undefined, status: number, fieldNa
   if (status === 429) return { fields, form: t('errors.rateLimited') };
   if (status >= 500) return { fields, form: t('errors.unexpected', { requestId: problem.requestId }) };
   return { fields, form: leftOver.length ? leftOver.join(' ') : (problem.detail ?? problem.title) };
+}
+
+function fieldMessage(code: string | undefined, field: string, apiMessage: string, t: Translate): string {
+  const key = code === 'validation_failed' ? knownKey(`problem.field.${field}`) : undefined;
+  return key ? t(key) : apiMessage;
 }

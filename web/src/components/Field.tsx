@@ -43,11 +43,8 @@ export function Field(props: FieldProps) {
     inputMode: props.inputMode,
   };
   return (
-    <div class={props.error ? 'field field-invalid' : 'field'}>
-      <label for={id}>
-        {props.label}
-        {props.required && <span aria-hidden="true"> *</span>}
-      </label>
+    <div class={['field', props.required && 'field-required', props.error && 'field-invalid'].filter(Boolean).join(' ')}>
+      <label for={id}>{props.label}</label>
       {props.as === 'textarea' ? (
         <textarea {...common} value={props.value} rows={3} />
       ) : props.as === 'select' ? (

@@ -36,8 +36,10 @@ export function Shell(props: { route: RouteId; children: ComponentChildren }) {
           aria-controls="main-nav"
           onClick={() => setMenuOpen(!menuOpen)}
         >
-          <span aria-hidden="true">☰ </span>
-          {t('nav.menu')}
+          <span aria-hidden="true" class="menu-icon">
+            ☰
+          </span>
+          <span class="sr-only">{t('nav.menu')}</span>
         </button>
         <a class="brand" href={hrefOf('home')}>
           {t('app.name')}
@@ -61,7 +63,7 @@ export function Shell(props: { route: RouteId; children: ComponentChildren }) {
           <ul>
             {PAGES.map((page) => (
               <li key={page.id}>
-                <a href={hrefOf(page.id)} aria-current={props.route === page.id ? 'page' : undefined}>
+                <a href={hrefOf(page.id)} aria-current={props.route === page.id ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
                   {t(`nav.${page.id}`)}
                 </a>
               </li>

@@ -45,6 +45,10 @@ export const en: Catalogue = {
   'problem.customer.phone_taken': 'Another customer already has this phone number.',
   'problem.customer.email_taken': 'Another customer already has this email address.',
 
+  'problem.field.phone': 'The phone number is not valid (e.g. 050-1234567).',
+  'problem.field.email': 'The email address is not valid.',
+  'problem.field.birthday': 'The date is not valid.',
+
   'home.title': 'Home',
   'home.greeting': 'Hello, {name}',
   'home.today': 'Today: {date}',

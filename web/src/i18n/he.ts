@@ -47,6 +47,10 @@ export const he = {
   'problem.customer.phone_taken': 'ללקוח אחר כבר יש את מספר הטלפון הזה.',
   'problem.customer.email_taken': 'ללקוח אחר כבר יש את כתובת האימייל הזו.',
 
+  'problem.field.phone': 'מספר הטלפון אינו תקין (למשל \u2066050-1234567\u2069).',
+  'problem.field.email': 'כתובת האימייל אינה תקינה.',
+  'problem.field.birthday': 'התאריך אינו תקין.',
+
   'home.title': 'בית',
   'home.greeting': 'שלום, {name}',
   'home.today': 'היום: {date}',

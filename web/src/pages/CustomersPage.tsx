@@ -147,17 +147,19 @@ export function CustomersPage() {
                   <td data-label={t('customers.col.lastActivity')}>
                     {c.lastActivityAt ? fmt.dateTime(c.lastActivityAt) : t('customers.none')}
                   </td>
-                  <td data-label={t('customers.col.actions')} class="actions">
-                    {!c.archived && (
-                      <button type="button" class="button button-small" onClick={() => setEditing(c)}>
-                        {t('customers.edit')}
+                  <td data-label={t('customers.col.actions')}>
+                    <div class="row-actions">
+                      {!c.archived && (
+                        <button type="button" class="button button-small" onClick={() => setEditing(c)}>
+                          {t('customers.edit')}
+                          <span class="sr-only"> {fullName(c)}</span>
+                        </button>
+                      )}
+                      <button type="button" class="button button-small button-quiet" onClick={() => archive(c)}>
+                        {t(c.archived ? 'customers.restore' : 'customers.archive')}
                         <span class="sr-only"> {fullName(c)}</span>
                       </button>
-                    )}
-                    <button type="button" class="button button-small button-quiet" onClick={() => archive(c)}>
-                      {t(c.archived ? 'customers.restore' : 'customers.archive')}
-                      <span class="sr-only"> {fullName(c)}</span>
-                    </button>
+                    </div>
                   </td>
                 </tr>
               ))}
