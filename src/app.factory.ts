@@ -22,6 +22,7 @@ import type { EnvironmentVariables } from './infra/config/env.schema';
 import { EmbeddedPostgresServer } from './infra/database/embedded-postgres.server';
 import { httpLoggerMiddleware } from './infra/logging/http-logger.middleware';
 import { createNestLogger } from './infra/logging/winston.factory';
+import { serveDashboard } from './infra/web/dashboard';
 
 export const BODY_LIMIT = '1mb';
 
@@ -73,6 +74,8 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
   app.use(parseBodies(BODY_LIMIT));
   app.use(bodyErrorHandler);
   app.use(inputGuardMiddleware);
+  // The provider dashboard (web/, built into dist/dashboard): pages, not API routes.
+  serveDashboard(app);
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
