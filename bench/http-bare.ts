@@ -49,6 +49,12 @@ async function member(authorization: string | undefined): Promise<Member | null>
 }
 
 const app = express();
+// As the app: API answers are no-store and carry no ETag.
+app.set('etag', false);
+app.use((_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+});
 app.get('/api/auth/me', async (req, res) => {
   const m = await member(req.headers.authorization);
   if (!m) return void res.status(401).end();

@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { bindActivityRecording } from './modules/activity/activity-routes';
+import { noStoreMiddleware } from './common/http/no-store.middleware';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
 import { bodyErrorProblem } from './common/problem/body-errors';
 import { sendProblem } from './common/problem/send-problem';
@@ -64,7 +65,9 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
     abortOnError: false,
   });
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('etag', false);
   app.use(requestIdMiddleware);
+  app.use(['/api', '/provider'], noStoreMiddleware);
   app.use(httpLoggerMiddleware);
   app.use(helmet({ contentSecurityPolicy: false }));
   const origins = env.CORS_ORIGINS.split(',')

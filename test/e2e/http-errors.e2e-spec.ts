@@ -57,6 +57,19 @@ describe('HTTP edge: problem+json, validation, limits, request ids', () => {
     expectProblem(await t.http.get('/api/business/members/not-a-uuid').set(owner.auth), 400);
   });
 
+  it('marks API answers no-store and sends no ETag, so no client gets a 304', async () => {
+    const me = await t.http.get('/api/auth/me').set(owner.auth).expect(200);
+    assert.equal(me.headers['cache-control'], 'no-store');
+    assert.equal(me.headers.etag, undefined);
+    const again = await t.http.get('/api/auth/me').set(owner.auth).set('If-None-Match', '*').expect(200);
+    assert.equal(again.body.id, me.body.id);
+    const missing = await t.http.get('/api/nowhere').set(owner.auth);
+    expectProblem(missing, 404);
+    assert.equal(missing.headers['cache-control'], 'no-store');
+    const stats = await t.http.get('/provider/stats').set(owner.auth).expect(200);
+    assert.equal(stats.headers['cache-control'], 'no-store');
+  });
+
   it('echoes a given X-Request-Id, makes one otherwise, and puts it in problems', async () => {
     const given = await t.http.get('/api/nope').set('X-Request-Id', 'abc-123');
     assert.equal(given.headers['x-request-id'], 'abc-123');
