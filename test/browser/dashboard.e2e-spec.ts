@@ -1,15 +1,12 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { en } from '../../web/src/i18n/en';
 import { he, type Catalogue } from '../../web/src/i18n/he';
-import { chromiumPath, ensureDashboardBuilt } from '../support/dashboard';
+import { DashboardBrowser, DESKTOP, htmlLangDir, PHONE, seriousViolations, SHOTS } from '../support/dashboard-browser';
 import { newBusiness, type TestBusiness } from '../support/factories';
-import { TEST_OUTPUT } from '../support/pdf-read';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { until } from '../support/until';
 
@@ -25,10 +22,7 @@ declare const localStorage: { getItem(key: string): string | null; setItem(key: 
  * listening on a port (its answers checked against the OpenAPI document as in
  * every e2e test). Screenshots go to test-output/dashboard/.
  */
-const SHOTS = join(TEST_OUTPUT, 'dashboard');
 const CATALOGUES: Record<'he' | 'en', Catalogue> = { he, en };
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
 /** Every page of the shell: its path and the nav entry that names it. */
 const PAGES = [
@@ -43,60 +37,29 @@ const PAGES = [
 
 describe('the provider dashboard in Chromium', () => {
   let t: TestApp;
+  let dash: DashboardBrowser;
   let base: string;
-  let browser: Browser;
   let owner: TestBusiness;
-  const contexts: BrowserContext[] = [];
 
   before(async () => {
-    ensureDashboardBuilt();
-    mkdirSync(SHOTS, { recursive: true });
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     owner = await newBusiness(t.http, { name: 'דנה לוי', businessName: 'סטודיו דנה' });
     const other = await t.http
       .post('/api/customers')
       .set(owner.auth)
       .send({ firstName: 'משה', lastName: 'כהן', phone: '052-1112233', tags: ['VIP'] });
     assert.equal(other.status, 201, JSON.stringify(other.body));
-    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
+    dash = await DashboardBrowser.start(t);
+    base = dash.base;
   });
 
   after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
+    await dash?.close();
     await t?.close();
   });
 
-  /** A fresh browser profile (no stored language or session); JavaScript errors and CSP refusals are kept to assert on. */
-  async function open(viewport = DESKTOP): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport, locale: 'he-IL', timezoneId: 'Asia/Jerusalem' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    page.on('console', (message) => {
-      // Chromium logs every 4xx the page receives; the tests provoke some on purpose.
-      if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text());
-    });
-    return { page, errors };
-  }
-
-  async function logIn(page: Page, m: Catalogue = he): Promise<void> {
-    await page.goto(`${base}/dashboard`);
-    await page.waitForURL(/\/dashboard\/login\?next=/);
-    await page.getByLabel(m['login.email'], { exact: true }).fill(owner.email);
-    await page.getByLabel(m['login.password'], { exact: true }).fill(owner.password);
-    await page.getByRole('button', { name: m['login.submit'], exact: true }).click();
-    await page.waitForURL(`${base}/dashboard`);
-    await page.locator('#page-title').filter({ hasNotText: m['login.title'] }).waitFor();
-  }
-
-  async function htmlLangDir(page: Page): Promise<{ lang: string; dir: string }> {
-    return page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
-  }
+  const open = (viewport = DESKTOP) => dash.open(viewport);
+  const logIn = (page: Page, m: Catalogue = he) => dash.logIn(page, owner, m);
 
   const rowNames = (page: Page) => page.locator('.customers-table tbody th').allInnerTexts();
 
@@ -111,13 +74,6 @@ describe('the provider dashboard in Chromium', () => {
       15_000,
       async () => `rows: ${JSON.stringify(await rowNames(page))}`,
     );
-  }
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
   it('logs in; creates a customer (the API refusal shown next to its field first); finds it by partial Hebrew search; edits, archives, restores', async () => {
@@ -197,6 +153,80 @@ describe('the provider dashboard in Chromium', () => {
     assert.equal(stored.body.data[0].phone, '+972507654321');
     assert.equal(stored.body.data[0].email, 'rotem@example.co.il');
     assert.equal(stored.body.data[0].archived, false);
+    assert.deepEqual(errors, []);
+  });
+
+  it('imports a CSV with a live progress bar to 100 % and the report of the failed row; exports the list; shows a timeline', async () => {
+    const { page, errors } = await open();
+    await logIn(page);
+    await page.goto(`${base}/dashboard/customers`);
+    await page.locator('#page-title').filter({ hasText: he['customers.title'] }).waitFor();
+
+    const names = ['נועה', 'יעל', 'תמר', 'מאיה', 'שירה', 'עומר', 'איתי', 'יונתן', 'דניאל', 'אריאל'];
+    const rows = Array.from({ length: 300 }, (_, i) => `${i === 0 ? 'אורית' : names[i % 10]},ייבוא,+97254${String(i).padStart(7, '0')}`);
+    rows[41] = 'שגויה,ייבוא,12345';
+    const csv = `\uFEFFשם פרטי,שם משפחה,טלפון\n${rows.join('\n')}\n`;
+    await page.getByRole('button', { name: he['customers.import'], exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: he['import.title'] });
+    await dialog.getByLabel(he['import.file'], { exact: true }).setInputFiles({
+      name: 'לקוחות.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await dialog.getByRole('button', { name: he['import.start'], exact: true }).click();
+    const progress = dialog.locator('progress#import-progress');
+    await progress.waitFor();
+    const percents = new Set<number>();
+    await until('the progress bar at 100 %', async () => {
+      const value = Number(await progress.getAttribute('value'));
+      percents.add(value);
+      return value === 100 ? value : null;
+    });
+    await until(
+      'the report',
+      async () =>
+        (await dialog.getByRole('status').count()) && /נוספו 299,/.test(await dialog.getByRole('status').innerText()) ? true : null,
+      15_000,
+      async () => dialog.innerText(),
+    );
+    assert.match(await dialog.locator('.import-percent').innerText(), /300 מתוך 300 שורות \(100%\)/);
+    const failed = dialog.getByRole('table', { name: he['import.errors'] });
+    assert.equal(await failed.locator('tbody tr').count(), 1);
+    assert.match(await failed.locator('tbody tr').innerText(), /43[\s\S]*phone/);
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.screenshot({ path: join(SHOTS, 'customers-import-he.png') });
+    await dialog.getByRole('button', { name: he['import.close'], exact: true }).click();
+    const imported = await t.http.get('/api/customers').query({ q: 'ייבוא', limit: 1 }).set(owner.auth).expect(200);
+    assert.equal(imported.body.meta.total, 299);
+
+    // Export: the list as the page shows it (search applied), headers in Hebrew.
+    await page.getByLabel(he['customers.search'], { exact: true }).fill('אורית');
+    await waitForRows(page, 'the search for אורית', (found) => found.length === 1 && found[0] === 'אורית ייבוא');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: he['customers.export'], exact: true }).click(),
+    ]);
+    const exported = (await readFile((await download.path())!, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    assert.match(exported[0], /שם פרטי/);
+    assert.equal(exported.length, 2, exported.join('\n'));
+    assert.match(exported[1], /אורית/);
+    assert.match(download.suggestedFilename(), /\.csv$/);
+
+    // The timeline of one imported customer, after a change to it through the API.
+    const orit = await t.http.get('/api/customers').query({ q: 'אורית' }).set(owner.auth).expect(200);
+    await t.http.patch(`/api/customers/${orit.body.data[0].id}`).set(owner.auth).send({ notes: 'מעדיפה בוקר' }).expect(200);
+    const entries = await t.http.get(`/api/customers/${orit.body.data[0].id}/timeline`).set(owner.auth).expect(200);
+    assert.ok(entries.body.data.length >= 1);
+    await page.getByRole('button', { name: `${he['customers.timeline']} אורית ייבוא`, exact: true }).click();
+    const timeline = page.getByRole('dialog', { name: he['timeline.title'].replace('{name}', 'אורית ייבוא') });
+    await timeline.locator('.timeline li').first().waitFor();
+    assert.equal(await timeline.locator('.timeline li').count(), entries.body.data.length);
+    assert.equal((await timeline.locator('.timeline-summary').first().innerText()).trim(), entries.body.data[0].summary);
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.screenshot({ path: join(SHOTS, 'customers-timeline-he.png') });
     assert.deepEqual(errors, []);
   });
 

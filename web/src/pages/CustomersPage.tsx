@@ -6,6 +6,8 @@ import { Field } from '../components/Field';
 import { PageTitle } from '../components/Shell';
 import { useApp } from '../context';
 import { displayPhone } from '../format';
+import { CustomerImportDialog } from './customers/CustomerImportDialog';
+import { CustomerTimelineDialog } from './customers/CustomerTimelineDialog';
 
 type Customer = Schemas['CustomerDto'];
 type ArchivedFilter = 'active' | 'archived' | 'all';
@@ -23,13 +25,16 @@ const fullName = (c: Pick<Customer, 'firstName' | 'lastName'>) => [c.firstName, 
 
 /** Customers: Hebrew partial search, archived filter, pages, create, edit, archive and restore. */
 export function CustomersPage() {
-  const { t, fmt, announce } = useApp();
+  const { t, fmt, announce, lang } = useApp();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<ArchivedFilter>('active');
   const [page, setPage] = useState(1);
   const [list, setList] = useState<ListState>({ rows: [], total: null, loading: true, error: null });
   const [editing, setEditing] = useState<Customer | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [timelineOf, setTimelineOf] = useState<Customer | null>(null);
   const [reloads, setReloads] = useState(0);
   const latest = useRef(0);
 
@@ -71,15 +76,47 @@ export function CustomersPage() {
     reload();
   };
 
+  // The CSV of the customers the page shows (search and filter applied), headers in the page's language.
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const { data, error, response } = await api.GET('/api/customers/export', {
+        params: { query: { q: query || undefined, archived: filter, headers: lang } },
+        parseAs: 'blob',
+      });
+      if (!data) return announce(formErrors(error, response.status, [], t).form ?? '');
+      const file = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(response.headers.get('content-disposition') ?? '')?.[1];
+      const name = file ? decodeURIComponent(file) : 'customers.csv';
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(data);
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+      announce(t('customers.exported', { file: name }));
+    } catch {
+      announce(t('errors.network'));
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const pages = list.total === null ? null : Math.max(1, Math.ceil(list.total / LIMIT));
 
   return (
     <section aria-labelledby="page-title">
       <div class="page-head">
         <PageTitle>{t('customers.title')}</PageTitle>
-        <button type="button" class="button button-primary" onClick={() => setEditing('new')}>
-          {t('customers.new')}
-        </button>
+        <div class="page-actions">
+          <button type="button" class="button" onClick={() => setImporting(true)}>
+            {t('customers.import')}
+          </button>
+          <button type="button" class="button" onClick={exportCsv} disabled={exporting}>
+            {exporting ? t('customers.exporting') : t('customers.export')}
+          </button>
+          <button type="button" class="button button-primary" onClick={() => setEditing('new')}>
+            {t('customers.new')}
+          </button>
+        </div>
       </div>
 
       <div class="toolbar" role="search">
@@ -155,6 +192,10 @@ export function CustomersPage() {
                           <span class="sr-only"> {fullName(c)}</span>
                         </button>
                       )}
+                      <button type="button" class="button button-small" onClick={() => setTimelineOf(c)}>
+                        {t('customers.timeline')}
+                        <span class="sr-only"> {fullName(c)}</span>
+                      </button>
                       <button type="button" class="button button-small button-quiet" onClick={() => archive(c)}>
                         {t(c.archived ? 'customers.restore' : 'customers.archive')}
                         <span class="sr-only"> {fullName(c)}</span>
@@ -180,6 +221,8 @@ export function CustomersPage() {
         </nav>
       )}
 
+      {importing && <CustomerImportDialog onClose={() => setImporting(false)} onImported={reload} />}
+      {timelineOf && <CustomerTimelineDialog customerId={timelineOf.id} name={fullName(timelineOf)} onClose={() => setTimelineOf(null)} />}
       {editing && (
         <CustomerDialog
           customer={editing === 'new' ? null : editing}

@@ -1,0 +1,35 @@
+/** The customers page's tools: CSV import with its progress and report, export, and a customer's timeline. */
+export const customerToolsHe = {
+  'customers.import': 'ייבוא מקובץ CSV',
+  'customers.export': 'ייצוא ל-CSV',
+  'customers.exporting': 'מייצאים…',
+  'customers.exported': 'הקובץ {file} ירד.',
+  'customers.timeline': 'ציר זמן',
+
+  'import.title': 'ייבוא לקוחות מקובץ CSV',
+  'import.intro':
+    'קובץ CSV בקידוד UTF-8 עם שורת כותרות בעברית או באנגלית (שם פרטי, שם משפחה, טלפון, אימייל, תגיות…). לקוח קיים מזוהה לפי טלפון ואז לפי אימייל, ומתעדכן.',
+  'import.file': 'קובץ CSV',
+  'import.chooseFile': 'יש לבחור קובץ.',
+  'import.start': 'התחלת הייבוא',
+  'import.running': 'מייבאים…',
+  'import.close': 'סגירה',
+  'import.status.queued': 'ממתין בתור',
+  'import.status.running': 'מייבאים',
+  'import.status.completed': 'הייבוא הסתיים',
+  'import.status.failed': 'הייבוא נכשל',
+  'import.percent': '{percent}%',
+  'import.progress': '{done} מתוך {total} שורות ({percent}%)',
+  'import.report': 'נוספו {created}, עודכנו {updated}, ללא שינוי {skipped}, נכשלו {failed}.',
+  'import.errors': 'שורות שלא יובאו',
+  'import.col.row': 'שורה',
+  'import.col.field': 'שדה',
+  'import.col.message': 'הסיבה',
+
+  'timeline.title': 'ציר הזמן של {name}',
+  'timeline.empty': 'עדיין אין פעילות.',
+  'timeline.actor.user': 'משתמש',
+  'timeline.actor.api_key': 'מפתח API',
+  'timeline.actor.system': 'המערכת',
+  'timeline.actor.public': 'הלקוח',
+};
