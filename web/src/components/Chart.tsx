@@ -66,7 +66,8 @@ export function BarChart(props: {
       {state !== 'ready' && <p class="muted chart-status">{t(state === 'loading' ? 'app.loading' : 'home.chartUnavailable')}</p>}
       <details class="chart-data">
         <summary>{t('home.chartTable')}</summary>
-        <div class="table-wrap">
+        {/* Scrolls when long: focusable, so the keyboard can scroll it too. */}
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={props.title}>
           <table class="table">
             <caption class="sr-only">{props.title}</caption>
             <thead>
