@@ -10,6 +10,12 @@ export interface Formats {
   /** Integer agorot (or cents) as money, e.g. ₪1,250.00. */
   money(minor: number, currency?: string): string;
   number(value: number): string;
+  /** An instant as a time of day (HH:MM) in the business time zone. */
+  time(iso: string): string;
+  /** A calendar date (`YYYY-MM-DD`) as a short day and month, for chart axes. */
+  dayMonth(ymd: string): string;
+  /** Integer agorot as whole money, e.g. ₪1,250, for chart axes. */
+  wholeMoney(minor: number): string;
 }
 
 /** Intl formats for the language, in the business's time zone and currency. */
@@ -20,6 +26,9 @@ export function formats(lang: Lang, timeZone = 'Asia/Jerusalem', currency = 'ILS
   const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const number = new Intl.NumberFormat(locale);
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  const dayMonth = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' });
+  const wholeMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
   return {
     dateTime: (iso) => dateTime.format(new Date(iso)),
     longDate: (value) => longDate.format(typeof value === 'string' ? new Date(value) : value),
@@ -30,6 +39,9 @@ export function formats(lang: Lang, timeZone = 'Asia/Jerusalem', currency = 'ILS
       return format.format(minor / 100);
     },
     number: (value) => number.format(value),
+    time: (iso) => time.format(new Date(iso)),
+    dayMonth: (ymd) => dayMonth.format(new Date(`${ymd}T00:00:00Z`)),
+    wholeMoney: (minor) => wholeMoney.format(Math.round(minor / 100)),
   };
 }
 

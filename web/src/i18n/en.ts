@@ -1,5 +1,6 @@
 import { customerToolsEn } from './customerTools.en';
 import type { Catalogue } from './he';
+import { homeEn } from './home.en';
 
 /** The English messages: exactly the keys of `he.ts` (the type says so, and a unit test checks it). */
 export const en: Catalogue = {
@@ -50,12 +51,7 @@ export const en: Catalogue = {
   'problem.field.email': 'The email address is not valid.',
   'problem.field.birthday': 'The date is not valid.',
 
-  'home.title': 'Home',
-  'home.greeting': 'Hello, {name}',
-  'home.today': 'Today: {date}',
-  'home.customers': 'Active customers',
-  'home.customersLink': 'Go to customers',
-  'home.statsPending': "Today's appointments, this month's revenue and charts will appear here next.",
+  ...homeEn,
 
   'customers.title': 'Customers',
   'customers.search': 'Search by name, phone or email',

@@ -1,4 +1,5 @@
 import { customerToolsHe } from './customerTools.he';
+import { homeHe } from './home.he';
 
 /**
  * The Hebrew messages: the dashboard's default language and the source of its
@@ -53,12 +54,7 @@ export const he = {
   'problem.field.email': 'כתובת האימייל אינה תקינה.',
   'problem.field.birthday': 'התאריך אינו תקין.',
 
-  'home.title': 'בית',
-  'home.greeting': 'שלום, {name}',
-  'home.today': 'היום: {date}',
-  'home.customers': 'לקוחות פעילים',
-  'home.customersLink': 'לרשימת הלקוחות',
-  'home.statsPending': 'תורים להיום, הכנסות החודש וגרפים יופיעו כאן בשלב הבא.',
+  ...homeHe,
 
   'customers.title': 'לקוחות',
   'customers.search': 'חיפוש לפי שם, טלפון או אימייל',
