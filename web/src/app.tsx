@@ -7,6 +7,7 @@ import { Shell } from './components/Shell';
 import { AppContext, type AppState } from './context';
 import { formats } from './format';
 import { applyLang, chooseLang, storeLang, storedLang, translator, type Lang } from './i18n/i18n';
+import { AppointmentsPage } from './pages/AppointmentsPage';
 import { CustomersPage } from './pages/CustomersPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -158,6 +159,7 @@ function Page(props: { route: RouteId }) {
     case 'customers':
       return <CustomersPage />;
     case 'appointments':
+      return <AppointmentsPage />;
     case 'events':
     case 'payments':
     case 'notifications':

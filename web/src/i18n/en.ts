@@ -1,3 +1,4 @@
+import { appointmentsEn } from './appointments.en';
 import type { Catalogue } from './he';
 
 /** The English messages: exactly the keys of `he.ts` (the type says so, and a unit test checks it). */
@@ -120,4 +121,6 @@ export const en: Catalogue = {
 
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to home',
+
+  ...appointmentsEn,
 };
