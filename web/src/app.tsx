@@ -9,6 +9,7 @@ import { formats } from './format';
 import { applyLang, chooseLang, storeLang, storedLang, translator, type Lang } from './i18n/i18n';
 import { AppointmentsPage } from './pages/AppointmentsPage';
 import { CustomersPage } from './pages/CustomersPage';
+import { EventsPage } from './pages/EventsPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage, PlaceholderPage } from './pages/PlaceholderPage';
@@ -161,6 +162,7 @@ function Page(props: { route: RouteId }) {
     case 'appointments':
       return <AppointmentsPage />;
     case 'events':
+      return <EventsPage />;
     case 'payments':
     case 'notifications':
     case 'settings':

@@ -1,4 +1,5 @@
 import { appointmentsEn } from './appointments.en';
+import { eventsEn } from './events.en';
 import type { Catalogue } from './he';
 
 /** The English messages: exactly the keys of `he.ts` (the type says so, and a unit test checks it). */
@@ -123,4 +124,5 @@ export const en: Catalogue = {
   'notFound.back': 'Back to home',
 
   ...appointmentsEn,
+  ...eventsEn,
 };

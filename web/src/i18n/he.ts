@@ -1,4 +1,5 @@
 import { appointmentsHe } from './appointments.he';
+import { eventsHe } from './events.he';
 
 /**
  * The Hebrew messages: the dashboard's default language and the source of its
@@ -126,6 +127,7 @@ export const he = {
   'notFound.back': 'חזרה לדף הבית',
 
   ...appointmentsHe,
+  ...eventsHe,
 };
 
 export type MessageKey = keyof typeof he;

@@ -53,7 +53,7 @@ export function SlotPicker(props: {
   }, [props.serviceId, props.calendarId, props.date, props.refresh]);
 
   return (
-    <div class={props.error ? 'slot-picker field-invalid' : 'slot-picker'}>
+    <div class={props.error ? 'slot-picker slot-picker-invalid' : 'slot-picker'}>
       <Field label={t('slots.date')} name="date" type="date" value={props.date} onValue={props.onDate} />
       <fieldset aria-describedby={props.error ? errorId : undefined}>
         <legend>{props.legend}</legend>
