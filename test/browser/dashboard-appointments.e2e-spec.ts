@@ -56,11 +56,7 @@ describe('the Appointments page in Chromium', () => {
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     owner = await newBusiness(t.http, { name: STAFF, businessName: 'מספרת דנה' });
     b = await newBookable(t.http, owner, { calendarName: STAFF, name: 'תספורת', duration: 30 });
-    await t.http
-      .post('/api/customers')
-      .set(owner.auth)
-      .send({ firstName: 'משה', lastName: 'כהן', phone: '052-1112233' })
-      .expect(201);
+    await t.http.post('/api/customers').set(owner.auth).send({ firstName: 'משה', lastName: 'כהן', phone: '052-1112233' }).expect(201);
     // Today's column is not empty in the screenshots.
     await book(localTime(0, '09:00'), { customer: newCustomer('שירה', 'לוי') });
     await book(localTime(0, '13:00'), { customer: newCustomer('אבי', 'מזרחי'), status: 'pending' });
@@ -144,8 +140,12 @@ describe('the Appointments page in Chromium', () => {
     const moved = dayCard(page, day3, 'משה כהן');
     await moved.waitFor();
     assert.match(await moved.innerText(), /14:00–14:30/);
-    const mosheRow = (await t.http.get('/api/appointments').query({ from: localTime(3, '00:00'), to: localTime(4, '00:00') }).set(owner.auth))
-      .body.data[0];
+    const mosheRow = (
+      await t.http
+        .get('/api/appointments')
+        .query({ from: localTime(3, '00:00'), to: localTime(4, '00:00') })
+        .set(owner.auth)
+    ).body.data[0];
     assert.equal(mosheRow.localStartsAt.slice(0, 16), `${day3}T14:00`);
 
     // Cancel with a reason.
@@ -154,7 +154,10 @@ describe('the Appointments page in Chromium', () => {
     await detail.getByLabel(he['appointments.cancelReason'], { exact: true }).fill('הלקוח ביקש לדחות');
     await detail.getByRole('button', { name: he['appointments.cancelSubmit'], exact: true }).click();
     await detail.waitFor({ state: 'detached' });
-    await page.getByRole('status').filter({ hasText: fill(he['appointments.done.cancel'], { name: 'משה כהן' }) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: fill(he['appointments.done.cancel'], { name: 'משה כהן' }) })
+      .waitFor();
     await moved.filter({ hasText: he['appointments.status.cancelled'] }).waitFor();
     const cancelled = await stored(mosheRow.id);
     assert.deepEqual([cancelled.status, cancelled.cancellationReason], ['cancelled', 'הלקוח ביקש לדחות']);
@@ -210,7 +213,10 @@ describe('the Appointments page in Chromium', () => {
         }
         assert.deepEqual(await DashboardBrowser.langDir(page), { lang, dir: lang === 'he' ? 'rtl' : 'ltr' });
         await page.locator('.week[aria-busy="false"]').waitFor();
-        await page.locator(`li.day[data-date="${localDate(0)}"] .appt`).first().waitFor();
+        await page
+          .locator(`li.day[data-date="${localDate(0)}"] .appt`)
+          .first()
+          .waitFor();
         if (size === 'desktop') {
           // Days run with the text: Sunday at the right in Hebrew, at the left in English.
           const sunday = await page.locator('li.day').first().boundingBox();

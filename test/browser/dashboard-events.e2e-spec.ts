@@ -74,7 +74,14 @@ describe('the Events page in Chromium', () => {
 
     const created = (await t.http.get('/api/events').set(owner.auth).expect(200)).body.data[0];
     assert.deepEqual(
-      [created.title, created.localStartsAt.slice(0, 16), created.localEndsAt.slice(0, 16), created.capacity, created.priceAgorot, created.status],
+      [
+        created.title,
+        created.localStartsAt.slice(0, 16),
+        created.localEndsAt.slice(0, 16),
+        created.capacity,
+        created.priceAgorot,
+        created.status,
+      ],
       [TITLE, `${date}T18:00`, `${date}T20:30`, 1, 18000, 'draft'],
     );
 
@@ -100,7 +107,10 @@ describe('the Events page in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'events-registrations-he.png') });
 
     await regs.getByRole('button', { name: `${he['events.cancelReg']} נועה כהן` }).click();
-    await regs.getByRole('status').filter({ hasText: fill(he['events.promoted'], { name: 'דן לוי' }) }).waitFor();
+    await regs
+      .getByRole('status')
+      .filter({ hasText: fill(he['events.promoted'], { name: 'דן לוי' }) })
+      .waitFor();
     await confirmed.filter({ hasText: 'דן לוי' }).filter({ hasText: he['events.promotedBadge'] }).waitFor();
     await regs.locator('.reg-list[data-status="cancelled"] li').filter({ hasText: 'נועה כהן' }).waitFor();
     assert.equal(await waitlisted.count(), 0);

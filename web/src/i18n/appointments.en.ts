@@ -71,7 +71,8 @@ export const appointmentsEn: Record<keyof typeof appointmentsHe, string> = {
   'picker.email': 'Email',
   'picker.contactHint': 'Phone or email: at least one.',
 
-  'problem.appointment.conflict': 'This time is already taken on the calendar: another appointment was booked meanwhile. Pick another free time.',
+  'problem.appointment.conflict':
+    'This time is already taken on the calendar: another appointment was booked meanwhile. Pick another free time.',
   'problem.appointment.slot_unavailable': 'This time is not free to book. Pick one of the free times.',
   'problem.appointment.invalid_transition': 'This cannot be done in the appointment’s current state. Refresh the page.',
   'problem.appointment.not_started': 'Attendance can be recorded only once the appointment has started.',

@@ -112,7 +112,8 @@ export function AppointmentsPage() {
   const calendarServices = services.filter((s) => s.calendarIds.includes(calendarId));
   const open = week.rows.find((a) => a.id === openId) ?? null;
   const dayFormat = useMemo(
-    () => new Intl.DateTimeFormat(lang === 'he' ? 'he-IL' : 'en-IL', { weekday: 'long', day: 'numeric', month: 'numeric', timeZone: 'UTC' }),
+    () =>
+      new Intl.DateTimeFormat(lang === 'he' ? 'he-IL' : 'en-IL', { weekday: 'long', day: 'numeric', month: 'numeric', timeZone: 'UTC' }),
     [lang],
   );
   const dayLabel = (ymd: string) => dayFormat.format(new Date(`${ymd}T00:00:00Z`));
@@ -266,7 +267,9 @@ export function AppointmentsPage() {
   );
 
   function announceBooked(a: Appointment) {
-    announce(t('appointments.booked', { name: customerName(a), time: localTimeOf(a.localStartsAt), day: dayLabel(localDateOf(a.localStartsAt)) }));
+    announce(
+      t('appointments.booked', { name: customerName(a), time: localTimeOf(a.localStartsAt), day: dayLabel(localDateOf(a.localStartsAt)) }),
+    );
   }
 }
 
@@ -344,7 +347,10 @@ function BookDialog(props: { calendar: Calendar; services: Service[]; date: stri
             setSlot(null);
           }}
           error={errors.fields.serviceId}
-          options={props.services.map((s) => ({ value: s.id, label: `${s.name} (${t('appointments.minutes', { n: s.durationMinutes })})` }))}
+          options={props.services.map((s) => ({
+            value: s.id,
+            label: `${s.name} (${t('appointments.minutes', { n: s.durationMinutes })})`,
+          }))}
         />
         <SlotPicker
           legend={t('appointments.freeSlots')}
@@ -422,7 +428,11 @@ function AppointmentDialog(props: { appointment: Appointment; onClose(): void; o
     setBusy(true);
     setError(null);
     try {
-      const { data, error: problem, response } = await api.POST('/api/appointments/{id}/cancel', {
+      const {
+        data,
+        error: problem,
+        response,
+      } = await api.POST('/api/appointments/{id}/cancel', {
         params: { path: { id: a.id } },
         body: reason.trim() ? { reason: reason.trim() } : {},
       });
@@ -447,12 +457,22 @@ function AppointmentDialog(props: { appointment: Appointment; onClose(): void; o
     setError(null);
     setSlotError(undefined);
     try {
-      const { data, error: problem, response } = await api.PATCH('/api/appointments/{id}', {
+      const {
+        data,
+        error: problem,
+        response,
+      } = await api.PATCH('/api/appointments/{id}', {
         params: { path: { id: a.id } },
         body: { startsAt: slot.startsAt },
       });
       if (data) {
-        announce(t('appointments.done.reschedule', { name, time: localTimeOf(data.localStartsAt), date: fmt.calendarDate(localDateOf(data.localStartsAt)) }));
+        announce(
+          t('appointments.done.reschedule', {
+            name,
+            time: localTimeOf(data.localStartsAt),
+            date: fmt.calendarDate(localDateOf(data.localStartsAt)),
+          }),
+        );
         props.onChanged(data, 'moved');
         return;
       }
@@ -576,7 +596,13 @@ function AppointmentDialog(props: { appointment: Appointment; onClose(): void; o
 
       {mode === 'cancel' && (
         <form onSubmit={cancel} noValidate>
-          <Field label={t('appointments.cancelReason')} name="reason" value={reason} onValue={setReason} hint={t('appointments.cancelHint')} />
+          <Field
+            label={t('appointments.cancelReason')}
+            name="reason"
+            value={reason}
+            onValue={setReason}
+            hint={t('appointments.cancelHint')}
+          />
           <div class="form-actions">
             <button type="submit" class="button button-danger" disabled={busy}>
               {t('appointments.cancelSubmit')}

@@ -62,7 +62,11 @@ export function EventsPage() {
 
   const publish = async (event: EventDto) => {
     try {
-      const { data, error: problem, response } = await api.PATCH('/api/events/{id}', {
+      const {
+        data,
+        error: problem,
+        response,
+      } = await api.PATCH('/api/events/{id}', {
         params: { path: { id: event.id } },
         body: { status: 'published' },
       });
@@ -293,7 +297,11 @@ function RegistrationsDialog(props: { event: EventDto; onClose(): void; onChange
 
   const load = async (): Promise<Registration[] | null> => {
     try {
-      const { data, error: problem, response } = await api.GET('/api/events/{id}/registrations', {
+      const {
+        data,
+        error: problem,
+        response,
+      } = await api.GET('/api/events/{id}/registrations', {
         params: { path: { id: props.event.id }, query: { limit: 100 } },
       });
       if (!data) {
@@ -318,7 +326,11 @@ function RegistrationsDialog(props: { event: EventDto; onClose(): void; onChange
     setNotice(null);
     const waiting = new Set((regs ?? []).filter((x) => x.status === 'waitlisted').map((x) => x.id));
     try {
-      const { data, error: problem, response } = await api.DELETE('/api/events/{id}/registrations/{registrationId}', {
+      const {
+        data,
+        error: problem,
+        response,
+      } = await api.DELETE('/api/events/{id}/registrations/{registrationId}', {
         params: { path: { id: props.event.id, registrationId: r.id } },
       });
       if (!data) {
@@ -327,10 +339,7 @@ function RegistrationsDialog(props: { event: EventDto; onClose(): void; onChange
       }
       const after = await load();
       const promoted = (after ?? []).filter((x) => waiting.has(x.id) && x.status === 'confirmed').map(regName);
-      const message = [
-        t('events.regCancelled', { name: regName(r) }),
-        ...promoted.map((name) => t('events.promoted', { name })),
-      ].join(' ');
+      const message = [t('events.regCancelled', { name: regName(r) }), ...promoted.map((name) => t('events.promoted', { name }))].join(' ');
       setNotice(message);
       announce(message);
       props.onChanged();
