@@ -13,7 +13,7 @@ export const appointmentsEn: Record<keyof typeof appointmentsHe, string> = {
   'appointments.prevWeek': 'Previous week',
   'appointments.thisWeek': 'This week',
   'appointments.nextWeek': 'Next week',
-  'appointments.weekOf': '{calendar}: {range}',
+  'appointments.weekOf': '{calendar}, week of {range}',
   'appointments.weekLabel': 'Days of the week',
   'appointments.today': 'Today',
   'appointments.dayEmpty': 'No appointments',

@@ -11,7 +11,7 @@ export const appointmentsHe = {
   'appointments.prevWeek': 'השבוע הקודם',
   'appointments.thisWeek': 'השבוע',
   'appointments.nextWeek': 'השבוע הבא',
-  'appointments.weekOf': '{calendar}: {range}',
+  'appointments.weekOf': 'השבוע של {calendar}: {range}',
   'appointments.weekLabel': 'ימי השבוע',
   'appointments.today': 'היום',
   'appointments.dayEmpty': 'אין תורים',
