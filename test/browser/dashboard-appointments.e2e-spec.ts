@@ -225,7 +225,7 @@ describe('the Appointments page in Chromium', () => {
         }
         assert.ok((await DashboardBrowser.sidewaysOverflow(page)) <= 0, `no sideways scroll at ${viewport.width}px`);
         const problems = await DashboardBrowser.seriousViolations(page);
-        await page.screenshot({ path: join(SHOTS, `appointments-${lang}-${size}.png`), fullPage: true });
+        await page.screenshot({ path: join(SHOTS, `appointments-calendar-${lang}-${size}.png`), fullPage: true });
 
         await page.getByRole('button', { name: m['appointments.book'], exact: true }).click();
         const dialog = page.getByRole('dialog', { name: fill(m['appointments.bookTitle'], { calendar: STAFF }) });

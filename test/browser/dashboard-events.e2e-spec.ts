@@ -147,7 +147,7 @@ describe('the Events page in Chromium', () => {
         await page.locator('.events-table tbody tr').first().waitFor();
         assert.ok((await DashboardBrowser.sidewaysOverflow(page)) <= 0, `no sideways scroll at ${viewport.width}px`);
         const problems = await DashboardBrowser.seriousViolations(page);
-        await page.screenshot({ path: join(SHOTS, `events-${lang}-${size}.png`), fullPage: true });
+        await page.screenshot({ path: join(SHOTS, `events-list-${lang}-${size}.png`), fullPage: true });
 
         await page.getByRole('button', { name: `${m['events.registrations']} ${TITLE}` }).click();
         const regs = page.getByRole('dialog', { name: fill(m['events.regTitle'], { title: TITLE }) });
