@@ -59,7 +59,7 @@ describe('the provider dashboard in Chromium', () => {
   });
 
   const open = (viewport = DESKTOP) => dash.open(viewport);
-  const logIn = (page: Page, m: Catalogue = he) => dash.logIn(page, owner, m);
+  const logIn = (page: Page, m: Catalogue = he) => dash.logIn(page, owner, '/dashboard', m);
 
   const rowNames = (page: Page) => page.locator('.customers-table tbody th').allInnerTexts();
 

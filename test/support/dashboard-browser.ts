@@ -50,14 +50,14 @@ export class DashboardBrowser {
     return { page, errors };
   }
 
-  /** Logs in through the login page and waits for the home page. */
-  async logIn(page: Page, who: { email: string; password: string }, m: Catalogue = he): Promise<void> {
-    await page.goto(`${this.base}/dashboard`);
+  /** Logs in through the login page as `who` and lands on `path` (under /dashboard). */
+  async logIn(page: Page, who: { email: string; password: string }, path = '/dashboard', m: Catalogue = he): Promise<void> {
+    await page.goto(`${this.base}${path}`);
     await page.waitForURL(/\/dashboard\/login\?next=/);
     await page.getByLabel(m['login.email'], { exact: true }).fill(who.email);
     await page.getByLabel(m['login.password'], { exact: true }).fill(who.password);
     await page.getByRole('button', { name: m['login.submit'], exact: true }).click();
-    await page.waitForURL(`${this.base}/dashboard`);
+    await page.waitForURL(`${this.base}${path}`);
     await page.locator('#page-title').filter({ hasNotText: m['login.title'] }).waitFor();
   }
 
@@ -72,6 +72,11 @@ export function htmlLangDir(page: Page): Promise<{ lang: string; dir: string }> 
   return page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 }
 
+/** How far the page scrolls sideways (0 when it fits its width). */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 /** axe-core's serious and critical violations on the page, one line each. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -81,4 +86,4 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 // Browser globals used inside page.evaluate() callbacks: tests compile without the DOM library.
-declare const document: { documentElement: { lang: string; dir: string } };
+declare const document: { documentElement: { lang: string; dir: string; scrollWidth: number; clientWidth: number } };

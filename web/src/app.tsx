@@ -7,7 +7,9 @@ import { Shell } from './components/Shell';
 import { AppContext, type AppState } from './context';
 import { formats } from './format';
 import { applyLang, chooseLang, storeLang, storedLang, translator, type Lang } from './i18n/i18n';
+import { AppointmentsPage } from './pages/AppointmentsPage';
 import { CustomersPage } from './pages/CustomersPage';
+import { EventsPage } from './pages/EventsPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage, PlaceholderPage } from './pages/PlaceholderPage';
@@ -158,7 +160,9 @@ function Page(props: { route: RouteId }) {
     case 'customers':
       return <CustomersPage />;
     case 'appointments':
+      return <AppointmentsPage />;
     case 'events':
+      return <EventsPage />;
     case 'payments':
     case 'notifications':
     case 'settings':

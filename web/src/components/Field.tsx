@@ -13,7 +13,7 @@ interface FieldProps {
   name: string;
   value: string;
   onValue(value: string): void;
-  type?: 'text' | 'email' | 'tel' | 'search' | 'date' | 'password';
+  type?: 'text' | 'email' | 'tel' | 'search' | 'date' | 'time' | 'password';
   dir?: 'ltr' | 'rtl' | 'auto';
   autoComplete?: string;
   inputMode?: string;

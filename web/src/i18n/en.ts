@@ -1,4 +1,6 @@
 import { customerToolsEn } from './customerTools.en';
+import { appointmentsEn } from './appointments.en';
+import { eventsEn } from './events.en';
 import type { Catalogue } from './he';
 import { homeEn } from './home.en';
 
@@ -118,4 +120,7 @@ export const en: Catalogue = {
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to home',
   ...customerToolsEn,
+
+  ...appointmentsEn,
+  ...eventsEn,
 };

@@ -1,5 +1,7 @@
 import { customerToolsHe } from './customerTools.he';
 import { homeHe } from './home.he';
+import { appointmentsHe } from './appointments.he';
+import { eventsHe } from './events.he';
 
 /**
  * The Hebrew messages: the dashboard's default language and the source of its
@@ -121,6 +123,9 @@ export const he = {
   'notFound.title': 'העמוד לא נמצא',
   'notFound.back': 'חזרה לדף הבית',
   ...customerToolsHe,
+
+  ...appointmentsHe,
+  ...eventsHe,
 };
 
 export type MessageKey = keyof typeof he;
