@@ -10,6 +10,7 @@ import { applyLang, chooseLang, storeLang, storedLang, translator, type Lang } f
 import { CustomersPage } from './pages/CustomersPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { PaymentsPage } from './pages/PaymentsPage';
 import { NotFoundPage, PlaceholderPage } from './pages/PlaceholderPage';
 import { BASE, hrefOf, interceptLinks, navigate, routeOf, useLocation, type RouteId } from './router';
 
@@ -157,9 +158,10 @@ function Page(props: { route: RouteId }) {
       return <HomePage />;
     case 'customers':
       return <CustomersPage />;
+    case 'payments':
+      return <PaymentsPage />;
     case 'appointments':
     case 'events':
-    case 'payments':
     case 'notifications':
     case 'settings':
       return <PlaceholderPage page={props.route} />;

@@ -1,7 +1,9 @@
 import type { Catalogue } from './he';
+import { paymentsEn } from './payments.en';
 
 /** The English messages: exactly the keys of `he.ts` (the type says so, and a unit test checks it). */
 export const en: Catalogue = {
+  ...paymentsEn,
   'app.name': 'ChatGrow',
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',
