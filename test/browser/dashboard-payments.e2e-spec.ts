@@ -110,7 +110,7 @@ describe('the dashboard: payments and invoices in Chromium', () => {
     await scope.getByRole('button', { name: m['pay.customer.choose'].replace('{name}', name) }).click();
   }
 
-  it('creates a payment link, pays it on the sandbox page, sees it paid with its invoice, downloads the PDF (original, then a copy), refunds part and sees the credit note', async () => {
+  it('creates a payment link, pays it on the sandbox page, sees it paid with its invoice-receipt, downloads its PDF (a copy: the original went to the customer by email), refunds part and sees the credit note', async () => {
     const { page, context, errors } = await open();
     await logIn(page);
     await page.getByRole('navigation', { name: he['nav.label'] }).getByRole('link', { name: he['nav.payments'], exact: true }).click();
@@ -183,25 +183,25 @@ describe('the dashboard: payments and invoices in Chromium', () => {
     assert.match(await row.innerText(), /123\.45/);
     await page.screenshot({ path: join(SHOTS, 'payments-paid-he.png'), fullPage: true });
 
-    // Its invoice-receipt, downloaded twice: the original, then a copy.
+    // Its invoice-receipt went to the customer by email: that was the original (מקור), so every download here is a copy.
+    const invoiceId = await until('the invoice-receipt emailed to the customer', async () => {
+      const res = await t.http.get(`/api/payments/${payment.id}`).set(owner.auth);
+      if (!res.body.invoiceId || !res.body.receiptMessageId) return null;
+      const inv = await t.http.get(`/api/invoices/${res.body.invoiceId}`).set(owner.auth);
+      return inv.body.originalDeliveredAt ? (res.body.invoiceId as string) : null;
+    });
     await row.getByRole('button', { name: new RegExp(`^${he['pay.details']}`) }).click();
     const details = page.getByRole('dialog', { name: /שיעור פילאטיס/ });
     const docName = he['inv.docName'].replace('{title}', he['inv.type.tax_invoice_receipt']).replace('{number}', '1');
     const download = details.getByRole('button', { name: `${he['inv.download']} ${docName}` });
     await download.waitFor();
-    const [first] = await Promise.all([page.waitForEvent('download'), download.click()]);
-    const original = await saved(first);
-    assert.equal(original.name, 'tax_invoice_receipt-1-original.pdf');
-    assert.equal(original.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
-    await page
-      .getByRole('status')
-      .filter({ hasText: he['inv.downloaded.original'].replace('{number}', '1') })
-      .waitFor();
-    await details.getByText(he['inv.mark.copyNext']).waitFor();
-    const [second] = await Promise.all([page.waitForEvent('download'), download.click()]);
-    const copy = await saved(second);
-    assert.equal(copy.name, 'tax_invoice_receipt-1-copy.pdf');
-    assert.equal(copy.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    await details.locator(`li[data-invoice-id="${invoiceId}"]`).getByText(he['inv.mark.copyNext']).waitFor();
+    for (let i = 0; i < 2; i++) {
+      const [pdf] = await Promise.all([page.waitForEvent('download'), download.click()]);
+      const file = await saved(pdf);
+      assert.equal(file.name, 'tax_invoice_receipt-1-copy.pdf');
+      assert.equal(file.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    }
     await page
       .getByRole('status')
       .filter({ hasText: he['inv.downloaded.copy'].replace('{number}', '1') })
@@ -234,7 +234,7 @@ describe('the dashboard: payments and invoices in Chromium', () => {
     assert.deepEqual(errors, []);
   });
 
-  it('issues a manual invoice (totals as the API worked them out), shows the summary and exports the CSV', async () => {
+  it('issues a manual invoice (totals as the API worked them out), downloads its PDF (the original, then a copy), shows the summary and exports the CSV', async () => {
     const { page, errors } = await open();
     await logIn(page);
     await page.goto(`${base}/dashboard/payments?tab=invoices`);
@@ -265,7 +265,25 @@ describe('the dashboard: payments and invoices in Chromium', () => {
       assert.ok(text.includes((agorot / 100).toFixed(2)), text);
     await page.screenshot({ path: join(SHOTS, 'invoices-issued-he.png') });
     await result.getByRole('button', { name: he['pay.done'], exact: true }).click();
-    await page.locator('.invoices-table tr[data-type="tax_invoice"]').waitFor();
+
+    // Nobody has had it yet: the first download is the original (מקור), every one after a copy (העתק).
+    const listed = page.locator(`.invoices-table tr[data-invoice-id="${issued.id}"]`);
+    await listed.getByText(he['inv.mark.originalNext']).waitFor();
+    const button = listed.getByRole('button', { name: `${he['inv.download']} ${name}` });
+    const [first] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const original = await saved(first);
+    assert.equal(original.name, `tax_invoice-${issued.number}-original.pdf`);
+    assert.equal(original.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    await page
+      .getByRole('status')
+      .filter({ hasText: he['inv.downloaded.original'].replace('{number}', String(issued.number)) })
+      .waitFor();
+    await listed.getByText(he['inv.mark.copyNext']).waitFor();
+    const [second] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const copy = await saved(second);
+    assert.equal(copy.name, `tax_invoice-${issued.number}-copy.pdf`);
+    assert.equal(copy.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.notDeepEqual(copy.bytes, original.bytes, 'the copy is marked as one');
 
     await page.getByRole('navigation', { name: he['pay.sections'] }).getByRole('link', { name: he['pay.tab.summary'] }).click();
     await page.locator('.summary-table').waitFor();
