@@ -27,7 +27,6 @@ const weekStart = (ymd: string) => {
 
 describe('the Appointments page in Chromium', () => {
   let t: TestApp;
-  let base = '';
   let chrome: DashboardBrowser;
   let owner: TestBusiness;
   let b: Bookable;
@@ -46,7 +45,6 @@ describe('the Appointments page in Chromium', () => {
   before(async () => {
     t = await startTestApp();
     chrome = await DashboardBrowser.start(t);
-    base = chrome.base;
     owner = await newBusiness(t.http, { name: STAFF, businessName: 'מספרת דנה' });
     b = await newBookable(t.http, owner, { calendarName: STAFF, name: 'תספורת', duration: 30 });
     await t.http.post('/api/customers').set(owner.auth).send({ firstName: 'משה', lastName: 'כהן', phone: '052-1112233' }).expect(201);

@@ -20,7 +20,6 @@ const fill = (text: string, values: Record<string, string>) => text.replace(/\{(
 
 describe('the Events page in Chromium', () => {
   let t: TestApp;
-  let base = '';
   let chrome: DashboardBrowser;
   let owner: TestBusiness;
   let slug = '';
@@ -28,7 +27,6 @@ describe('the Events page in Chromium', () => {
   before(async () => {
     t = await startTestApp();
     chrome = await DashboardBrowser.start(t);
-    base = chrome.base;
     owner = await newBusiness(t.http, { name: 'דנה לוי', businessName: 'סטודיו דנה' });
     slug = (await t.http.get('/api/business').set(owner.auth).expect(200)).body.slug;
   });

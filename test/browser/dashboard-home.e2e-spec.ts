@@ -1,18 +1,14 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DateTime } from 'luxon';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { en } from '../../web/src/i18n/en';
 import { he, type Catalogue } from '../../web/src/i18n/he';
-import { chromiumPath, ensureDashboardBuilt } from '../support/dashboard';
+import { DashboardBrowser, DESKTOP, PHONE, seriousViolations, SHOTS } from '../support/dashboard-browser';
 import { newBusiness, type TestBusiness } from '../support/factories';
-import { TEST_OUTPUT } from '../support/pdf-read';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { until } from '../support/until';
 
@@ -26,9 +22,6 @@ declare const document: { documentElement: { lang: string; dir: string; scrollWi
  * last month by SQL, so every figure on the cards is known. Dates are relative
  * to now in Asia/Jerusalem, the business's time zone.
  */
-const SHOTS = join(TEST_OUTPUT, 'dashboard');
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const APPROVE = '4580000000000000';
 const ZONE = 'Asia/Jerusalem';
 
@@ -53,11 +46,9 @@ const fill = (text: string, values: Record<string, string>) => text.replace(/\{(
 describe('the dashboard home page in Chromium', () => {
   let t: TestApp;
   let ds: DataSource;
-  let base: string;
-  let browser: Browser;
+  let dash: DashboardBrowser;
   let owner: TestBusiness;
   let empty: TestBusiness;
-  const contexts: BrowserContext[] = [];
   const now = DateTime.now().setZone(ZONE);
   const today = now.startOf('day');
   const lastMonthDay = today.minus({ months: 1 }).startOf('month').plus({ days: 14 }).set({ hour: 12 });
@@ -72,12 +63,8 @@ describe('the dashboard home page in Chromium', () => {
     ).body;
 
   before(async () => {
-    ensureDashboardBuilt();
-    mkdirSync(SHOTS, { recursive: true });
     t = await startTestApp({ PUBLIC_URL: 'http://127.0.0.1:9', PAYMENT_SWEEP_INTERVAL_MS: '200' });
     ds = t.app.get(DataSource);
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     owner = await newBusiness(t.http, { name: 'מיכל אברהם', businessName: 'סלון מיכל' });
     empty = await newBusiness(t.http, { name: 'רק התחלתי', businessName: 'עסק חדש' });
     const a = owner.auth;
@@ -170,46 +157,20 @@ describe('the dashboard home page in Chromium', () => {
       return m.queued + m.sending === 0;
     });
 
-    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
+    dash = await DashboardBrowser.start(t);
   });
 
   after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
+    await dash?.close();
     await t?.close();
   });
 
-  async function open(viewport = DESKTOP): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport, locale: 'he-IL', timezoneId: 'America/New_York' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
-    });
-    return { page, errors };
-  }
-
-  async function logIn(page: Page, who: TestBusiness): Promise<void> {
-    await page.goto(`${base}/dashboard`);
-    await page.waitForURL(/\/dashboard\/login\?next=/);
-    await page.getByLabel(he['login.email'], { exact: true }).fill(who.email);
-    await page.getByLabel(he['login.password'], { exact: true }).fill(who.password);
-    await page.getByRole('button', { name: he['login.submit'], exact: true }).click();
-    await page.waitForURL(`${base}/dashboard`);
-  }
+  // The browser in New York: every time on the page must still be the business's (Asia/Jerusalem).
+  const open = (viewport = DESKTOP) => dash.open(viewport, { timezoneId: 'America/New_York' });
+  const logIn = (page: Page, who: TestBusiness) => dash.logIn(page, who);
 
   const chartsDrawn = (page: Page) => page.locator('figure.chart[data-state="ready"] canvas').nth(1).waitFor();
   const card = async (page: Page, name: string) => plain(await page.locator(`[data-card="${name}"]`).innerText());
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   /** What the cards must say, in a language: the seeded figures formatted as the page formats them. */
   function expectedCards(m: Catalogue, lang: 'he' | 'en', messages: { sent: number; failed: number }) {

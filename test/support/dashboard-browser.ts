@@ -26,28 +26,38 @@ export class DashboardBrowser {
     private readonly browser: Browser,
   ) {}
 
-  static async start(t: TestApp): Promise<DashboardBrowser> {
+  /** `port`: one chosen before the app started (its PUBLIC_URL); by default any free one. */
+  static async start(t: TestApp, port = 0): Promise<DashboardBrowser> {
     ensureDashboardBuilt();
     mkdirSync(SHOTS, { recursive: true });
-    await t.app.listen(0, '127.0.0.1');
+    await t.app.listen(port, '127.0.0.1');
     const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
     return new DashboardBrowser(base, browser);
   }
 
   /** A fresh browser profile (no stored language or session); JavaScript errors and CSP refusals are kept to assert on. */
-  async open(viewport = DESKTOP): Promise<{ page: Page; errors: string[] }> {
-    const context = await this.browser.newContext({ viewport, locale: 'he-IL', timezoneId: 'Asia/Jerusalem', acceptDownloads: true });
+  async open(
+    viewport = DESKTOP,
+    options: { timezoneId?: string; timeoutMs?: number } = {},
+  ): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+    const context = await this.browser.newContext({
+      viewport,
+      locale: 'he-IL',
+      timezoneId: options.timezoneId ?? 'Asia/Jerusalem',
+      acceptDownloads: true,
+    });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: this.base });
     this.contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(options.timeoutMs ?? 15_000);
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
     page.on('console', (message) => {
       // Chromium logs every 4xx the page receives; the tests provoke some on purpose.
       if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text());
     });
-    return { page, errors };
+    return { page, context, errors };
   }
 
   /** Logs in through the login page as `who` and lands on `path` (under /dashboard). */

@@ -12,6 +12,7 @@ import { CustomersPage } from './pages/CustomersPage';
 import { EventsPage } from './pages/EventsPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { PaymentsPage } from './pages/PaymentsPage';
 import { NotFoundPage, PlaceholderPage } from './pages/PlaceholderPage';
 import { BASE, hrefOf, interceptLinks, navigate, routeOf, useLocation, type RouteId } from './router';
 
@@ -159,11 +160,12 @@ function Page(props: { route: RouteId }) {
       return <HomePage />;
     case 'customers':
       return <CustomersPage />;
+    case 'payments':
+      return <PaymentsPage />;
     case 'appointments':
       return <AppointmentsPage />;
     case 'events':
       return <EventsPage />;
-    case 'payments':
     case 'notifications':
     case 'settings':
       return <PlaceholderPage page={props.route} />;

@@ -3,9 +3,11 @@ import { appointmentsEn } from './appointments.en';
 import { eventsEn } from './events.en';
 import type { Catalogue } from './he';
 import { homeEn } from './home.en';
+import { paymentsEn } from './payments.en';
 
 /** The English messages: exactly the keys of `he.ts` (the type says so, and a unit test checks it). */
 export const en: Catalogue = {
+  ...paymentsEn,
   'app.name': 'ChatGrow',
   'app.skipToContent': 'Skip to main content',
   'app.loading': 'Loading…',

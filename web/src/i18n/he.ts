@@ -3,12 +3,14 @@ import { homeHe } from './home.he';
 import { appointmentsHe } from './appointments.he';
 import { eventsHe } from './events.he';
 
+import { paymentsHe } from './payments.he';
 /**
  * The Hebrew messages: the dashboard's default language and the source of its
  * keys (`en.ts` must have exactly the same ones; a unit test and the type
  * checker both hold it to that). `{name}` marks a value filled in at run time.
  */
 export const he = {
+  ...paymentsHe,
   'app.name': 'ChatGrow',
   'app.skipToContent': 'דילוג לתוכן הראשי',
   'app.loading': 'טוען…',
