@@ -19,7 +19,7 @@ export const customerToolsEn: Record<keyof typeof customerToolsHe, string> = {
   'import.status.running': 'Importing',
   'import.status.completed': 'Import finished',
   'import.status.failed': 'Import failed',
-  'import.percent': '{percent}%',
+  'import.percent': '{percent}% done',
   'import.progress': '{done} of {total} rows ({percent}%)',
   'import.report': '{created} added, {updated} updated, {skipped} unchanged, {failed} failed.',
   'import.errors': 'Rows not imported',

@@ -18,7 +18,7 @@ export const customerToolsHe = {
   'import.status.running': 'מייבאים',
   'import.status.completed': 'הייבוא הסתיים',
   'import.status.failed': 'הייבוא נכשל',
-  'import.percent': '{percent}%',
+  'import.percent': '{percent}% הושלמו',
   'import.progress': '{done} מתוך {total} שורות ({percent}%)',
   'import.report': 'נוספו {created}, עודכנו {updated}, ללא שינוי {skipped}, נכשלו {failed}.',
   'import.errors': 'שורות שלא יובאו',
