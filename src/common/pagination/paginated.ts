@@ -2,10 +2,10 @@ import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 
 export class PageMeta {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   page: number;
 
-  @ApiProperty({ example: 20 })
+  @ApiProperty({ type: 'integer', example: 20 })
   limit: number;
 
   @ApiProperty({ type: 'integer', example: 42, description: 'How many items match in all' })
@@ -14,10 +14,10 @@ export class PageMeta {
 
 /** The meta of a list that offers `total=false` (skip counting, for infinite scroll over large lists). */
 export class UncountablePageMeta {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   page: number;
 
-  @ApiProperty({ example: 20 })
+  @ApiProperty({ type: 'integer', example: 20 })
   limit: number;
 
   @ApiProperty({

@@ -54,7 +54,7 @@ export class CreateAppointmentDto {
   @IsIn([AppointmentStatus.pending, AppointmentStatus.confirmed])
   status?: AppointmentStatus.pending | AppointmentStatus.confirmed;
 
-  @ApiPropertyOptional({ example: 10000, description: "Overrides the service's price (agorot)" })
+  @ApiPropertyOptional({ type: 'integer', example: 10000, description: "Overrides the service's price (agorot)" })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -58,7 +58,7 @@ export class AppointmentDto {
   @ApiProperty({ example: 'בלי מכונה', nullable: true, type: String })
   notes: string | null;
 
-  @ApiProperty({ example: 12000, description: 'Price snapshot in agorot' })
+  @ApiProperty({ type: 'integer', example: 12000, description: 'Price snapshot in agorot' })
   priceAgorot: number;
 
   @ApiProperty({ example: 'ILS' })

@@ -90,7 +90,7 @@ export class PublicAppointmentDto {
   @ApiProperty({ nullable: true, type: String })
   meetingUrl: string | null;
 
-  @ApiProperty({ example: 12000 })
+  @ApiProperty({ type: 'integer', example: 12000 })
   priceAgorot: number;
 
   @ApiProperty({ example: 'ILS' })

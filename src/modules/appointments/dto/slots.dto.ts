@@ -21,7 +21,7 @@ export class SlotsDto {
   @ApiProperty({ example: 'Asia/Jerusalem' })
   timeZone: string;
 
-  @ApiProperty({ example: 45 })
+  @ApiProperty({ type: 'integer', example: 45 })
   durationMinutes: number;
 
   @ApiProperty({ type: [SlotDto] })

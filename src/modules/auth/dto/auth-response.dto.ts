@@ -5,7 +5,7 @@ export class TokenPairDto {
   @ApiProperty({ description: 'JWT for the Authorization: Bearer header' })
   accessToken: string;
 
-  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
+  @ApiProperty({ type: 'integer', description: 'Seconds until the access token expires', example: 900 })
   expiresIn: number;
 
   @ApiProperty({ description: 'Opaque token for POST /api/auth/refresh; rotates on every use' })

@@ -8,16 +8,20 @@ export class BookingSettingsDto {
   @ApiProperty({ description: 'True when no zone is stored and the business time zone applies' })
   timeZoneFollowsBusiness: boolean;
 
-  @ApiProperty({ example: 60, description: 'Bookings must start at least this many minutes from now' })
+  @ApiProperty({ type: 'integer', example: 60, description: 'Bookings must start at least this many minutes from now' })
   minimumNoticeMinutes: number;
 
-  @ApiProperty({ example: 60, description: 'Bookings open this many days ahead (through the end of that local day)' })
+  @ApiProperty({ type: 'integer', example: 60, description: 'Bookings open this many days ahead (through the end of that local day)' })
   bookingWindowDays: number;
 
-  @ApiProperty({ example: 15, description: 'Offered start times step by this many minutes from the start of each working range' })
+  @ApiProperty({
+    type: 'integer',
+    example: 15,
+    description: 'Offered start times step by this many minutes from the start of each working range',
+  })
   slotIntervalMinutes: number;
 
-  @ApiProperty({ example: 24, description: 'Customers may cancel or reschedule until this many hours before the start' })
+  @ApiProperty({ type: 'integer', example: 24, description: 'Customers may cancel or reschedule until this many hours before the start' })
   cancellationWindowHours: number;
 
   @ApiProperty({ type: [Number], example: [1440, 120], description: 'Reminders go out this many minutes before the start' })
@@ -40,28 +44,28 @@ export class UpdateBookingSettingsDto {
   @IsTimeZone()
   timeZone?: string | null;
 
-  @ApiPropertyOptional({ example: 60, minimum: 0, maximum: 43200 })
+  @ApiPropertyOptional({ type: 'integer', example: 60, minimum: 0, maximum: 43200 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(43_200)
   minimumNoticeMinutes?: number;
 
-  @ApiPropertyOptional({ example: 60, minimum: 1, maximum: 730 })
+  @ApiPropertyOptional({ type: 'integer', example: 60, minimum: 1, maximum: 730 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(730)
   bookingWindowDays?: number;
 
-  @ApiPropertyOptional({ example: 15, minimum: 5, maximum: 720 })
+  @ApiPropertyOptional({ type: 'integer', example: 15, minimum: 5, maximum: 720 })
   @IsOptional()
   @IsInt()
   @Min(5)
   @Max(720)
   slotIntervalMinutes?: number;
 
-  @ApiPropertyOptional({ example: 24, minimum: 0, maximum: 720 })
+  @ApiPropertyOptional({ type: 'integer', example: 24, minimum: 0, maximum: 720 })
   @IsOptional()
   @IsInt()
   @Min(0)

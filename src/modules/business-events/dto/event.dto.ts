@@ -65,7 +65,7 @@ export class CreateEventDto {
   @Max(100_000)
   capacity?: number | null;
 
-  @ApiPropertyOptional({ example: 18_000, default: 0, description: 'Price in agorot (₪180.00 = 18000)' })
+  @ApiPropertyOptional({ type: 'integer', example: 18_000, default: 0, description: 'Price in agorot (₪180.00 = 18000)' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -144,7 +144,7 @@ export class UpdateEventDto {
   @Max(100_000)
   capacity?: number | null;
 
-  @ApiPropertyOptional({ example: 18_000 })
+  @ApiPropertyOptional({ type: 'integer', example: 18_000 })
   @ValidateIf((o: UpdateEventDto) => o.priceAgorot !== undefined)
   @IsInt()
   @Min(0)
@@ -216,10 +216,10 @@ export class EventDto {
   @ApiProperty({ type: String, nullable: true })
   onlineUrl: string | null;
 
-  @ApiProperty({ type: Number, nullable: true, example: 12 })
+  @ApiProperty({ type: 'integer', nullable: true, example: 12 })
   capacity: number | null;
 
-  @ApiProperty({ example: 18_000 })
+  @ApiProperty({ type: 'integer', example: 18_000 })
   priceAgorot: number;
 
   @ApiProperty({ example: 'ILS' })
@@ -231,13 +231,18 @@ export class EventDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   registrationDeadline: Date | null;
 
-  @ApiProperty({ example: 10 })
+  @ApiProperty({ type: 'integer', example: 10 })
   confirmedCount: number;
 
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ type: 'integer', example: 3 })
   waitlistedCount: number;
 
-  @ApiProperty({ type: Number, nullable: true, example: 2, description: 'null = unlimited; 0 = full (new registrations are waitlisted)' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 2,
+    description: 'null = unlimited; 0 = full (new registrations are waitlisted)',
+  })
   spotsLeft: number | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })

@@ -16,7 +16,7 @@ export class TimeRangeDto {
 }
 
 export class WeeklyRangeDto extends TimeRangeDto {
-  @ApiProperty({ minimum: 0, maximum: 6, example: 0, description: '0 = Sunday (יום ראשון) … 6 = Saturday' })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 6, example: 0, description: '0 = Sunday (יום ראשון) … 6 = Saturday' })
   @IsInt()
   @Min(0)
   @Max(6)

@@ -32,19 +32,19 @@ export class ServiceDto {
   @ApiProperty({ example: 'כולל חפיפה', nullable: true, type: String })
   description: string | null;
 
-  @ApiProperty({ example: 45 })
+  @ApiProperty({ type: 'integer', example: 45 })
   durationMinutes: number;
 
-  @ApiProperty({ example: 12000, description: 'Price in agorot (120.00 ₪)' })
+  @ApiProperty({ type: 'integer', example: 12000, description: 'Price in agorot (120.00 ₪)' })
   priceAgorot: number;
 
   @ApiProperty({ example: 'ILS' })
   currency: string;
 
-  @ApiProperty({ example: 5 })
+  @ApiProperty({ type: 'integer', example: 5 })
   bufferBeforeMinutes: number;
 
-  @ApiProperty({ example: 10 })
+  @ApiProperty({ type: 'integer', example: 10 })
   bufferAfterMinutes: number;
 
   @ApiProperty()
@@ -89,26 +89,26 @@ export class CreateServiceDto {
   @MaxLength(4000)
   description?: string | null;
 
-  @ApiProperty({ example: 45, minimum: 5, maximum: 720 })
+  @ApiProperty({ type: 'integer', example: 45, minimum: 5, maximum: 720 })
   @IsInt()
   @Min(5)
   @Max(720)
   durationMinutes: number;
 
-  @ApiProperty({ example: 12000, description: 'Integer agorot', minimum: 0 })
+  @ApiProperty({ type: 'integer', example: 12000, description: 'Integer agorot', minimum: 0 })
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   priceAgorot: number;
 
-  @ApiPropertyOptional({ example: 0, minimum: 0, maximum: 240, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', example: 0, minimum: 0, maximum: 240, default: 0 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(240)
   bufferBeforeMinutes?: number;
 
-  @ApiPropertyOptional({ example: 10, minimum: 0, maximum: 240, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', example: 10, minimum: 0, maximum: 240, default: 0 })
   @IsOptional()
   @IsInt()
   @Min(0)

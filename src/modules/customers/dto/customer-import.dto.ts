@@ -20,7 +20,7 @@ export class CustomerImportAcceptedDto {
 }
 
 export class ImportRowErrorDto {
-  @ApiProperty({ example: 3, description: 'Spreadsheet row number (the header is row 1)' })
+  @ApiProperty({ type: 'integer', example: 3, description: 'Spreadsheet row number (the header is row 1)' })
   row: number;
 
   @ApiProperty({ type: String, nullable: true, example: 'phone' })
@@ -31,16 +31,16 @@ export class ImportRowErrorDto {
 }
 
 export class ImportReportDto {
-  @ApiProperty({ example: 120 })
+  @ApiProperty({ type: 'integer', example: 120 })
   created: number;
 
-  @ApiProperty({ example: 8, description: 'Rows that changed an existing customer' })
+  @ApiProperty({ type: 'integer', example: 8, description: 'Rows that changed an existing customer' })
   updated: number;
 
-  @ApiProperty({ example: 3, description: 'Rows that matched a customer and changed nothing (duplicates, re-imports)' })
+  @ApiProperty({ type: 'integer', example: 3, description: 'Rows that matched a customer and changed nothing (duplicates, re-imports)' })
   skipped: number;
 
-  @ApiProperty({ example: 2, description: 'Rows not imported because of errors' })
+  @ApiProperty({ type: 'integer', example: 2, description: 'Rows not imported because of errors' })
   failed: number;
 
   @ApiProperty({ type: [ImportRowErrorDto], description: 'The first 1,000 errors' })
@@ -48,10 +48,10 @@ export class ImportReportDto {
 }
 
 export class ImportProgressDto {
-  @ApiProperty({ example: 500 })
+  @ApiProperty({ type: 'integer', example: 500 })
   done: number;
 
-  @ApiProperty({ example: 1200 })
+  @ApiProperty({ type: 'integer', example: 1200 })
   total: number;
 }
 

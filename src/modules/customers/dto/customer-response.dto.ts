@@ -65,13 +65,13 @@ export class CustomerDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   archivedAt: Date | null;
 
-  @ApiProperty({ example: 125000, description: 'Total paid, in agorot (kept by payments)' })
+  @ApiProperty({ type: 'integer', example: 125000, description: 'Total paid, in agorot (kept by payments)' })
   totalSpendAgorot: number;
 
   @ApiProperty({ example: 'ILS' })
   currency: string;
 
-  @ApiProperty({ example: 4, description: 'Attended appointments (kept by appointments)' })
+  @ApiProperty({ type: 'integer', example: 4, description: 'Attended appointments (kept by appointments)' })
   visitCount: number;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })

@@ -41,7 +41,7 @@ export class MessageDto {
   @ApiProperty({ type: [String], example: ['tax_invoice_receipt-17.pdf'], description: 'Names of the files attached (email)' })
   attachments: string[];
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Billable SMS segments (Hebrew: 70 / 67 characters each)' })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Billable SMS segments (Hebrew: 70 / 67 characters each)' })
   segments: number | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'smtp' })
@@ -50,7 +50,7 @@ export class MessageDto {
   @ApiProperty({ type: String, nullable: true })
   providerMessageId: string | null;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   attempts: number;
 
   @ApiProperty({ type: String, nullable: true })
