@@ -10,6 +10,7 @@ import { applyLang, chooseLang, storeLang, storedLang, translator, type Lang } f
 import { CustomersPage } from './pages/CustomersPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { NotFoundPage, PlaceholderPage } from './pages/PlaceholderPage';
 import { BASE, hrefOf, interceptLinks, navigate, routeOf, useLocation, type RouteId } from './router';
 
@@ -159,8 +160,9 @@ function Page(props: { route: RouteId }) {
       return <CustomersPage />;
     case 'appointments':
     case 'events':
-    case 'payments':
     case 'notifications':
+      return <NotificationsPage />;
+    case 'payments':
     case 'settings':
       return <PlaceholderPage page={props.route} />;
     default:

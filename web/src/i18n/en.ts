@@ -1,4 +1,5 @@
 import type { Catalogue } from './he';
+import { notificationsEn } from './notifications.en';
 
 /** The English messages: exactly the keys of `he.ts` (the type says so, and a unit test checks it). */
 export const en: Catalogue = {
@@ -120,4 +121,5 @@ export const en: Catalogue = {
 
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to home',
+  ...notificationsEn,
 };

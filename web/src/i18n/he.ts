@@ -1,3 +1,5 @@
+import { notificationsHe } from './notifications.he';
+
 /**
  * The Hebrew messages: the dashboard's default language and the source of its
  * keys (`en.ts` must have exactly the same ones; a unit test and the type
@@ -122,6 +124,7 @@ export const he = {
 
   'notFound.title': 'העמוד לא נמצא',
   'notFound.back': 'חזרה לדף הבית',
+  ...notificationsHe,
 };
 
 export type MessageKey = keyof typeof he;
