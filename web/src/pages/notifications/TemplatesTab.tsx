@@ -158,7 +158,11 @@ export function TemplatesTab() {
   if (!keys) return <p role="status">{t('app.loading')}</p>;
 
   const fieldError = (name: (typeof FIELDS)[number]) => errors.fields[name] ?? previewErrors.fields[name];
-  const edit = (name: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [name]: value }));
+  // An edit answers the save's refusal: the live preview checks the draft from here on.
+  const edit = (name: keyof Draft) => (value: string) => {
+    setDraft((d) => ({ ...d, [name]: value }));
+    if (Object.keys(errors.fields).length) setErrors({ fields: {} });
+  };
 
   return (
     <div class="templates">
