@@ -12,6 +12,7 @@ import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { NotFoundPage, PlaceholderPage } from './pages/PlaceholderPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { BASE, hrefOf, interceptLinks, navigate, routeOf, useLocation, type RouteId } from './router';
 
 type Profile = { me: Schemas['MeDto']; business: Schemas['BusinessDto'] };
@@ -106,7 +107,17 @@ export function App() {
     navigate(hrefOf('login'), { replace: true });
   }, []);
 
-  const state: AppState = { lang, setLang, t, fmt, me: profile?.me ?? null, business: profile?.business ?? null, announce, logout };
+  const state: AppState = {
+    lang,
+    setLang,
+    t,
+    fmt,
+    me: profile?.me ?? null,
+    business: profile?.business ?? null,
+    announce,
+    logout,
+    reload: signIn,
+  };
   const title = pageTitle(route, t);
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
@@ -162,8 +173,9 @@ function Page(props: { route: RouteId }) {
     case 'events':
     case 'notifications':
       return <NotificationsPage />;
-    case 'payments':
     case 'settings':
+      return <SettingsPage />;
+    case 'payments':
       return <PlaceholderPage page={props.route} />;
     default:
       return <NotFoundPage />;

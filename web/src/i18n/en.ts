@@ -1,5 +1,6 @@
 import type { Catalogue } from './he';
 import { notificationsEn } from './notifications.en';
+import { settingsEn } from './settings.en';
 
 /** The English messages: exactly the keys of `he.ts` (the type says so, and a unit test checks it). */
 export const en: Catalogue = {
@@ -122,4 +123,5 @@ export const en: Catalogue = {
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to home',
   ...notificationsEn,
+  ...settingsEn,
 };

@@ -1,4 +1,5 @@
 import { notificationsHe } from './notifications.he';
+import { settingsHe } from './settings.he';
 
 /**
  * The Hebrew messages: the dashboard's default language and the source of its
@@ -125,6 +126,7 @@ export const he = {
   'notFound.title': 'העמוד לא נמצא',
   'notFound.back': 'חזרה לדף הבית',
   ...notificationsHe,
+  ...settingsHe,
 };
 
 export type MessageKey = keyof typeof he;
