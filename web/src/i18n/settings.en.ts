@@ -2,6 +2,7 @@ import type { settingsHe } from './settings.he';
 
 /** The Settings page's English messages (spread into en.ts): exactly the keys of settings.he.ts. */
 export const settingsEn: Record<keyof typeof settingsHe, string> = {
+  'switcher.label': 'The business you are working in',
   'settings.title': 'Settings',
   'settings.sections': 'Settings sections',
   'settings.tab.business': 'Business',

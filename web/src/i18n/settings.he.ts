@@ -1,5 +1,6 @@
 /** The Settings page's Hebrew messages (spread into he.ts). */
 export const settingsHe = {
+  'switcher.label': 'העסק שבו עובדים',
   'settings.title': 'הגדרות',
   'settings.sections': 'חלקי ההגדרות',
   'settings.tab.business': 'פרטי העסק',
