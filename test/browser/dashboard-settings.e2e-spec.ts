@@ -166,6 +166,46 @@ describe('dashboard: settings and the business switcher', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('saves booking settings with a new reminder offset, message settings (a bad time refused at its field), and documents settings', async () => {
+    const { page, errors } = await b.open();
+    await openSettings(page);
+
+    await tab(page, he, 'settings.tab.booking').click();
+    await page.getByRole('button', { name: he['settings.booking.addReminder'], exact: true }).click();
+    await page.getByLabel('תזכורת 3: כמה', { exact: true }).fill('30');
+    await page.getByLabel('תזכורת 3: יחידה', { exact: true }).selectOption('minutes');
+    await page.getByRole('button', { name: he['settings.booking.save'], exact: true }).click();
+    await page.getByRole('status').filter({ hasText: he['settings.saved'] }).waitFor();
+    const booking = await b.t.http.get('/api/booking-settings').set(owner.auth).expect(200);
+    assert.deepEqual(
+      [...booking.body.reminderOffsetsMinutes].sort((x: number, y: number) => y - x),
+      [1440, 120, 30],
+    );
+
+    await tab(page, he, 'settings.tab.messaging').click();
+    const smsOnBooked = page.getByRole('checkbox', { name: 'תור נקבע במסרון (SMS)' });
+    const wasOn = await smsOnBooked.isChecked();
+    await smsOnBooked.setChecked(!wasOn);
+    const quietFrom = page.getByLabel(he['settings.messaging.quietFrom'], { exact: true });
+    await quietFrom.fill('25:99');
+    await page.getByRole('button', { name: he['settings.messaging.save'], exact: true }).click();
+    await fieldOf(page, page, he['settings.messaging.quietFrom']).locator('.field-error').waitFor();
+    await quietFrom.fill('21:30');
+    await page.getByRole('button', { name: he['settings.messaging.save'], exact: true }).click();
+    await page.getByRole('status').filter({ hasText: he['settings.saved'] }).waitFor();
+    const messaging = await b.t.http.get('/api/notifications/settings').set(owner.auth).expect(200);
+    assert.equal(messaging.body.quietFrom, '21:30');
+    assert.equal(messaging.body.events['appointment.booked'].includes('sms'), !wasOn);
+
+    await tab(page, he, 'settings.tab.documents').click();
+    await page.getByLabel(he['settings.documents.footer'], { exact: true }).fill('תודה שבחרתם בנו');
+    await page.getByRole('button', { name: he['settings.documents.save'], exact: true }).click();
+    await page.getByRole('status').filter({ hasText: he['settings.saved'] }).waitFor();
+    const documents = await b.t.http.get('/api/invoices/settings').set(owner.auth).expect(200);
+    assert.equal(documents.body.footer, 'תודה שבחרתם בנו');
+    assert.deepEqual(errors, []);
+  });
+
   it('a person in two businesses switches between them; as staff, the manager-only settings are hidden', async () => {
     const { page, errors } = await b.open();
     await openSettings(page);
