@@ -95,5 +95,9 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** The form field (label, control, hint, error) labelled `label` inside `scope`. */
+export const fieldOf = (scope: Page | ReturnType<Page['locator']>, page: Page, label: string) =>
+  scope.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) });
+
 // Browser globals used inside page.evaluate() callbacks: tests compile without the DOM library.
 declare const document: { documentElement: { lang: string; dir: string; scrollWidth: number; clientWidth: number } };

@@ -12,8 +12,10 @@ import { CustomersPage } from './pages/CustomersPage';
 import { EventsPage } from './pages/EventsPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { PaymentsPage } from './pages/PaymentsPage';
-import { NotFoundPage, PlaceholderPage } from './pages/PlaceholderPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { BASE, hrefOf, interceptLinks, navigate, routeOf, useLocation, type RouteId } from './router';
 
 type Profile = { me: Schemas['MeDto']; business: Schemas['BusinessDto'] };
@@ -108,7 +110,17 @@ export function App() {
     navigate(hrefOf('login'), { replace: true });
   }, []);
 
-  const state: AppState = { lang, setLang, t, fmt, me: profile?.me ?? null, business: profile?.business ?? null, announce, logout };
+  const state: AppState = {
+    lang,
+    setLang,
+    t,
+    fmt,
+    me: profile?.me ?? null,
+    business: profile?.business ?? null,
+    announce,
+    logout,
+    reload: signIn,
+  };
   const title = pageTitle(route, t);
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
@@ -167,8 +179,9 @@ function Page(props: { route: RouteId }) {
     case 'events':
       return <EventsPage />;
     case 'notifications':
+      return <NotificationsPage />;
     case 'settings':
-      return <PlaceholderPage page={props.route} />;
+      return <SettingsPage />;
     default:
       return <NotFoundPage />;
   }

@@ -15,6 +15,8 @@ export interface AppState {
   /** Polite announcements for screen readers (saved, archived…), also shown on screen. */
   announce(message: string): void;
   logout(): void;
+  /** Reads the person and the business again (after the business's details change, or another business is chosen). */
+  reload(): Promise<void>;
 }
 
 export const AppContext = createContext<AppState | null>(null);

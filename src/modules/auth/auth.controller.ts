@@ -19,7 +19,7 @@ import { ProblemDetails } from '../../common/problem/problem-details';
 import { ActivityService } from '../activity/activity.service';
 import { AuthService } from './auth.service';
 import { AcceptInviteDto, LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto';
-import { MeDto, SessionDto, TokenPairDto } from './dto/auth-response.dto';
+import { MembershipListDto, MeDto, SessionDto, TokenPairDto } from './dto/auth-response.dto';
 import { LoginThrottleGuard } from './guards/login-throttle.guard';
 import type { SessionContext } from './token.service';
 
@@ -105,6 +105,26 @@ export class AuthController {
       role: actor.role,
       isPlatformAdmin: actor.isPlatformAdmin,
       emailVerified: actor.emailVerified,
+    };
+  }
+
+  @Get('memberships')
+  @ApiAuth()
+  @ApiOperation({
+    summary:
+      "The businesses the signed-in user is an active member of, with each business's name and the user's role (a business switcher)",
+  })
+  @ApiOkResponse({ type: MembershipListDto })
+  @ApiForbiddenResponse({ type: ProblemDetails, description: 'An API key: it belongs to one business, and only a user has memberships' })
+  async memberships(@CurrentActor() actor: Actor): Promise<MembershipListDto> {
+    const list = await this.auth.membershipsOf(actor);
+    return {
+      data: list.map((m) => ({
+        businessId: m.businessId,
+        businessName: m.businessName,
+        role: m.role,
+        current: m.businessId === actor.businessId,
+      })),
     };
   }
 

@@ -8,8 +8,15 @@ import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { DomainEvents } from '../../common/domain-events/domain-events';
 import { BusinessDirectory } from '../business/business-directory.service';
 import { MembershipDirectory } from '../business/membership-directory.service';
+import type { Actor } from '../../common/auth/actor';
 import { UsersService } from '../users/users.service';
-import { EmailTakenException, InvalidCredentialsException, InvalidTokenException, NotAMemberException } from './auth.exception';
+import {
+  EmailTakenException,
+  InvalidCredentialsException,
+  InvalidTokenException,
+  NotAMemberException,
+  UserOnlyException,
+} from './auth.exception';
 import type { AcceptInviteDto, LoginDto, RegisterDto } from './dto/auth.dto';
 import type { SessionDto, TokenPairDto } from './dto/auth-response.dto';
 import { AccountMailer } from './account-mailer.service';
@@ -99,5 +106,11 @@ export class AuthService {
     this.events.emit('member.joined', { businessId: membership.businessId, membershipId: membership.id, userId: user.id });
     const tokens = await this.tokens.issue(user.id, membership.businessId, ctx);
     return { ...tokens, user: toUserDto({ ...user, name: dto.name?.trim() ?? user.name }), businessId: membership.businessId };
+  }
+
+  /** The businesses a user is an active member of (a user only: an API key belongs to one business). */
+  membershipsOf(actor: Actor): ReturnType<MembershipDirectory['listForUser']> {
+    if (actor.kind !== 'user') throw new UserOnlyException();
+    return this.memberships.listForUser(actor.id);
   }
 }

@@ -2,13 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context';
 import { hrefOf, PAGES, type RouteId } from '../router';
+import { BusinessSwitcher } from './BusinessSwitcher';
 
 /**
  * The signed-in layout: a skip link, the top bar (business, language, log out),
  * the navigation (a sidebar; behind a menu button on a phone) and the main area.
  */
 export function Shell(props: { route: RouteId; children: ComponentChildren }) {
-  const { t, lang, setLang, business, me, logout } = useApp();
+  const { t, lang, setLang, me, logout } = useApp();
   const [menuOpen, setMenuOpen] = useState(false);
   const first = useRef(true);
 
@@ -44,11 +45,7 @@ export function Shell(props: { route: RouteId; children: ComponentChildren }) {
         <a class="brand" href={hrefOf('home')}>
           {t('app.name')}
         </a>
-        {business && (
-          <span class="business-name" title={t('app.business', { name: business.name })}>
-            {business.name}
-          </span>
-        )}
+        <BusinessSwitcher />
         <span class="topbar-actions">
           <button type="button" class="button button-ghost" lang={other} title={t('lang.toggleLabel')} onClick={() => setLang(other)}>
             {t('lang.toggle')}

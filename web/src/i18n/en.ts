@@ -4,6 +4,8 @@ import { eventsEn } from './events.en';
 import type { Catalogue } from './he';
 import { homeEn } from './home.en';
 import { paymentsEn } from './payments.en';
+import { notificationsEn } from './notifications.en';
+import { settingsEn } from './settings.en';
 
 /** The English messages: exactly the keys of `he.ts` (the type says so, and a unit test checks it). */
 export const en: Catalogue = {
@@ -112,17 +114,12 @@ export const en: Catalogue = {
   'lang.he': 'Hebrew',
   'lang.en': 'English',
 
-  'page.appointments.intro': 'A weekly calendar per staff member: book, reschedule and cancel appointments.',
-  'page.events.intro': 'Events, registrations, waitlists and publishing.',
-  'page.payments.intro': "Payment links, invoices, credit notes and the bookkeeper's summary.",
-  'page.notifications.intro': 'Message history, sending, and editing templates in Hebrew and English.',
-  'page.settings.intro': 'Business details, team members, API keys, payment provider and notification settings.',
-  'page.comingSoon': 'This page is being built.',
-
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to home',
   ...customerToolsEn,
 
   ...appointmentsEn,
   ...eventsEn,
+  ...notificationsEn,
+  ...settingsEn,
 };

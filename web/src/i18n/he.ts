@@ -4,6 +4,8 @@ import { appointmentsHe } from './appointments.he';
 import { eventsHe } from './events.he';
 
 import { paymentsHe } from './payments.he';
+import { notificationsHe } from './notifications.he';
+import { settingsHe } from './settings.he';
 /**
  * The Hebrew messages: the dashboard's default language and the source of its
  * keys (`en.ts` must have exactly the same ones; a unit test and the type
@@ -115,19 +117,14 @@ export const he = {
   'lang.he': 'עברית',
   'lang.en': 'אנגלית',
 
-  'page.appointments.intro': 'יומן שבועי לכל איש צוות, קביעת תורים, שינוי מועד וביטול.',
-  'page.events.intro': 'אירועים, הרשמות, רשימות המתנה ופרסום.',
-  'page.payments.intro': 'קישורי תשלום, חשבוניות, זיכויים וסיכום לרואה החשבון.',
-  'page.notifications.intro': 'היסטוריית הודעות, שליחה ועריכת תבניות בעברית ובאנגלית.',
-  'page.settings.intro': 'פרטי העסק, חברי צוות, מפתחות API, ספק תשלומים והגדרות הודעות.',
-  'page.comingSoon': 'העמוד הזה בבנייה.',
-
   'notFound.title': 'העמוד לא נמצא',
   'notFound.back': 'חזרה לדף הבית',
   ...customerToolsHe,
 
   ...appointmentsHe,
   ...eventsHe,
+  ...notificationsHe,
+  ...settingsHe,
 };
 
 export type MessageKey = keyof typeof he;

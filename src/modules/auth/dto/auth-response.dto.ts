@@ -80,6 +80,27 @@ export class MeDto {
   emailVerified?: boolean;
 }
 
+/** One business the signed-in user is an active member of. */
+export class UserMembershipDto {
+  @ApiProperty({ format: 'uuid', description: 'The business id, for `X-Business-Id` (or `businessId` at login)' })
+  businessId: string;
+
+  @ApiProperty({ example: 'סטודיו דנה' })
+  businessName: string;
+
+  @ApiProperty({ enum: Role, description: "The user's role in that business" })
+  role: Role;
+
+  @ApiProperty({ description: 'Whether this request acts for that business' })
+  current: boolean;
+}
+
+/** The businesses of the signed-in user, oldest membership first. */
+export class MembershipListDto {
+  @ApiProperty({ type: [UserMembershipDto] })
+  data: UserMembershipDto[];
+}
+
 /** The answer of a request that sends an account mail: the same whether or not a mail went. */
 export class AccountMailAcceptedDto {
   @ApiProperty({ type: String, example: 'If an account uses this address, a link to choose a new password is on its way' })
