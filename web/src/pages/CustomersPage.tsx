@@ -8,6 +8,7 @@ import { useApp } from '../context';
 import { displayPhone } from '../format';
 import { CustomerImportDialog } from './customers/CustomerImportDialog';
 import { CustomerTimelineDialog } from './customers/CustomerTimelineDialog';
+import { Pager } from '../components/Pager';
 
 type Customer = Schemas['CustomerDto'];
 type ArchivedFilter = 'active' | 'archived' | 'all';
@@ -209,17 +210,7 @@ export function CustomersPage() {
         </div>
       )}
 
-      {pages !== null && pages > 1 && (
-        <nav class="pager" aria-label={t('customers.pagination')}>
-          <button type="button" class="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('customers.prev')}
-          </button>
-          <span>{t('customers.page', { page: fmt.number(page), pages: fmt.number(pages) })}</span>
-          <button type="button" class="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {t('customers.next')}
-          </button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} label={t('customers.pagination')} onPage={setPage} />
 
       {importing && <CustomerImportDialog onClose={() => setImporting(false)} onImported={reload} />}
       {timelineOf && <CustomerTimelineDialog customerId={timelineOf.id} name={fullName(timelineOf)} onClose={() => setTimelineOf(null)} />}

@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { useApp } from '../../context';
 import { nextDay, startOfDayIn } from '../../format-zone';
 import { CHANNELS, channelLabel, kindLabel, retryable, STATUSES, StatusBadge, templateLabel, type Message } from './labels';
+import { Pager } from '../../components/Pager';
 
 const LIMIT = 20;
 
@@ -170,17 +171,7 @@ export function HistoryTab() {
         </div>
       )}
 
-      {pages !== null && pages > 1 && (
-        <nav class="pager" aria-label={t('customers.pagination')}>
-          <button type="button" class="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('customers.prev')}
-          </button>
-          <span>{t('customers.page', { page: fmt.number(page), pages: fmt.number(pages) })}</span>
-          <button type="button" class="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {t('customers.next')}
-          </button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} label={t('customers.pagination')} onPage={setPage} />
 
       {open && (
         <MessageDialog

@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { useApp } from '../../context';
 import { IssueInvoiceDialog } from './IssueInvoiceDialog';
 import { downloadInvoicePdf, INVOICE_TYPES, type Invoice } from './shared';
+import { Pager } from '../../components/Pager';
 
 const LIMIT = 20;
 const SEARCH_DELAY_MS = 250;
@@ -160,17 +161,7 @@ export function InvoicesTab() {
         </div>
       )}
 
-      {pages !== null && pages > 1 && (
-        <nav class="pager" aria-label={t('inv.pagination')}>
-          <button type="button" class="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('customers.prev')}
-          </button>
-          <span>{t('customers.page', { page: fmt.number(page), pages: fmt.number(pages) })}</span>
-          <button type="button" class="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {t('customers.next')}
-          </button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} label={t('inv.pagination')} onPage={setPage} />
 
       {issuing && (
         <IssueInvoiceDialog

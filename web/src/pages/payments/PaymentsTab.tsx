@@ -6,6 +6,7 @@ import { useApp } from '../../context';
 import { CreatePaymentDialog } from './CreatePaymentDialog';
 import { PaymentDialog } from './PaymentDialog';
 import { CustomerPicker, PAYMENT_STATUSES, StatusBadge, useCustomerNames, type Customer, type Payment } from './shared';
+import { Pager } from '../../components/Pager';
 
 const LIMIT = 20;
 /** While a shown payment waits for its payer, the list asks again this often (the gateway's notification marks it paid). */
@@ -158,17 +159,7 @@ export function PaymentsTab() {
         </div>
       )}
 
-      {pages !== null && pages > 1 && (
-        <nav class="pager" aria-label={t('pay.pagination')}>
-          <button type="button" class="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('customers.prev')}
-          </button>
-          <span>{t('customers.page', { page: fmt.number(page), pages: fmt.number(pages) })}</span>
-          <button type="button" class="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {t('customers.next')}
-          </button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} label={t('pay.pagination')} onPage={setPage} />
 
       {creating && (
         <CreatePaymentDialog
