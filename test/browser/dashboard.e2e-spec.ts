@@ -199,6 +199,14 @@ describe('the provider dashboard in Chromium', () => {
     const imported = await t.http.get('/api/customers').query({ q: 'ייבוא', limit: 1 }).set(owner.auth).expect(200);
     assert.equal(imported.body.meta.total, 299);
 
+    // Filters: a tag, then marketing consent (none of the imported rows gave any).
+    await page.getByLabel(he['customers.filterTag'], { exact: true }).fill('VIP');
+    await waitForRows(page, 'the VIP tag', (found) => found.length === 1 && found[0] === 'משה כהן');
+    await page.getByLabel(he['customers.filterTag'], { exact: true }).fill('');
+    await page.getByLabel(he['customers.filterConsent'], { exact: true }).selectOption('email');
+    await waitForRows(page, 'email consent', (found) => found.length === 0);
+    await page.getByLabel(he['customers.filterConsent'], { exact: true }).selectOption('');
+
     // Export: the list as the page shows it (search applied), headers in Hebrew.
     await page.getByLabel(he['customers.search'], { exact: true }).fill('אורית');
     await waitForRows(page, 'the search for אורית', (found) => found.length === 1 && found[0] === 'אורית ייבוא');

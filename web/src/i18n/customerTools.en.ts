@@ -5,6 +5,12 @@ export const customerToolsEn: Record<keyof typeof customerToolsHe, string> = {
   'customers.export': 'Export to CSV',
   'customers.exporting': 'Exporting…',
   'customers.exported': '{file} was downloaded.',
+  'customers.filterTag': 'Tag',
+  'customers.filterConsent': 'Marketing consent',
+  'customers.consent.any': 'Any',
+  'customers.consent.email': 'Consented to email',
+  'customers.consent.sms': 'Consented to SMS',
+  'customers.consent.none': 'No consent',
   'customers.timeline': 'Timeline',
 
   'import.title': 'Import customers from a CSV file',

@@ -4,6 +4,12 @@ export const customerToolsHe = {
   'customers.export': 'ייצוא ל-CSV',
   'customers.exporting': 'מייצאים…',
   'customers.exported': 'הקובץ {file} ירד.',
+  'customers.filterTag': 'תגית',
+  'customers.filterConsent': 'הסכמה לדיוור',
+  'customers.consent.any': 'הכול',
+  'customers.consent.email': 'מסכימים לאימייל',
+  'customers.consent.sms': 'מסכימים ל-SMS',
+  'customers.consent.none': 'ללא הסכמה',
   'customers.timeline': 'ציר זמן',
 
   'import.title': 'ייבוא לקוחות מקובץ CSV',

@@ -12,6 +12,7 @@ import { Pager } from '../components/Pager';
 
 type Customer = Schemas['CustomerDto'];
 type ArchivedFilter = 'active' | 'archived' | 'all';
+type ConsentFilter = '' | 'email' | 'sms' | 'none';
 const LIMIT = 20;
 const SEARCH_DELAY_MS = 250;
 
@@ -24,12 +25,14 @@ interface ListState {
 
 const fullName = (c: Pick<Customer, 'firstName' | 'lastName'>) => [c.firstName, c.lastName].filter(Boolean).join(' ');
 
-/** Customers: Hebrew partial search, archived filter, pages, create, edit, archive and restore. */
+/** Customers: Hebrew partial search, filters (archived, tag, marketing consent), pages, create, edit, archive and restore, import, export, timeline. */
 export function CustomersPage() {
   const { t, fmt, announce, lang } = useApp();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<ArchivedFilter>('active');
+  const [tag, setTag] = useState('');
+  const [consent, setConsent] = useState<ConsentFilter>('');
   const [page, setPage] = useState(1);
   const [list, setList] = useState<ListState>({ rows: [], total: null, loading: true, error: null });
   const [editing, setEditing] = useState<Customer | 'new' | null>(null);
@@ -38,6 +41,13 @@ export function CustomersPage() {
   const [timelineOf, setTimelineOf] = useState<Customer | null>(null);
   const [reloads, setReloads] = useState(0);
   const latest = useRef(0);
+  // What the list shows, and what the export writes.
+  const filters = {
+    q: query || undefined,
+    archived: filter,
+    tag: tag.trim() ? [tag.trim()] : undefined,
+    consent: consent || undefined,
+  };
 
   // Typing settles before the search runs; each new search starts on page 1.
   useEffect(() => {
@@ -52,14 +62,14 @@ export function CustomersPage() {
     const ticket = ++latest.current;
     setList((l) => ({ ...l, loading: true, error: null }));
     api
-      .GET('/api/customers', { params: { query: { q: query || undefined, archived: filter, page, limit: LIMIT } } })
+      .GET('/api/customers', { params: { query: { ...filters, page, limit: LIMIT } } })
       .then(({ data, error, response }) => {
         if (ticket !== latest.current) return;
         if (data) setList({ rows: data.data, total: data.meta.total ?? null, loading: false, error: null });
         else setList((l) => ({ ...l, loading: false, error: formErrors(error, response.status, [], t).form ?? null }));
       })
       .catch(() => ticket === latest.current && setList((l) => ({ ...l, loading: false, error: t('errors.network') })));
-  }, [query, filter, page, reloads]);
+  }, [query, filter, tag, consent, page, reloads]);
 
   const reload = () => setReloads((n) => n + 1);
 
@@ -82,7 +92,7 @@ export function CustomersPage() {
     setExporting(true);
     try {
       const { data, error, response } = await api.GET('/api/customers/export', {
-        params: { query: { q: query || undefined, archived: filter, headers: lang } },
+        params: { query: { ...filters, headers: lang } },
         parseAs: 'blob',
       });
       if (!data) return announce(formErrors(error, response.status, [], t).form ?? '');
@@ -133,6 +143,26 @@ export function CustomersPage() {
           }}
           options={(['active', 'archived', 'all'] as const).map((v) => ({ value: v, label: t(`customers.filter.${v}`) }))}
         />
+        <Field
+          label={t('customers.filterTag')}
+          name="tag"
+          value={tag}
+          onValue={(v) => {
+            setTag(v);
+            setPage(1);
+          }}
+        />
+        <Field
+          label={t('customers.filterConsent')}
+          name="consent"
+          as="select"
+          value={consent}
+          onValue={(v) => {
+            setConsent(v as ConsentFilter);
+            setPage(1);
+          }}
+          options={(['', 'email', 'sms', 'none'] as const).map((v) => ({ value: v, label: t(`customers.consent.${v || 'any'}`) }))}
+        />
       </div>
 
       <p class="muted" aria-live="polite">
@@ -145,7 +175,7 @@ export function CustomersPage() {
       )}
 
       {!list.loading && list.rows.length === 0 && !list.error ? (
-        <p class="empty">{query || filter !== 'active' ? t('customers.empty') : t('customers.emptyStart')}</p>
+        <p class="empty">{query || filter !== 'active' || tag || consent ? t('customers.empty') : t('customers.emptyStart')}</p>
       ) : (
         <div class="table-wrap">
           <table class="table customers-table" aria-busy={list.loading}>
