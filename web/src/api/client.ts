@@ -33,8 +33,7 @@ function authorised(request: Request, session: Session | null): Request {
     // The business this dashboard acts for, for people who belong to several.
     headers.set('X-Business-Id', session.businessId);
   }
-  // no-store: the dashboard always shows fresh data, and the browser sends no If-None-Match
-  // (the API's ETags would otherwise come back as 304s, which its document does not list).
+  // no-store: the dashboard always shows fresh data (the API answers no-store itself and makes no ETags).
   return new Request(request, { headers, cache: 'no-store' });
 }
 
