@@ -166,9 +166,13 @@ describe('dashboard: settings and the business switcher', () => {
     // Back to the sandbox: it takes no credentials.
     await page.locator('.payment-form').getByLabel(he['settings.payments.provider'], { exact: true }).selectOption('sandbox');
     await page.locator('.payment-form').getByRole('button', { name: he['settings.payments.save'], exact: true }).click();
-    await page.getByRole('status').filter({ hasText: he['settings.payments.saved'] }).waitFor();
-    const sandbox = await t.http.get('/api/business/payment-settings').set(owner.auth).expect(200);
+    // The live region still says "saved" from the first save: wait for this one itself.
+    const sandbox = await until('the sandbox saved', async () => {
+      const res = await t.http.get('/api/business/payment-settings').set(owner.auth).expect(200);
+      return res.body.provider === 'sandbox' ? res : null;
+    });
     assert.deepEqual([sandbox.body.provider, sandbox.body.configured], ['sandbox', true]);
+    await page.getByRole('status').filter({ hasText: he['settings.payments.saved'] }).waitFor();
     assert.deepEqual(errors, []);
   });
 
@@ -198,17 +202,22 @@ describe('dashboard: settings and the business switcher', () => {
     await fieldOf(page, page, he['settings.messaging.quietFrom']).locator('.field-error').waitFor();
     await quietFrom.fill('21:30');
     await page.getByRole('button', { name: he['settings.messaging.save'], exact: true }).click();
+    // The live region still says "saved" from the booking form: wait for this save itself.
+    const messaging = await until('the message settings saved', async () => {
+      const res = await t.http.get('/api/notifications/settings').set(owner.auth).expect(200);
+      return res.body.quietFrom === '21:30' ? res : null;
+    });
     await page.getByRole('status').filter({ hasText: he['settings.saved'] }).waitFor();
-    const messaging = await t.http.get('/api/notifications/settings').set(owner.auth).expect(200);
-    assert.equal(messaging.body.quietFrom, '21:30');
     assert.equal(messaging.body.events['appointment.booked'].includes('sms'), !wasOn);
 
     await tab(page, he, 'settings.tab.documents').click();
     await page.getByLabel(he['settings.documents.footer'], { exact: true }).fill('תודה שבחרתם בנו');
     await page.getByRole('button', { name: he['settings.documents.save'], exact: true }).click();
+    await until('the documents settings saved', async () => {
+      const res = await t.http.get('/api/invoices/settings').set(owner.auth).expect(200);
+      return res.body.footer === 'תודה שבחרתם בנו' ? true : null;
+    });
     await page.getByRole('status').filter({ hasText: he['settings.saved'] }).waitFor();
-    const documents = await t.http.get('/api/invoices/settings').set(owner.auth).expect(200);
-    assert.equal(documents.body.footer, 'תודה שבחרתם בנו');
     assert.deepEqual(errors, []);
   });
 
