@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useApp } from '../../context';
-import { canManage, FormAlert, Loading, Section, useLoad, useSubmit } from './common';
+import { FormAlert, type SettingsFormProps, SettingsFormSection, useSubmit } from './common';
 
 type Settings = Schemas['BookingSettingsDto'];
 const FIELDS = [
@@ -28,27 +28,19 @@ function asUnit(minutes: number): { amount: string; unit: Unit } {
 
 /** Booking rules: notice, window, slot step, cancellation window, confirmation, and the reminder offsets. */
 export function BookingSection() {
-  const { t, me, announce } = useApp();
-  const load = useLoad(() => api.GET('/api/booking-settings'));
+  const { t } = useApp();
   return (
-    <Section id="booking" title={t('settings.booking.title')} intro={t('settings.booking.intro')}>
-      {load.data ? (
-        <BookingForm
-          settings={load.data}
-          readOnly={!canManage(me?.role)}
-          onSaved={(saved) => {
-            load.setData(saved);
-            announce(t('settings.saved'));
-          }}
-        />
-      ) : (
-        <Loading error={load.error} />
-      )}
-    </Section>
+    <SettingsFormSection
+      id="booking"
+      title={t('settings.booking.title')}
+      intro={t('settings.booking.intro')}
+      load={() => api.GET('/api/booking-settings')}
+      form={(form) => <BookingForm {...form} />}
+    />
   );
 }
 
-function BookingForm(props: { settings: Settings; readOnly: boolean; onSaved(s: Settings): void }) {
+function BookingForm(props: SettingsFormProps<Settings>) {
   const { t } = useApp();
   const s = props.settings;
   const [numbers, setNumbers] = useState<Record<Numeric, string>>({

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useApp } from '../../context';
-import { canManage, FormAlert, Loading, orNull, Section, useLoad, useSubmit } from './common';
+import { FormAlert, orNull, type SettingsFormProps, SettingsFormSection, useSubmit } from './common';
 
 type Settings = Schemas['InvoiceSettingsDto'];
 const FIELDS = ['legalName', 'taxId', 'address', 'phone', 'vatRate', 'footer', 'defaultRemarks'] as const;
@@ -20,27 +20,19 @@ const valuesOf = (s: Settings): Values => ({
 
 /** What invoices print: the issuer's details (empty: the business profile's), VAT rate, footer and default remarks. */
 export function DocumentsSection() {
-  const { t, me, announce } = useApp();
-  const load = useLoad(() => api.GET('/api/invoices/settings'));
+  const { t } = useApp();
   return (
-    <Section id="documents" title={t('settings.documents.title')} intro={t('settings.documents.intro')}>
-      {load.data ? (
-        <DocumentsForm
-          settings={load.data}
-          readOnly={!canManage(me?.role)}
-          onSaved={(saved) => {
-            load.setData(saved);
-            announce(t('settings.saved'));
-          }}
-        />
-      ) : (
-        <Loading error={load.error} />
-      )}
-    </Section>
+    <SettingsFormSection
+      id="documents"
+      title={t('settings.documents.title')}
+      intro={t('settings.documents.intro')}
+      load={() => api.GET('/api/invoices/settings')}
+      form={(form) => <DocumentsForm {...form} />}
+    />
   );
 }
 
-function DocumentsForm(props: { settings: Settings; readOnly: boolean; onSaved(s: Settings): void }) {
+function DocumentsForm(props: SettingsFormProps<Settings>) {
   const { t } = useApp();
   const [initial, setInitial] = useState(() => valuesOf(props.settings));
   const [values, setValues] = useState(initial);

@@ -3,7 +3,7 @@ import { api, type Schemas } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useApp } from '../../context';
 import { templateLabel } from '../notifications/labels';
-import { canManage, FormAlert, Loading, orNull, Section, useLoad, useSubmit } from './common';
+import { FormAlert, orNull, type SettingsFormProps, SettingsFormSection, useSubmit } from './common';
 
 type Settings = Schemas['NotificationSettingsDto'];
 type Events = Settings['events'];
@@ -24,27 +24,19 @@ type Text = Exclude<(typeof FIELDS)[number], 'events'>;
 
 /** Messaging settings: sender details, which events notify on which channel, and the quiet hours of marketing SMS. */
 export function MessagingSection() {
-  const { t, me, announce } = useApp();
-  const load = useLoad(() => api.GET('/api/notifications/settings'));
+  const { t } = useApp();
   return (
-    <Section id="messaging" title={t('settings.messaging.title')} intro={t('settings.messaging.intro')}>
-      {load.data ? (
-        <MessagingForm
-          settings={load.data}
-          readOnly={!canManage(me?.role)}
-          onSaved={(saved) => {
-            load.setData(saved);
-            announce(t('settings.saved'));
-          }}
-        />
-      ) : (
-        <Loading error={load.error} />
-      )}
-    </Section>
+    <SettingsFormSection
+      id="messaging"
+      title={t('settings.messaging.title')}
+      intro={t('settings.messaging.intro')}
+      load={() => api.GET('/api/notifications/settings')}
+      form={(form) => <MessagingForm {...form} />}
+    />
   );
 }
 
-function MessagingForm(props: { settings: Settings; readOnly: boolean; onSaved(s: Settings): void }) {
+function MessagingForm(props: SettingsFormProps<Settings>) {
   const { t } = useApp();
   const s = props.settings;
   const [text, setText] = useState<Record<Text, string>>({

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Problem } from '../../api/client';
 import { formErrors, type FormErrors } from '../../api/problem';
@@ -72,6 +72,44 @@ export function Section(props: { title: string; intro?: string; children: Compon
       {props.intro && <p class="muted">{props.intro}</p>}
       {props.children}
     </section>
+  );
+}
+
+/** What a section's form gets: the loaded settings, whether the person may change them, and what to do once saved. */
+export interface SettingsFormProps<T> {
+  settings: T;
+  readOnly: boolean;
+  onSaved(saved: T): void;
+}
+
+/**
+ * A section whose form edits one settings resource: loads it, shows the form
+ * (read-only for staff), and once saved keeps the answer and says so.
+ */
+export function SettingsFormSection<T>(props: {
+  id: string;
+  title: string;
+  intro: string;
+  load: () => Promise<Answer<T>>;
+  form: (form: SettingsFormProps<T>) => JSX.Element;
+}) {
+  const { t, me, announce } = useApp();
+  const load = useLoad(props.load);
+  return (
+    <Section id={props.id} title={props.title} intro={props.intro}>
+      {load.data ? (
+        props.form({
+          settings: load.data,
+          readOnly: !canManage(me?.role),
+          onSaved: (saved) => {
+            load.setData(saved);
+            announce(t('settings.saved'));
+          },
+        })
+      ) : (
+        <Loading error={load.error} />
+      )}
+    </Section>
   );
 }
 
