@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BusinessModule } from '../business/business.module';
+import { CustomerAudienceRepository } from './customer-audience.repository';
+import { CustomerAudienceService } from './customer-audience.service';
 import { CustomerExportService } from './customer-export.service';
+import { CustomerFactsListener } from './customer-facts.listener';
+import { CustomerFactsRepository } from './customer-facts.repository';
+import { CustomerFact } from './entities/customer-fact.entity';
 import { CustomerImportService } from './customer-import.service';
 import { CustomerImportsRepository } from './customer-imports.repository';
 import { CustomerManagementService } from './customer-management.service';
@@ -13,9 +19,9 @@ import { CustomerImport } from './entities/customer-import.entity';
 import { Customer } from './entities/customer.entity';
 import { CustomerImportJob } from './customer-import.job';
 
-/** Customers: the API, CSV import/export, and CustomersService for other modules (match-or-create, visits). */
+/** Customers: the API, CSV import/export, CustomersService for other modules (match-or-create, visits), and audiences (who a rule selects). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Customer, CustomerImport])],
+  imports: [TypeOrmModule.forFeature([Customer, CustomerImport, CustomerFact]), BusinessModule],
   controllers: [CustomersController, ProviderCustomersController],
   providers: [
     CustomersRepository,
@@ -26,7 +32,11 @@ import { CustomerImportJob } from './customer-import.job';
     CustomerExportService,
     CustomerTimelineListener,
     CustomerImportJob,
+    CustomerAudienceRepository,
+    CustomerAudienceService,
+    CustomerFactsRepository,
+    CustomerFactsListener,
   ],
-  exports: [CustomersService],
+  exports: [CustomersService, CustomerAudienceService],
 })
 export class CustomersModule {}

@@ -164,7 +164,11 @@ export class CustomersRepository extends TenantRepository<Customer> {
     const result = await this.repo
       .createQueryBuilder()
       .update(Customer)
-      .set({ visitCount: () => 'visit_count + 1', lastActivityAt: () => 'GREATEST(last_activity_at, :at)' })
+      .set({
+        visitCount: () => 'visit_count + 1',
+        lastActivityAt: () => 'GREATEST(last_activity_at, :at)',
+        lastVisitAt: () => 'GREATEST(last_visit_at, :at)',
+      })
       .setParameter('at', at)
       .where('business_id = :businessId AND id = :id', { businessId: this.scoped(businessId).businessId, id })
       .execute();
@@ -180,6 +184,7 @@ export class CustomersRepository extends TenantRepository<Customer> {
       .set({
         totalSpendAgorot: () => 'total_spend_agorot + :delta',
         lastActivityAt: () => 'GREATEST(last_activity_at, :at)',
+        ...(deltaAgorot > 0 ? { lastPaidAt: () => 'GREATEST(last_paid_at, :at)' } : {}),
       })
       .setParameters({ delta: deltaAgorot, at })
       .where('business_id = :businessId AND id = :id', { businessId: this.scoped(businessId).businessId, id })

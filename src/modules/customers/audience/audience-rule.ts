@@ -16,8 +16,10 @@ export const AUDIENCE_OPERATORS: readonly AudienceOperator[] = ['=', '!=', '>', 
  * - `tags`: `contains` one tag, `in` any of the tags, `not in` none of them, `exists` (has any tag)
  * - `emailConsent`, `smsConsent`: boolean (`=`, `!=`) — marketing consent per channel
  * - integers: `totalSpendAgorot`, `visitCount` (comparisons, `in`, `not in`)
- * - day counts (whole days before now, null when it never happened, so only `exists` matches those):
- *   `daysSinceLastActivity`, `daysSinceLastVisit`, `daysSinceLastPayment`, `daysSinceCreated`
+ * - day counts (whole 24-hour days before now): `daysSinceLastActivity` (since the last visit, purchase
+ *   or, with neither, since the customer was added), `daysSinceLastVisit` (attended appointment),
+ *   `daysSinceLastPayment` (issued invoice or receipt), `daysSinceCreated`; comparisons, `=`, `!=`,
+ *   and `exists` (false: it never happened — such customers match no comparison)
  * - `createdAt`: a calendar date `YYYY-MM-DD` in the business time zone (comparisons)
  * - `birthdayMonth`: 1–12 (`=`, `!=`, `in`, `not in`, `exists`)
  * - `bookedService`: a service id (`=` booked it at least once, `!=` never, `in` any of, `not in` none of)

@@ -87,6 +87,14 @@ export class Customer extends TenantEntity {
   @Column('timestamptz', { nullable: true })
   lastActivityAt: Date | null;
 
+  /** The latest attended appointment (`recordVisit`). */
+  @Column('timestamptz', { nullable: true })
+  lastVisitAt: Date | null;
+
+  /** The latest sale document (invoice or receipt) issued to the customer (`recordSpend`). */
+  @Column('timestamptz', { nullable: true })
+  lastPaidAt: Date | null;
+
   /** Lower-cased names, email and phone digits (see buildSearchText). */
   @Column('text', { default: '' })
   searchText: string;
