@@ -28,6 +28,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { DeliveryWebhooksModule } from './modules/notifications/webhooks/delivery-webhooks.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { PaymentsModule } from './modules/payments/payments.module';
+import { SegmentsModule } from './modules/segments/segments.module';
 import { StatsModule } from './modules/stats/stats.module';
 import { SubscribersModule } from './modules/subscribers/subscribers.module';
 
@@ -47,6 +48,7 @@ export const FEATURE_MODULES = [
   DeliveryWebhooksModule,
   InvoicesModule,
   PaymentsModule,
+  SegmentsModule,
   StatsModule,
   ActivityModule,
   MaintenanceModule,

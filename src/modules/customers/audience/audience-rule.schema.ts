@@ -1,3 +1,5 @@
+import { HttpStatus } from '@nestjs/common';
+import { AppException } from '../../../common/problem/app.exception';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FieldError } from '../../../common/problem/problem-details';
@@ -140,4 +142,11 @@ export function checkAudienceRule(input: unknown, prefix = 'rule'): AudienceRule
     return { ok: false, errors: [{ field: prefix, message: `has ${nodes} rules; at most ${L.maxNodes} are allowed` }] };
   }
   return { ok: true, rule };
+}
+
+/** The checked rule, or a 400 problem naming the field path of what is wrong. */
+export function requireAudienceRule(input: unknown, prefix = 'rule'): AudienceRule {
+  const check = checkAudienceRule(input, prefix);
+  if (check.ok) return check.rule;
+  throw new AppException(HttpStatus.BAD_REQUEST, 'validation_failed', `The audience rule is invalid: ${check.errors[0].field} ${check.errors[0].message}`, check.errors);
 }
