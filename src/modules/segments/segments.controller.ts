@@ -38,7 +38,10 @@ export class SegmentsController {
   @Activity('segment.create', 'segment')
   @ApiOperation({ summary: 'Save an audience segment (a rule tree over customers)' })
   @ApiCreatedResponse({ type: SegmentDto })
-  @ApiBadRequestResponse({ type: ProblemDetails, description: 'The rule names an unknown field, operator or value (errors give its path), or nests too deep' })
+  @ApiBadRequestResponse({
+    type: ProblemDetails,
+    description: 'The rule names an unknown field, operator or value (errors give its path), or nests too deep',
+  })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Another segment has that name' })
   create(@CurrentBusiness() businessId: string, @Body() dto: CreateSegmentDto): Promise<SegmentDto> {
     return this.segments.create(businessId, dto);
@@ -87,7 +90,11 @@ export class SegmentsController {
   @ApiOkResponse({ type: SegmentDto })
   @ApiBadRequestResponse({ type: ProblemDetails })
   @ApiConflictResponse({ type: ProblemDetails, description: 'Another segment has that name' })
-  update(@CurrentBusiness() businessId: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSegmentDto): Promise<SegmentDto> {
+  update(
+    @CurrentBusiness() businessId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSegmentDto,
+  ): Promise<SegmentDto> {
     return this.segments.update(businessId, id, dto);
   }
 

@@ -28,7 +28,9 @@ export class AudienceFacts1764800000000 implements MigrationInterface {
         CONSTRAINT "FK_1a5f2d793b8f184d46f4e04a905" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE CASCADE
       )`);
     await queryRunner.query(`CREATE INDEX "IDX_1603955f477cf0f2b5c69e825b" ON "customer_facts" ("business_id")`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_customer_facts_customer_kind_ref" ON "customer_facts" ("customer_id", "kind", "ref_id")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_customer_facts_customer_kind_ref" ON "customer_facts" ("customer_id", "kind", "ref_id")`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_customer_facts_business_kind_ref" ON "customer_facts" ("business_id", "kind", "ref_id")`);
     await addUpdatedAtTrigger(queryRunner, 'customer_facts');
 

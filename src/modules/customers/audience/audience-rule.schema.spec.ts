@@ -22,7 +22,13 @@ describe('audience rule schema', () => {
       { field: 'birthdayMonth', operator: 'in', value: [3, 4] },
       { field: 'bookedService', operator: '=', value: '2b5d3f5e-7c1a-4d2b-9e8f-1a2b3c4d5e6f' },
       { field: 'language', operator: '=', value: 'he' },
-      { match: 'any', rules: [{ field: 'customField', key: 'עיר', operator: 'contains', value: 'תל' }, { field: 'customField', key: 'age', operator: '>=', value: 30 }] },
+      {
+        match: 'any',
+        rules: [
+          { field: 'customField', key: 'עיר', operator: 'contains', value: 'תל' },
+          { field: 'customField', key: 'age', operator: '>=', value: 30 },
+        ],
+      },
       { field: 'firstName', operator: 'exists' },
     );
     assert.deepEqual(checkAudienceRule(rule), { ok: true, rule });

@@ -85,7 +85,12 @@ export function audienceRuleSchema(): Schema {
       },
     };
   }
-  return { $schema: 'http://json-schema.org/draft-07/schema#', $id: 'https://chatgrow.dev/schemas/audience-rule.json', $ref: '#/$defs/group1', $defs };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://chatgrow.dev/schemas/audience-rule.json',
+    $ref: '#/$defs/group1',
+    $defs,
+  };
 }
 
 let compiled: ValidateFunction | null = null;
@@ -100,7 +105,15 @@ function validator(): ValidateFunction {
 
 /** `rules/0/value` → `rules.0.value`, under `prefix`. */
 const pathOf = (prefix: string, pointer: string) =>
-  [prefix, ...pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))].filter(Boolean).join('.');
+  [
+    prefix,
+    ...pointer
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')),
+  ]
+    .filter(Boolean)
+    .join('.');
 
 /** Errors about a property, reported on the object, are placed on the property. */
 function propertyOf(e: ErrorObject): string {
@@ -114,7 +127,8 @@ function messageOf(e: ErrorObject): string {
   if (e.keyword === 'discriminator') return `field must be one of: ${Object.keys(AUDIENCE_FIELD_KINDS).join(', ')}`;
   if (e.keyword === 'enum') return `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
   if (e.keyword === 'required') return 'is required';
-  if (e.keyword === 'additionalProperties') return `has an unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+  if (e.keyword === 'additionalProperties')
+    return `has an unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`;
   return e.message ?? 'is invalid';
 }
 
@@ -148,5 +162,10 @@ export function checkAudienceRule(input: unknown, prefix = 'rule'): AudienceRule
 export function requireAudienceRule(input: unknown, prefix = 'rule'): AudienceRule {
   const check = checkAudienceRule(input, prefix);
   if (check.ok) return check.rule;
-  throw new AppException(HttpStatus.BAD_REQUEST, 'validation_failed', `The audience rule is invalid: ${check.errors[0].field} ${check.errors[0].message}`, check.errors);
+  throw new AppException(
+    HttpStatus.BAD_REQUEST,
+    'validation_failed',
+    `The audience rule is invalid: ${check.errors[0].field} ${check.errors[0].message}`,
+    check.errors,
+  );
 }

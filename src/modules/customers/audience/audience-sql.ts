@@ -116,9 +116,12 @@ function factCondition(kind: string, op: string, value: unknown, p: SqlParams): 
 
 function customCondition(cond: AudienceCondition, p: SqlParams): string {
   const { operator: op, value } = cond;
-  const json = `(c.custom_fields -> ${p.add(cond.key)}::text)`;
-  const text = `(c.custom_fields ->> ${p.add(cond.key)}::text)`;
-  if (op === 'exists') return value === false ? `(${json} IS NULL OR ${json} = 'null'::jsonb)` : `(${json} IS NOT NULL AND ${json} <> 'null'::jsonb)`;
+  // Every placeholder added must appear in the SQL (PostgreSQL cannot type an unused one).
+  const key = p.add(cond.key);
+  const json = `(c.custom_fields -> ${key}::text)`;
+  const text = `(c.custom_fields ->> ${key}::text)`;
+  if (op === 'exists')
+    return value === false ? `(${json} IS NULL OR ${json} = 'null'::jsonb)` : `(${json} IS NOT NULL AND ${json} <> 'null'::jsonb)`;
   if (op === 'contains') return `(jsonb_typeof(${json}) = 'string' AND ${text} ILIKE ${p.add(likeContains(String(value)))})`;
   if (op === 'in' || op === 'not in') return listCondition(text, op, `${p.add((value as unknown[]).map(String))}::text[]`);
   if (op === '=' || op === '!=') {
@@ -138,7 +141,8 @@ function condition(cond: AudienceCondition, clock: AudienceClock, p: SqlParams):
       const col = column(TEXT_COLUMNS, field);
       if (op === 'exists') return value === false ? `(${col} IS NULL OR ${col} = '')` : `(${col} IS NOT NULL AND ${col} <> '')`;
       if (op === 'contains') return `${col} ILIKE ${p.add(likeContains(stored(field, String(value))))}`;
-      if (op === 'in' || op === 'not in') return listCondition(col, op, `${p.add((value as string[]).map((v) => stored(field, v)))}::text[]`);
+      if (op === 'in' || op === 'not in')
+        return listCondition(col, op, `${p.add((value as string[]).map((v) => stored(field, v)))}::text[]`);
       return compare(col, op, `${p.add(stored(field, String(value)))}::text`);
     }
     case 'tags':

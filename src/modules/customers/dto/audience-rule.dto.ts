@@ -1,6 +1,13 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { AUDIENCE_FIELDS } from '../audience/audience-fields';
-import { AUDIENCE_LIMITS, AUDIENCE_OPERATORS, type AudienceField, type AudienceNode, type AudienceOperator, type AudienceValue } from '../audience/audience-rule';
+import {
+  AUDIENCE_LIMITS,
+  AUDIENCE_OPERATORS,
+  type AudienceField,
+  type AudienceNode,
+  type AudienceOperator,
+  type AudienceValue,
+} from '../audience/audience-rule';
 
 /**
  * The OpenAPI description of the audience rule language (audience-rule.ts).
@@ -50,6 +57,12 @@ export const AUDIENCE_RULE_EXAMPLE = {
   rules: [
     { field: 'daysSinceLastVisit', operator: '>=', value: 180 },
     { field: 'totalSpendAgorot', operator: '>', value: 50000 },
-    { match: 'any', rules: [{ field: 'emailConsent', operator: '=', value: true }, { field: 'smsConsent', operator: '=', value: true }] },
+    {
+      match: 'any',
+      rules: [
+        { field: 'emailConsent', operator: '=', value: true },
+        { field: 'smsConsent', operator: '=', value: true },
+      ],
+    },
   ],
 };

@@ -81,7 +81,10 @@ export class ParsedSegmentDto {
   @ApiProperty({ type: AudienceRuleDto, example: AUDIENCE_RULE_EXAMPLE })
   rule: AudienceRule;
 
-  @ApiProperty({ enum: ['local', 'ai'], description: '`local`: the built-in parser; `ai`: the configured AI driver (its answer checked like any rule)' })
+  @ApiProperty({
+    enum: ['local', 'ai'],
+    description: '`local`: the built-in parser; `ai`: the configured AI driver (its answer checked like any rule)',
+  })
   source: 'local' | 'ai';
 
   @ApiProperty({ type: 'integer', example: 42, description: 'Members the rule selects now' })
