@@ -274,6 +274,20 @@ describe('audience segments', () => {
     expectProblem(await t.http.get(`/api/segments/${created.body.id}`).set(owner.auth), 404);
   });
 
+  it('lists the fields a rule builder offers, with operators and Hebrew labels', async () => {
+    const res = await t.http.get('/api/segments/fields').set(owner.auth);
+    assert.equal(res.status, 200);
+    const byField = new Map((res.body as Json[]).map((f) => [f.field, f]));
+    assert.equal(byField.size, 20);
+    assert.deepEqual(byField.get('tags'), {
+      field: 'tags',
+      kind: 'tags',
+      operators: ['contains', 'in', 'not in', 'exists'],
+      label: { he: 'תגיות', en: 'Tags' },
+    });
+    for (const f of byField.values()) assert.match((f.label as Json).he as string, /[\u0590-\u05FF]/);
+  });
+
   it("answers 404 for another business's segment on every route", async () => {
     const mine = await t.http
       .post('/api/segments')

@@ -16,7 +16,9 @@ import { ApiPaginatedResponse, paginated, Paginated } from '../../common/paginat
 import { ProblemDetails } from '../../common/problem/problem-details';
 import { Activity } from '../activity/activity.decorator';
 import { CustomerDto } from '../customers/dto/customer-response.dto';
+import { audienceFieldCatalogue } from './audience-field-catalogue';
 import {
+  AudienceFieldDto,
   CreateSegmentDto,
   SegmentDto,
   SegmentPreviewDto,
@@ -53,6 +55,13 @@ export class SegmentsController {
   async list(@CurrentBusiness() businessId: string, @Query() query: PageQueryDto): Promise<Paginated<SegmentDto>> {
     const [items, total] = await this.segments.list(businessId, query);
     return paginated(items, query, total);
+  }
+
+  @Get('fields')
+  @ApiOperation({ summary: 'The fields a rule can test, with their operators and labels (for a rule builder)' })
+  @ApiOkResponse({ type: [AudienceFieldDto] })
+  fields(): AudienceFieldDto[] {
+    return audienceFieldCatalogue();
   }
 
   @Post('preview')

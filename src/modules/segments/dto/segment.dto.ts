@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { PatchType } from '../../../common/validation/patch-type';
 import { Trim } from '../../../common/validation/transforms';
-import type { AudienceRule } from '../../customers/audience/audience-rule';
+import { AUDIENCE_FIELDS, type AudienceFieldKind } from '../../customers/audience/audience-fields';
+import { AUDIENCE_OPERATORS, type AudienceField, type AudienceOperator, type AudienceRule } from '../../customers/audience/audience-rule';
 import { AUDIENCE_RULE_EXAMPLE, AudienceRuleDto } from '../../customers/dto/audience-rule.dto';
 import { CustomerDto } from '../../customers/dto/customer-response.dto';
 
@@ -89,4 +90,30 @@ export class ParsedSegmentDto {
 
   @ApiProperty({ type: 'integer', example: 42, description: 'Members the rule selects now' })
   count: number;
+}
+
+export class AudienceFieldLabelDto {
+  @ApiProperty({ example: 'ימים מאז ביקור אחרון' })
+  he: string;
+
+  @ApiProperty({ example: 'Days since last visit' })
+  en: string;
+}
+
+export class AudienceFieldDto {
+  @ApiProperty({ enum: AUDIENCE_FIELDS, example: 'daysSinceLastVisit' })
+  field: AudienceField;
+
+  @ApiProperty({
+    enum: ['text', 'language', 'tags', 'boolean', 'integer', 'days', 'date', 'month', 'id', 'custom'],
+    description:
+      'What values the field takes: text; `he`/`en`; a tag; true/false; an integer; whole days (≥ 0); a date `YYYY-MM-DD`; a month 1–12; a service or event id; a custom field (needs `key`)',
+  })
+  kind: AudienceFieldKind;
+
+  @ApiProperty({ enum: AUDIENCE_OPERATORS, isArray: true, example: ['>=', '<', 'exists'] })
+  operators: AudienceOperator[];
+
+  @ApiProperty({ type: AudienceFieldLabelDto })
+  label: AudienceFieldLabelDto;
 }
