@@ -12,6 +12,7 @@ import { CustomersPage } from './pages/CustomersPage';
 import { EventsPage } from './pages/EventsPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { MarketingPage } from './pages/MarketingPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { PaymentsPage } from './pages/PaymentsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -180,6 +181,8 @@ function Page(props: { route: RouteId }) {
       return <EventsPage />;
     case 'notifications':
       return <NotificationsPage />;
+    case 'marketing':
+      return <MarketingPage />;
     case 'settings':
       return <SettingsPage />;
     default:

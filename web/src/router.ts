@@ -10,6 +10,7 @@ export const PAGES = [
   { id: 'events', path: '/events' },
   { id: 'payments', path: '/payments' },
   { id: 'notifications', path: '/notifications' },
+  { id: 'marketing', path: '/marketing' },
   { id: 'settings', path: '/settings' },
 ] as const;
 

@@ -5,6 +5,7 @@ import type { Catalogue } from './he';
 import { homeEn } from './home.en';
 import { paymentsEn } from './payments.en';
 import { notificationsEn } from './notifications.en';
+import { marketingEn } from './marketing.en';
 import { settingsEn } from './settings.en';
 
 /** The English messages: exactly the keys of `he.ts` (the type says so, and a unit test checks it). */
@@ -23,6 +24,7 @@ export const en: Catalogue = {
   'nav.events': 'Events',
   'nav.payments': 'Payments & invoices',
   'nav.notifications': 'Notifications',
+  'nav.marketing': 'Marketing',
   'nav.settings': 'Settings',
 
   'lang.toggle': 'עברית',
@@ -121,5 +123,6 @@ export const en: Catalogue = {
   ...appointmentsEn,
   ...eventsEn,
   ...notificationsEn,
+  ...marketingEn,
   ...settingsEn,
 };

@@ -5,6 +5,7 @@ import { eventsHe } from './events.he';
 
 import { paymentsHe } from './payments.he';
 import { notificationsHe } from './notifications.he';
+import { marketingHe } from './marketing.he';
 import { settingsHe } from './settings.he';
 /**
  * The Hebrew messages: the dashboard's default language and the source of its
@@ -26,6 +27,7 @@ export const he = {
   'nav.events': 'אירועים',
   'nav.payments': 'תשלומים וחשבוניות',
   'nav.notifications': 'הודעות',
+  'nav.marketing': 'שיווק',
   'nav.settings': 'הגדרות',
 
   'lang.toggle': 'English',
@@ -124,6 +126,7 @@ export const he = {
   ...appointmentsHe,
   ...eventsHe,
   ...notificationsHe,
+  ...marketingHe,
   ...settingsHe,
 };
 
