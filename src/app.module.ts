@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { DomainEventsModule } from './common/domain-events/domain-events.module';
+import { AiModule } from './infra/ai/ai.module';
 import { AllocationModule } from './infra/allocation/allocation.module';
 import type { EnvironmentVariables } from './infra/config/env.schema';
 import { DatabaseConnectionModule } from './infra/database/database-connection.module';
@@ -74,6 +75,7 @@ export class AppModule {
         SmsModule,
         StorageModule,
         AllocationModule,
+        AiModule,
         ...FEATURE_MODULES,
       ],
     };

@@ -65,7 +65,7 @@ describe('driver choices in the validated config', () => {
   it('are described in one boot log line', () => {
     assert.equal(
       describeDrivers(validateEnv({ ...base })),
-      'Drivers: database=embedded email=outbox sms=log documents=postgres queue=postgres rate-limit=memory storage=local allocation=manual payments=sandbox',
+      'Drivers: database=embedded email=outbox sms=log documents=postgres queue=postgres rate-limit=memory storage=local allocation=manual payments=sandbox ai=none',
     );
     assert.equal(
       describeDrivers(
@@ -78,7 +78,7 @@ describe('driver choices in the validated config', () => {
           SMTP_URL: 'smtp://mail',
         }),
       ),
-      'Drivers: database=external email=smtp sms=log documents=mongodb queue=redis rate-limit=redis storage=local allocation=manual payments=sandbox',
+      'Drivers: database=external email=smtp sms=log documents=mongodb queue=redis rate-limit=redis storage=local allocation=manual payments=sandbox ai=none',
     );
   });
 });

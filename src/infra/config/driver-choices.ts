@@ -1,5 +1,6 @@
 import { ConfigValidationError } from './config-validation.error';
 import {
+  AiDriver,
   AllocationDriver,
   DocumentStreamDriver,
   EmailDriver,
@@ -31,7 +32,8 @@ export type DriverVariable =
   | 'RATE_LIMIT_STORE'
   | 'STORAGE_DRIVER'
   | 'ALLOCATION_DRIVER'
-  | 'PAYMENT_PROVIDER';
+  | 'PAYMENT_PROVIDER'
+  | 'AI_DRIVER';
 
 /**
  * Unset driver variables follow the connection settings, as they did before the
@@ -62,6 +64,7 @@ const REQUIRED_SETTINGS: { driver: DriverVariable; value: string; setting: Setti
   { driver: 'ALLOCATION_DRIVER', value: AllocationDriver.ita, setting: 'ITA_CLIENT_ID' },
   { driver: 'ALLOCATION_DRIVER', value: AllocationDriver.ita, setting: 'ITA_CLIENT_SECRET' },
   { driver: 'ALLOCATION_DRIVER', value: AllocationDriver.ita, setting: 'ITA_SOFTWARE_NUMBER' },
+  { driver: 'AI_DRIVER', value: AiDriver.openai, setting: 'OPENAI_API_KEY' },
 ];
 
 const requiredWhen = (setting: string, driver: string, value: unknown) => `${setting}: required when ${driver}=${String(value)}`;
@@ -115,5 +118,6 @@ export function describeDrivers(env: EnvironmentVariables): string {
     `storage=${env.STORAGE_DRIVER}`,
     `allocation=${env.ALLOCATION_DRIVER}`,
     `payments=${env.PAYMENT_PROVIDER}`,
+    `ai=${env.AI_DRIVER}`,
   ].join(' ');
 }

@@ -85,6 +85,17 @@ export enum PaymentProvider {
   tranzila = 'tranzila',
 }
 
+/**
+ * Who helps with text (a segment described in words, campaign copy): `none` (local rules and
+ * templates only, no account needed) or `openai` (the Chat Completions API at OPENAI_BASE_URL,
+ * OPENAI_API_KEY; any compatible endpoint). Whatever it answers is validated before use, and
+ * every caller falls back to the local logic when it fails.
+ */
+export enum AiDriver {
+  none = 'none',
+  openai = 'openai',
+}
+
 const oneOf = (variable: string, values: object) => ({ message: `${variable} must be one of: ${Object.values(values).join(', ')}` });
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug'] as const;
@@ -538,4 +549,31 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^\d{1,9}$/, { message: 'ITA_SOFTWARE_NUMBER must be the register number (digits)' })
   ITA_SOFTWARE_NUMBER?: string;
+
+  @IsEnum(AiDriver, oneOf('AI_DRIVER', AiDriver))
+  AI_DRIVER: AiDriver = AiDriver.none;
+
+  /** An OpenAI API key (or the compatible endpoint's). Required when AI_DRIVER=openai. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  OPENAI_API_KEY?: string;
+
+  /** The Chat Completions API's base (`{base}/chat/completions`): OpenAI's, a compatible endpoint, or a local fake in tests. */
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'OPENAI_BASE_URL must be an http(s) URL' },
+  )
+  OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
+  /** The model every request names. */
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/, { message: 'OPENAI_MODEL must be a model name such as gpt-4o-mini' })
+  OPENAI_MODEL = 'gpt-4o-mini';
+
+  /** How long one completion may take before the caller falls back to local logic. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(120_000)
+  OPENAI_TIMEOUT_MS = 15_000;
 }
