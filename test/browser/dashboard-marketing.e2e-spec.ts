@@ -78,6 +78,12 @@ describe('the Marketing page in Chromium', () => {
       .filter({ hasText: fill(he['segments.previewCount'], { count: '2' }) })
       .waitFor();
 
+    // Words the API does not read are refused next to the box; the rules typed so far stay.
+    await dialog.getByLabel(he['segments.words'], { exact: true }).fill('לקוחות שאוהבים חתולים');
+    await dialog.getByRole('button', { name: he['segments.wordsRead'], exact: true }).click();
+    await dialog.locator('.field-error').filter({ hasText: 'חתולים' }).waitFor();
+    assert.equal(await first.getByLabel(he['rules.shekels'], { exact: true }).inputValue(), '500');
+
     await dialog.getByRole('button', { name: he['segments.save'], exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.locator('.segments-table tbody tr').filter({ hasText: NAME }).waitFor();
@@ -96,6 +102,20 @@ describe('the Marketing page in Chromium', () => {
     await edit.waitFor({ state: 'detached' });
     const count = (await t.http.get(`/api/segments/${saved.id}`).set(owner.auth).expect(200)).body.count;
     assert.equal(count, 1);
+
+    // A description read into rules: the builder shows them and the count follows.
+    await page.getByRole('button', { name: he['segments.new'], exact: true }).click();
+    const words = page.getByRole('dialog', { name: he['segments.newTitle'] });
+    await words.getByLabel(he['segments.words'], { exact: true }).fill('הוציאו מעל 1,000 ₪');
+    await words.getByRole('button', { name: he['segments.wordsRead'], exact: true }).click();
+    await words
+      .locator('.segment-preview-count')
+      .filter({ hasText: fill(he['segments.previewCount'], { count: '1' }) })
+      .waitFor();
+    assert.equal(await words.getByLabel(he['rules.shekels'], { exact: true }).inputValue(), '1000');
+    assert.equal(await words.getByLabel(he['segments.field.name'], { exact: true }).inputValue(), 'הוציאו מעל 1,000 ₪');
+    await page.keyboard.press('Escape');
+    await words.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: fill(he['segments.deleteNamed'], { name: NAME }) }).click();
     await page

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { OpenAiClient } from '../../src/infra/ai/openai.ai-client';
 import type { AudienceRule } from '../../src/modules/customers/audience/audience-rule';
 import { SegmentTextService } from '../../src/modules/segments/text/segment-text.service';
-import { checkAudienceRuleShape } from '../support/audience-rule-check';
+import { checkAudienceRule } from '../../src/modules/customers/audience/audience-rule.schema';
 import { startOpenAiFake, type OpenAiFake } from '../support/fake-openai';
 
 const API_KEY = 'sk-test-segments';
@@ -24,7 +24,7 @@ describe('segment text with the OpenAI driver at the wire', () => {
   it('sends what the local parser could not read, as JSON mode with the rule language, and uses a valid rule', async () => {
     const rule: AudienceRule = { match: 'all', rules: [{ field: 'tags', operator: 'contains', value: 'פיצה' }] };
     fake.next({ content: JSON.stringify({ rule }) });
-    assert.deepEqual(await service.parse(TEXT, context, checkAudienceRuleShape), { ok: true, rule, source: 'ai', matched: [] });
+    assert.deepEqual(await service.parse(TEXT, context, checkAudienceRule), { ok: true, rule, source: 'ai', matched: [] });
     const { body } = fake.completions.at(-1)!;
     assert.deepEqual(body.response_format, { type: 'json_object' });
     assert.equal(body.messages[1].content, TEXT);
@@ -33,7 +33,7 @@ describe('segment text with the OpenAI driver at the wire', () => {
 
   it('refuses an invalid rule from the model: no rule, the local message', async () => {
     fake.next({ content: JSON.stringify({ rule: { match: 'some', rules: [{ field: 'password', operator: 'like', value: '%' }] } }) });
-    const result = await service.parse(TEXT, context, checkAudienceRuleShape);
+    const result = await service.parse(TEXT, context, checkAudienceRule);
     assert.equal(result.ok, false);
     assert.ok(!result.ok && result.source === 'ai' && result.aiFailure === 'invalid');
     assert.deepEqual(!result.ok && result.unknown, ['שאוהבים פיצה']);
@@ -48,7 +48,7 @@ describe('segment text with the OpenAI driver at the wire', () => {
     ];
     for (const [answer, failure] of cases) {
       fake.next(answer);
-      const result = await service.parse(TEXT, context, checkAudienceRuleShape);
+      const result = await service.parse(TEXT, context, checkAudienceRule);
       assert.ok(!result.ok, JSON.stringify(answer));
       assert.equal(result.aiFailure, failure, JSON.stringify(answer));
       assert.match(result.message, /^לא הצלחנו להבין/);
@@ -57,7 +57,7 @@ describe('segment text with the OpenAI driver at the wire', () => {
 
   it('does not call the API when the local parser understands the text', async () => {
     const before = fake.requests.length;
-    const result = await service.parse('spent over ₪500', context, checkAudienceRuleShape);
+    const result = await service.parse('spent over ₪500', context, checkAudienceRule);
     assert.ok(result.ok && result.source === 'local');
     assert.equal(fake.requests.length, before);
   });

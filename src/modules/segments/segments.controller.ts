@@ -8,6 +8,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ApiAuth, CurrentBusiness, Roles } from '../../common/auth/auth.decorators';
 import { Role } from '../../common/auth/role';
@@ -20,6 +21,8 @@ import { audienceFieldCatalogue } from './audience-field-catalogue';
 import {
   AudienceFieldDto,
   CreateSegmentDto,
+  ParsedSegmentDto,
+  ParseSegmentRequestDto,
   SegmentDto,
   SegmentPreviewDto,
   SegmentPreviewRequestDto,
@@ -71,6 +74,23 @@ export class SegmentsController {
   @ApiBadRequestResponse({ type: ProblemDetails })
   preview(@CurrentBusiness() businessId: string, @Body() dto: SegmentPreviewRequestDto): Promise<SegmentPreviewDto> {
     return this.segments.preview(businessId, dto.rule);
+  }
+
+  @Post('parse')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Turn a Hebrew or English description into a rule',
+    description:
+      'E.g. "לקוחות שלא ביקרו חצי שנה והוציאו מעל 500 ₪" or "inactive for 6 months and spent over ₪500". The built-in parser reads the common phrasings with no account or network; with `AI_DRIVER=openai` a description it does not understand is sent to the model, whose answer is used only if it is a valid rule. Nothing is saved.',
+  })
+  @ApiOkResponse({ type: ParsedSegmentDto })
+  @ApiBadRequestResponse({ type: ProblemDetails })
+  @ApiUnprocessableEntityResponse({
+    type: ProblemDetails,
+    description: 'Parts of the text were not understood: the message names them and gives phrasings that work',
+  })
+  parse(@CurrentBusiness() businessId: string, @Body() dto: ParseSegmentRequestDto): Promise<ParsedSegmentDto> {
+    return this.segments.parse(businessId, dto.text);
   }
 
   @Get(':id')

@@ -1,14 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '../../common/database/pg-errors';
-import { ConflictAppException, NotFoundAppException } from '../../common/problem/app.exception';
+import { AppException, ConflictAppException, NotFoundAppException } from '../../common/problem/app.exception';
+import { BusinessDirectory } from '../business/business-directory.service';
 import type { AudienceRule } from '../customers/audience/audience-rule';
 import { requireAudienceRule } from '../customers/audience/audience-rule.schema';
 import { CustomerAudienceService } from '../customers/customer-audience.service';
 import type { CustomerDto } from '../customers/dto/customer-response.dto';
-import type { CreateSegmentDto, SegmentDto, SegmentPreviewDto, SegmentWithCountDto, UpdateSegmentDto } from './dto/segment.dto';
+import type {
+  CreateSegmentDto,
+  ParsedSegmentDto,
+  SegmentDto,
+  SegmentPreviewDto,
+  SegmentWithCountDto,
+  UpdateSegmentDto,
+} from './dto/segment.dto';
 import type { Segment } from './entities/segment.entity';
 import { toSegmentDto } from './segment.mapper';
 import { SegmentsRepository } from './segments.repository';
+import { SegmentTextService } from './text/segment-text.service';
 
 export const PREVIEW_SAMPLE = 10;
 
@@ -18,6 +27,8 @@ export class SegmentsService {
   constructor(
     private readonly segments: SegmentsRepository,
     private readonly audience: CustomerAudienceService,
+    private readonly text: SegmentTextService,
+    private readonly directory: BusinessDirectory,
   ) {}
 
   async create(businessId: string, dto: CreateSegmentDto): Promise<SegmentDto> {
@@ -62,6 +73,23 @@ export class SegmentsService {
       this.audience.page(businessId, rule, { offset: 0, limit: PREVIEW_SAMPLE }),
     ]);
     return { count, sample };
+  }
+
+  /**
+   * A rule from a Hebrew or English description (the local parser, else the
+   * AI driver when configured; either way checked like any rule), and how
+   * many it selects now. Text not understood is a 422 naming the parts; no
+   * rule is ever guessed.
+   */
+  async parse(businessId: string, text: string, now = new Date()): Promise<ParsedSegmentDto> {
+    const business = await this.directory.require(businessId);
+    const parsed = await this.text.parse(text, { now, timeZone: business.timezone });
+    if (!parsed.ok) {
+      throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'segment.text_not_understood', parsed.message, [
+        { field: 'text', message: parsed.message },
+      ]);
+    }
+    return { rule: parsed.rule, source: parsed.source, count: await this.audience.count(businessId, parsed.rule, now) };
   }
 
   /** A saved segment's rule (campaigns and automations send to it); 404 when it is not this business's. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkAudienceRuleShape } from '../../../../test/support/audience-rule-check';
+import { checkAudienceRule } from '../../customers/audience/audience-rule.schema';
 import { ScriptedAiClient } from '../../../../test/support/scripted-ai-client';
 import type { AudienceRule } from '../../customers/audience/audience-rule';
 import type { AudienceRuleValidator } from './segment-text-ai';
@@ -12,7 +12,7 @@ const PIZZA: AudienceRule = { match: 'all', rules: [{ field: 'tags', operator: '
 describe('SegmentTextService', () => {
   it('answers from the local parser without asking the model', async () => {
     const ai = new ScriptedAiClient();
-    const result = await new SegmentTextService(ai).parse('לקוחות שלא ביקרו חצי שנה', context, checkAudienceRuleShape);
+    const result = await new SegmentTextService(ai).parse('לקוחות שלא ביקרו חצי שנה', context, checkAudienceRule);
     assert.deepEqual(result, {
       ok: true,
       rule: { match: 'all', rules: [{ field: 'daysSinceLastVisit', operator: '>=', value: 180 }] },
@@ -23,7 +23,7 @@ describe('SegmentTextService', () => {
   });
 
   it('without an AI driver, returns the local parser’s refusal', async () => {
-    const result = await new SegmentTextService(null).parse('customers who love pizza', context, checkAudienceRuleShape);
+    const result = await new SegmentTextService(null).parse('customers who love pizza', context, checkAudienceRule);
     assert.ok(!result.ok);
     assert.equal(result.source, 'local');
     assert.deepEqual(result.unknown, ['love pizza']);
@@ -32,7 +32,7 @@ describe('SegmentTextService', () => {
 
   it('asks the model only for words the parser did not understand, and uses its rule once validated', async () => {
     const ai = new ScriptedAiClient().next(JSON.stringify({ rule: PIZZA }));
-    const result = await new SegmentTextService(ai).parse('customers who love pizza', context, checkAudienceRuleShape);
+    const result = await new SegmentTextService(ai).parse('customers who love pizza', context, checkAudienceRule);
     assert.deepEqual(result, { ok: true, rule: PIZZA, source: 'ai', matched: [] });
     assert.equal(ai.requests[0].user, 'customers who love pizza');
   });
@@ -40,7 +40,7 @@ describe('SegmentTextService', () => {
   it('falls back to the local refusal, in the text’s language, when the model’s rule fails validation', async () => {
     const invented = { match: 'all', rules: [{ field: 'favouriteFood', operator: '=', value: 'pizza' }] };
     const ai = new ScriptedAiClient().next(JSON.stringify({ rule: invented }));
-    const result = await new SegmentTextService(ai).parse('לקוחות שאוהבים פיצה', context, checkAudienceRuleShape);
+    const result = await new SegmentTextService(ai).parse('לקוחות שאוהבים פיצה', context, checkAudienceRule);
     assert.ok(!result.ok);
     assert.equal(result.source, 'ai');
     assert.equal(result.aiFailure, 'invalid');
@@ -52,7 +52,7 @@ describe('SegmentTextService', () => {
     const ai = new ScriptedAiClient();
     const service = new SegmentTextService(ai);
     for (const text of ['', 'customers', 'x'.repeat(501)]) {
-      const result = await service.parse(text, context, checkAudienceRuleShape);
+      const result = await service.parse(text, context, checkAudienceRule);
       assert.ok(!result.ok);
       assert.equal(result.source, 'local');
     }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AI_CLIENT, type AiClient } from '../../../infra/ai/ai.port';
 import type { AudienceRule } from '../../customers/audience/audience-rule';
+import { checkAudienceRule } from '../../customers/audience/audience-rule.schema';
 import { type AiSegmentFailure, type AudienceRuleValidator, parseWithAi } from './segment-text-ai';
 import { parseSegmentText } from './segment-text-parser';
 import { localeOf, SEGMENT_TEXT_MESSAGES } from './segment-text-messages';
@@ -27,7 +28,11 @@ export class SegmentTextService {
 
   constructor(@Inject(AI_CLIENT) private readonly ai: AiClient | null) {}
 
-  async parse(text: string, context: { now: Date; timeZone: string }, validate: AudienceRuleValidator): Promise<SegmentTextParse> {
+  async parse(
+    text: string,
+    context: { now: Date; timeZone: string },
+    validate: AudienceRuleValidator = (rule) => checkAudienceRule(rule),
+  ): Promise<SegmentTextParse> {
     const local = parseSegmentText(text, context);
     if (local.ok) {
       const checked = validate(local.rule);

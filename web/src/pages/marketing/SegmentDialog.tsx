@@ -47,7 +47,28 @@ export function SegmentDialog(props: {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [words, setWords] = useState('');
+  const [wordsError, setWordsError] = useState<string | undefined>();
+  const [reading, setReading] = useState(false);
   const latest = useRef(0);
+
+  /** The rules for a description in plain Hebrew or English (the API reads it; it never guesses). */
+  const read = async () => {
+    if (!words.trim()) return;
+    setReading(true);
+    setWordsError(undefined);
+    try {
+      const { data, error, response } = await api.POST('/api/segments/parse', { body: { text: words.trim() } });
+      if (data) {
+        setDraft(fromRule(data.rule, props.fields));
+        if (!name.trim()) setName(words.trim().slice(0, 120));
+      } else setWordsError(error?.detail ?? formErrors(error, response.status, [], t).form);
+    } catch {
+      setWordsError(t('errors.network'));
+    } finally {
+      setReading(false);
+    }
+  };
 
   useEffect(() => {
     const ticket = ++latest.current;
@@ -125,6 +146,20 @@ export function SegmentDialog(props: {
           onValue={setDescription}
           error={fieldErrors.description}
         />
+        <div class="segment-words">
+          <Field
+            label={t('segments.words')}
+            name="words"
+            as="textarea"
+            value={words}
+            onValue={setWords}
+            error={wordsError}
+            hint={t('segments.wordsHint')}
+          />
+          <button type="button" class="button" disabled={reading || !words.trim()} onClick={() => void read()}>
+            {t('segments.wordsRead')}
+          </button>
+        </div>
         <h3>{t('segments.rules')}</h3>
         <RuleBuilder group={draft} fields={props.fields} choices={props.choices} errors={ruleErrors} onChange={setDraft} />
         <section class="segment-preview" aria-labelledby="segment-preview-title">
