@@ -159,6 +159,18 @@ export class CustomersRepository extends TenantRepository<Customer> {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Puts a tag on (`add`) or takes it off a customer in one conditional statement; true when the tags changed. */
+  async changeTag(businessId: string, id: string, tag: string, add: boolean): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const rows = await this.sql<{ id: string }>(
+      add
+        ? `UPDATE customers SET tags = array_append(tags, $3) WHERE business_id = $1 AND id = $2 AND NOT ($3 = ANY(tags)) RETURNING id`
+        : `UPDATE customers SET tags = array_remove(tags, $3) WHERE business_id = $1 AND id = $2 AND $3 = ANY(tags) RETURNING id`,
+      [this.scoped(businessId).businessId, id, tag],
+    );
+    return rows.length > 0;
+  }
+
   async recordVisit(businessId: string, id: string, at: Date): Promise<boolean> {
     if (!isUuid(id)) return false;
     const result = await this.repo
