@@ -4,7 +4,7 @@ import { In, Repository } from 'typeorm';
 import { TenantRepository } from '../../common/tenancy/tenant.repository';
 import { type BucketRow, type ReportingPeriod, sqlBucket } from '../../common/time/reporting-period';
 import { isUuid } from '../../common/validation/uuid';
-import { CUSTOMER_ROW_COLUMNS, type CustomerRow } from './customer-fields';
+import { CUSTOMER_FIELDS, CUSTOMER_ROW_COLUMNS, type CustomerRow } from './customer-fields';
 import { likeContains, searchTerms } from './customer-search';
 import { Customer } from './entities/customer.entity';
 
@@ -159,12 +159,39 @@ export class CustomersRepository extends TenantRepository<Customer> {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Live customers whose date falls on `day` (`YYYY-MM-DD`, in `timeZone`): the
+   * local day of their last visit or of when they were added, or their birthday's
+   * month and day. Up to `limit` ids after `afterId`, in id order.
+   */
+  async idsWithDateOn(
+    businessId: string,
+    date: 'lastVisit' | 'createdAt' | 'birthday',
+    day: string,
+    timeZone: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    const on =
+      date === 'birthday'
+        ? `to_char(birthday, 'MM-DD') = to_char($3::date, 'MM-DD')`
+        : `(${date === 'lastVisit' ? 'last_visit_at' : 'created_at'} AT TIME ZONE $4)::date = $3::date`;
+    const rows = await this.sql<{ id: string }>(
+      `SELECT id FROM customers
+        WHERE business_id = $1 AND archived_at IS NULL AND ${on} AND ($2::uuid IS NULL OR id > $2::uuid)
+        ORDER BY id LIMIT $5`,
+      [this.scoped(businessId).businessId, afterId, day, timeZone, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Puts a tag on (`add`) or takes it off a customer in one conditional statement; true when the tags changed. */
   async changeTag(businessId: string, id: string, tag: string, add: boolean): Promise<boolean> {
     if (!isUuid(id)) return false;
     const rows = await this.sql<{ id: string }>(
       add
-        ? `UPDATE customers SET tags = array_append(tags, $3) WHERE business_id = $1 AND id = $2 AND NOT ($3 = ANY(tags)) RETURNING id`
+        ? `UPDATE customers SET tags = array_append(tags, $3)
+            WHERE business_id = $1 AND id = $2 AND NOT ($3 = ANY(tags)) AND cardinality(tags) < ${CUSTOMER_FIELDS.tags.maxItems} RETURNING id`
         : `UPDATE customers SET tags = array_remove(tags, $3) WHERE business_id = $1 AND id = $2 AND $3 = ANY(tags) RETURNING id`,
       [this.scoped(businessId).businessId, id, tag],
     );

@@ -168,6 +168,18 @@ export class CustomersService {
     return true;
   }
 
+  /** Live customers whose last visit, creation day (both local to `timeZone`) or birthday (month and day) is `day`. */
+  idsWithDateOn(
+    businessId: string,
+    date: 'lastVisit' | 'createdAt' | 'birthday',
+    day: string,
+    timeZone: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    return this.customers.idsWithDateOn(businessId, date, day, timeZone, afterId, limit);
+  }
+
   async getSummary(businessId: string, id: string): Promise<CustomerSummary | null> {
     const c = await this.customers.findById(businessId, id);
     return c ? toSummary(c) : null;
