@@ -18,7 +18,7 @@ export class AutomationEventsController {
 
   @Post()
   @HttpCode(202)
-  @Roles(Role.owner, Role.admin)
+  @Roles(Role.owner, Role.admin, Role.staff)
   @Activity('automation.event', 'automation')
   @ApiOperation({
     summary: 'Fire a named trigger for a customer found by phone or email (an outside system, with an x-api-key); rules run as jobs',

@@ -172,15 +172,16 @@ export class CustomersRepository extends TenantRepository<Customer> {
     afterId: string | null,
     limit: number,
   ): Promise<string[]> {
+    const params: unknown[] = [this.scoped(businessId).businessId, afterId, day, limit];
     const on =
       date === 'birthday'
         ? `to_char(birthday, 'MM-DD') = to_char($3::date, 'MM-DD')`
-        : `(${date === 'lastVisit' ? 'last_visit_at' : 'created_at'} AT TIME ZONE $4)::date = $3::date`;
+        : `(${date === 'lastVisit' ? 'last_visit_at' : 'created_at'} AT TIME ZONE $${params.push(timeZone)})::date = $3::date`;
     const rows = await this.sql<{ id: string }>(
       `SELECT id FROM customers
         WHERE business_id = $1 AND archived_at IS NULL AND ${on} AND ($2::uuid IS NULL OR id > $2::uuid)
-        ORDER BY id LIMIT $5`,
-      [this.scoped(businessId).businessId, afterId, day, timeZone, limit],
+        ORDER BY id LIMIT $4`,
+      params,
     );
     return rows.map((r) => r.id);
   }
