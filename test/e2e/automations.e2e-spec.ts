@@ -203,7 +203,12 @@ describe('automations', () => {
     const edited = await t.http
       .patch(`/api/automations/${rule.id}`)
       .set(owner.auth)
-      .send({ actions: [{ type: 'wait', hours: 1 }, { type: 'send_message', channel: 'sms', kind: 'transactional', body: 'גרסה שנייה' }] });
+      .send({
+        actions: [
+          { type: 'wait', hours: 1 },
+          { type: 'send_message', channel: 'sms', kind: 'transactional', body: 'גרסה שנייה' },
+        ],
+      });
     assert.equal(edited.status, 200, JSON.stringify(edited.body));
     assert.equal(edited.body.version, 2);
     const renamed = await t.http.patch(`/api/automations/${rule.id}`).set(owner.auth).send({ name: 'מעקב' }).expect(200);
@@ -255,7 +260,11 @@ describe('automations', () => {
       ],
     });
     const c = await t.http.post('/api/customers').set(owner.auth).send(newCustomer('לולאה')).expect(201);
-    await t.http.patch(`/api/customers/${c.body.id}`).set(owner.auth).send({ tags: ['loop'] }).expect(200);
+    await t.http
+      .patch(`/api/customers/${c.body.id}`)
+      .set(owner.auth)
+      .send({ tags: ['loop'] })
+      .expect(200);
     const runs = await waitForRuns(
       rule.id,
       (r) => r.some((x) => x.status === 'completed') && r.some((x) => x.status === 'loop_stopped'),
@@ -284,11 +293,17 @@ describe('automations', () => {
     const api = { 'x-api-key': key };
     const n = String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0');
 
-    const missing = await t.http.post('/api/automations/events').set(api).send({ trigger: 'lead_form', phone: `053${n}` });
+    const missing = await t.http
+      .post('/api/automations/events')
+      .set(api)
+      .send({ trigger: 'lead_form', phone: `053${n}` });
     expectProblem(missing, 404);
     assert.equal((await runsOf(rule.id)).length, 0);
 
-    const noName = await t.http.post('/api/automations/events').set(api).send({ trigger: 'lead_form', phone: `053${n}`, createCustomer: true });
+    const noName = await t.http
+      .post('/api/automations/events')
+      .set(api)
+      .send({ trigger: 'lead_form', phone: `053${n}`, createCustomer: true });
     expectProblem(noName, 400);
 
     const created = await t.http
@@ -327,7 +342,11 @@ describe('automations', () => {
       .send({ trigger: 'lead_form', email, createCustomer: true, firstName: 'אבי' })
       .expect(202);
     assert.equal(byEmail.body.customerCreated, true);
-    const byEmailAgain = await t.http.post('/api/automations/events').set(api).send({ trigger: 'lead_form', email: email.toUpperCase() }).expect(202);
+    const byEmailAgain = await t.http
+      .post('/api/automations/events')
+      .set(api)
+      .send({ trigger: 'lead_form', email: email.toUpperCase() })
+      .expect(202);
     assert.equal(byEmailAgain.body.customerId, byEmail.body.customerId);
 
     // Runs: 2 for the phone customer (the idempotent pair is one), 2 for the email customer.

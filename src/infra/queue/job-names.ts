@@ -1,5 +1,3 @@
-import type { AutomationEvent } from '../../modules/automations/automation.types';
-
 /** The queues; each gets its own workers, so slow work cannot starve urgent work. */
 export enum QueueName {
   imports = 'imports',
@@ -34,6 +32,20 @@ export enum JobName {
   SweepAutomations = 'automation.sweep',
 }
 
+/** An event for automations to match to rules (automations narrow `trigger` to their trigger types). */
+export interface AutomationEventData {
+  trigger: string;
+  customerId: string;
+  /** Unique per occurrence: the same key fires a rule once per customer. */
+  eventKey: string;
+  tag?: string;
+  name?: string;
+  /** Values for messages (`{{ data.x }}`). */
+  data?: Record<string, unknown>;
+  /** The automation run (and chain of rules) whose action caused the event. */
+  cause?: { runId: string; ruleIds: string[] } | null;
+}
+
 /** Payload of each job. Tenant work carries `businessId`; system jobs carry none. */
 export interface JobPayloads {
   /** The CSV and the progress live in `customer_imports`; the payload only names the row. */
@@ -57,7 +69,7 @@ export interface JobPayloads {
   /** Finds the payments whose check is due and queues one CheckPayment each. */
   [JobName.SweepPayments]: Record<string, never>;
   /** An event that may fire the business's rules on its trigger (one job per event; its id derives from the event key). */
-  [JobName.AutomationEvent]: { businessId: string; event: AutomationEvent };
+  [JobName.AutomationEvent]: { businessId: string; event: AutomationEventData };
   /** Step `index` of a run (job id `automation-step:<runId>:<index>`); a done step is never redone. */
   [JobName.AutomationStep]: { businessId: string; runId: string; index: number };
   /** Re-queues the steps of runs whose job was lost, and fires the scheduled (date) triggers. */

@@ -36,14 +36,15 @@ class Problems {
   }
   /** Reports properties other than `allowed` of `o`. */
   only(o: Obj, allowed: string[], at: string): void {
-    for (const key of Object.keys(o)) if (!allowed.includes(key)) this.add(`${at}.${key}`, `is not allowed here (allowed: ${allowed.join(', ')})`);
+    for (const key of Object.keys(o))
+      if (!allowed.includes(key)) this.add(`${at}.${key}`, `is not allowed here (allowed: ${allowed.join(', ')})`);
   }
 }
 
 function checkTrigger(input: unknown, p: Problems): AutomationTrigger | null {
-  if (!isObject(input)) return p.add('trigger', 'must be an object'), null;
+  if (!isObject(input)) return (p.add('trigger', 'must be an object'), null);
   const type = input.type as TriggerType;
-  if (!TRIGGER_TYPES.includes(type)) return p.add('trigger.type', `must be one of: ${TRIGGER_TYPES.join(', ')}`), null;
+  if (!TRIGGER_TYPES.includes(type)) return (p.add('trigger.type', `must be one of: ${TRIGGER_TYPES.join(', ')}`), null);
   if (TAG_TRIGGERS.has(type)) {
     p.only(input, ['type', 'tag'], 'trigger');
     if (input.tag !== undefined && !isText(input.tag, CUSTOMER_FIELDS.tags.maxLength))
@@ -63,7 +64,8 @@ function checkTrigger(input: unknown, p: Problems): AutomationTrigger | null {
     if (!isInt(input.days, 0, L.maxScheduledDays)) p.add('trigger.days', `must be an integer from 0 to ${L.maxScheduledDays}`);
     const direction = input.direction ?? 'after';
     if (direction !== 'after' && direction !== 'before') p.add('trigger.direction', 'must be after or before');
-    else if (direction === 'before' && date !== 'birthday') p.add('trigger.direction', 'before is for birthday only (the other dates are past)');
+    else if (direction === 'before' && date !== 'birthday')
+      p.add('trigger.direction', 'before is for birthday only (the other dates are past)');
     return { type, date, days: input.days as number, direction: direction as 'after' | 'before' };
   }
   p.only(input, ['type'], 'trigger');
@@ -71,9 +73,9 @@ function checkTrigger(input: unknown, p: Problems): AutomationTrigger | null {
 }
 
 function checkAction(input: unknown, at: string, p: Problems): AutomationAction | null {
-  if (!isObject(input)) return p.add(at, 'must be an object'), null;
+  if (!isObject(input)) return (p.add(at, 'must be an object'), null);
   const type = input.type as AutomationAction['type'];
-  if (!ACTION_TYPES.includes(type)) return p.add(`${at}.type`, `must be one of: ${ACTION_TYPES.join(', ')}`), null;
+  if (!ACTION_TYPES.includes(type)) return (p.add(`${at}.type`, `must be one of: ${ACTION_TYPES.join(', ')}`), null);
   if (type === 'wait') {
     p.only(input, ['type', 'hours'], at);
     if (!isInt(input.hours, 1, L.maxWaitHours)) p.add(`${at}.hours`, `must be an integer from 1 to ${L.maxWaitHours}`);
@@ -81,7 +83,8 @@ function checkAction(input: unknown, at: string, p: Problems): AutomationAction 
   }
   if (type === 'add_tag' || type === 'remove_tag') {
     p.only(input, ['type', 'tag'], at);
-    if (!isText(input.tag, CUSTOMER_FIELDS.tags.maxLength)) p.add(`${at}.tag`, `must be a tag of 1-${CUSTOMER_FIELDS.tags.maxLength} characters`);
+    if (!isText(input.tag, CUSTOMER_FIELDS.tags.maxLength))
+      p.add(`${at}.tag`, `must be a tag of 1-${CUSTOMER_FIELDS.tags.maxLength} characters`);
     return { type, tag: String(input.tag).trim() };
   }
   p.only(input, ['type', 'channel', 'kind', 'template', 'subject', 'body'], at);
@@ -93,7 +96,8 @@ function checkAction(input: unknown, at: string, p: Problems): AutomationAction 
   if (input.template !== undefined && !AUTOMATION_TEMPLATES.includes(input.template as TemplateKey))
     p.add(`${at}.template`, `must be one of: ${AUTOMATION_TEMPLATES.join(', ')}`);
   if (input.body !== undefined && !isText(input.body, L.maxBody)) p.add(`${at}.body`, `must be text of 1-${L.maxBody} characters`);
-  if (input.subject !== undefined && !isText(input.subject, L.maxSubject)) p.add(`${at}.subject`, `must be text of 1-${L.maxSubject} characters`);
+  if (input.subject !== undefined && !isText(input.subject, L.maxSubject))
+    p.add(`${at}.subject`, `must be text of 1-${L.maxSubject} characters`);
   const action: AutomationAction = { type, channel, kind };
   if (input.template !== undefined) action.template = input.template as TemplateKey;
   if (input.body !== undefined) action.body = input.body as string;
@@ -115,7 +119,11 @@ function checkActions(input: unknown, p: Problems): AutomationAction[] {
  * (a partial update checks only its parts) or throws a 400 problem listing
  * each wrong field by its path (`actions.1.hours`).
  */
-export function requireAutomationParts(input: { trigger?: unknown; conditions?: unknown; actions?: unknown }): Partial<AutomationDefinition> {
+export function requireAutomationParts(input: {
+  trigger?: unknown;
+  conditions?: unknown;
+  actions?: unknown;
+}): Partial<AutomationDefinition> {
   const p = new Problems();
   const out: Partial<AutomationDefinition> = {};
   if (input.trigger !== undefined) out.trigger = checkTrigger(input.trigger, p) ?? undefined;
@@ -130,7 +138,12 @@ export function requireAutomationParts(input: { trigger?: unknown; conditions?: 
   if (input.actions !== undefined) out.actions = checkActions(input.actions, p);
   if (p.list.length) {
     const first = p.list[0];
-    throw new AppException(HttpStatus.BAD_REQUEST, 'validation_failed', `The automation is invalid: ${first.field} ${first.message}`, p.list);
+    throw new AppException(
+      HttpStatus.BAD_REQUEST,
+      'validation_failed',
+      `The automation is invalid: ${first.field} ${first.message}`,
+      p.list,
+    );
   }
   return out;
 }

@@ -25,7 +25,10 @@ export class AutomationEventsController {
   })
   @ApiIdempotencyKey('event (rules fire once for it)')
   @ApiAcceptedResponse({ type: AutomationEventAcceptedDto })
-  @ApiBadRequestResponse({ type: ProblemDetails, description: 'No phone or email, an invalid one, or no firstName to create the customer with' })
+  @ApiBadRequestResponse({
+    type: ProblemDetails,
+    description: 'No phone or email, an invalid one, or no firstName to create the customer with',
+  })
   @ApiNotFoundResponse({ type: ProblemDetails, description: 'No customer has that phone or email, and createCustomer is not true' })
   fire(
     @CurrentBusiness() businessId: string,

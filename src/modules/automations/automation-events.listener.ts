@@ -14,7 +14,8 @@ const STATUS_TRIGGERS: Record<string, TriggerType> = {
 };
 
 /** The job id of an event's trigger job: the same event queued twice is one job. */
-export const eventJobId = (businessId: string, eventKey: string) => `automation-event-${uuidFromKey(businessId, 'automation-event', eventKey)}`;
+export const eventJobId = (businessId: string, eventKey: string) =>
+  `automation-event-${uuidFromKey(businessId, 'automation-event', eventKey)}`;
 
 /**
  * Turns the domain events automations trigger on into durable jobs (one per
@@ -76,7 +77,11 @@ export class AutomationEventsListener {
 
   @OnDomainEvent('customer.created')
   customerCreated(e: DomainEventMap['customer.created']): Promise<void> {
-    return this.queue(e.businessId, { trigger: TriggerType.customerCreated, customerId: e.customerId, eventKey: `customer.created:${e.customerId}` });
+    return this.queue(e.businessId, {
+      trigger: TriggerType.customerCreated,
+      customerId: e.customerId,
+      eventKey: `customer.created:${e.customerId}`,
+    });
   }
 
   @OnDomainEvent('customer.tag_added')

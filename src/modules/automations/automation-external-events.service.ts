@@ -6,7 +6,11 @@ import { JobQueueService } from '../../infra/queue/job-queue.service';
 import { JobName } from '../../infra/queue/job-names';
 import { parseEmail, parsePhone } from '../customers/customer-contact';
 import { CustomersService } from '../customers/customers.service';
-import { CustomerContactRequiredException, InvalidCustomerEmailException, InvalidCustomerPhoneException } from '../customers/customers.exception';
+import {
+  CustomerContactRequiredException,
+  InvalidCustomerEmailException,
+  InvalidCustomerPhoneException,
+} from '../customers/customers.exception';
 import { IDEMPOTENCY_KEY } from '../idempotency/idempotency.service';
 import { triggerTakes } from './automation-definition';
 import { TriggerType } from './automation.types';
@@ -32,7 +36,12 @@ export class AutomationExternalEventsService {
     private readonly jobs: JobQueueService,
   ) {}
 
-  async fire(businessId: string, dto: FireAutomationEventDto, idempotencyKey: string | undefined, by: DomainEventActor): Promise<AutomationEventAcceptedDto> {
+  async fire(
+    businessId: string,
+    dto: FireAutomationEventDto,
+    idempotencyKey: string | undefined,
+    by: DomainEventActor,
+  ): Promise<AutomationEventAcceptedDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
       throw new AppException(HttpStatus.BAD_REQUEST, 'idempotency.invalid_key', 'Idempotency-Key must be 1-255 visible ASCII characters', [
         { field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' },
@@ -60,7 +69,12 @@ export class AutomationExternalEventsService {
     const eventKey = `external:${dto.trigger}:${idempotencyKey ?? randomUUID()}`;
     const event = { trigger: TriggerType.external, name: dto.trigger, customerId: customer.id, eventKey, data: dto.data };
     const listening = (await this.rules.enabledFor(businessId, TriggerType.external)).filter((r) => triggerTakes(r.trigger, event));
-    if (listening.length) await this.jobs.enqueue(JobName.AutomationEvent, { businessId, event }, { jobId: eventJobId(businessId, `${eventKey}|${customer.id}`) });
+    if (listening.length)
+      await this.jobs.enqueue(
+        JobName.AutomationEvent,
+        { businessId, event },
+        { jobId: eventJobId(businessId, `${eventKey}|${customer.id}`) },
+      );
     return { customerId: customer.id, customerCreated: customer.created, eventKey, rules: listening.length };
   }
 }

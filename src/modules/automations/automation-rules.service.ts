@@ -6,7 +6,12 @@ import { requireAutomationParts } from './automation-definition';
 import { toAutomationRuleDto, toAutomationRuleVersionDto } from './automation.mapper';
 import type { AutomationDefinition } from './automation.types';
 import { AutomationRulesRepository, AutomationRuleVersionsRepository } from './automation-rules.repository';
-import type { AutomationRuleDto, AutomationRuleVersionDto, CreateAutomationRuleDto, UpdateAutomationRuleDto } from './dto/automation-rule.dto';
+import type {
+  AutomationRuleDto,
+  AutomationRuleVersionDto,
+  CreateAutomationRuleDto,
+  UpdateAutomationRuleDto,
+} from './dto/automation-rule.dto';
 import type { AutomationRule } from './entities/automation-rule.entity';
 
 /**

@@ -9,7 +9,18 @@ import { AutomationRun } from './entities/automation-run.entity';
 
 export type NewRun = Pick<
   AutomationRun,
-  'ruleId' | 'ruleVersionId' | 'ruleVersion' | 'customerId' | 'trigger' | 'eventKey' | 'status' | 'chain' | 'data' | 'resumeAt' | 'result' | 'finishedAt'
+  | 'ruleId'
+  | 'ruleVersionId'
+  | 'ruleVersion'
+  | 'customerId'
+  | 'trigger'
+  | 'eventKey'
+  | 'status'
+  | 'chain'
+  | 'data'
+  | 'resumeAt'
+  | 'result'
+  | 'finishedAt'
 >;
 
 export interface RunFilter {

@@ -75,7 +75,12 @@ export class AutomationStepService {
       if (lastAttempt) {
         const detail = (err as Error).message.slice(0, 500);
         const failed: RunStepRecord = { index, type: action.type, status: 'failed', at: now.toISOString(), detail };
-        await this.runs.advance(businessId, runId, index, failed, { status: RunStatus.failed, resumeAt: null, finishedAt: now, result: detail });
+        await this.runs.advance(businessId, runId, index, failed, {
+          status: RunStatus.failed,
+          resumeAt: null,
+          finishedAt: now,
+          result: detail,
+        });
       }
       throw err;
     }

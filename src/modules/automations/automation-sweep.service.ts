@@ -56,7 +56,8 @@ export class AutomationSweepService {
       const id = stepJobId(run.id, run.currentStep);
       const job = await this.jobs.find(JobName.AutomationStep, id);
       const state = job ? await job.getState() : 'missing';
-      if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children') continue;
+      if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children')
+        continue;
       if (job) await this.jobs.cancel(JobName.AutomationStep, id);
       await this.jobs.enqueue(JobName.AutomationStep, { businessId: run.businessId, runId: run.id, index: run.currentStep }, { jobId: id });
       resumed++;

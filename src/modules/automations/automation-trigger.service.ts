@@ -74,7 +74,8 @@ export class AutomationTriggerService {
       return true;
     }
     // A redelivered event finds its run: its first step is queued again (the same job id: a no-op if it is there).
-    const run: AutomationRun | null = inserted ?? (await this.runs.findByEvent(businessId, rule.id, event.eventKey.slice(0, 300), event.customerId));
+    const run: AutomationRun | null =
+      inserted ?? (await this.runs.findByEvent(businessId, rule.id, event.eventKey.slice(0, 300), event.customerId));
     if (run && run.status === RunStatus.running && run.currentStep === 0)
       await this.jobs.enqueue(JobName.AutomationStep, { businessId, runId: run.id, index: 0 }, { jobId: stepJobId(run.id, 0) });
     return true;

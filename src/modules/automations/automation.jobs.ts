@@ -5,6 +5,7 @@ import type { AppConfig } from '../../infra/config/app-config';
 import { JobHandler, type JobHandlerContract } from '../../infra/queue/job-handler.decorator';
 import { JobQueueService } from '../../infra/queue/job-queue.service';
 import { JobName, type JobPayloads } from '../../infra/queue/job-names';
+import type { AutomationEvent } from './automation.types';
 import { AutomationStepService } from './automation-step.service';
 import { AutomationSweepService } from './automation-sweep.service';
 import { AutomationTriggerService } from './automation-trigger.service';
@@ -14,7 +15,7 @@ import { AutomationTriggerService } from './automation-trigger.service';
 export class AutomationEventJob implements JobHandlerContract<JobName.AutomationEvent> {
   constructor(private readonly trigger: AutomationTriggerService) {}
   async handle(p: JobPayloads[JobName.AutomationEvent]): Promise<{ runs: number }> {
-    return { runs: await this.trigger.fire(p.businessId, p.event) };
+    return { runs: await this.trigger.fire(p.businessId, p.event as AutomationEvent) };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AutomationEventData } from '../../infra/queue/job-names';
 import type { AudienceRule } from '../customers/audience/audience-rule';
 import type { Channel, MessageKind, TemplateKey } from '../notifications/notification.types';
 
@@ -105,14 +106,6 @@ export const AUTOMATION_LIMITS = {
 } as const;
 
 /** The event an automation trigger job carries. */
-export interface AutomationEvent {
+export interface AutomationEvent extends AutomationEventData {
   trigger: TriggerType;
-  customerId: string;
-  /** Unique per occurrence: the same key fires a rule once per customer. */
-  eventKey: string;
-  tag?: string;
-  name?: string;
-  /** Values for templates (`{{ data.x }}`), from an outside system. */
-  data?: Record<string, unknown>;
-  cause?: { runId: string; ruleIds: string[] } | null;
 }

@@ -26,7 +26,12 @@ import { AutomationRun } from './entities/automation-run.entity';
  * durable jobs, step by step, each recorded once.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([AutomationRule, AutomationRuleVersion, AutomationRun]), BusinessModule, CustomersModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([AutomationRule, AutomationRuleVersion, AutomationRun]),
+    BusinessModule,
+    CustomersModule,
+    NotificationsModule,
+  ],
   // Runs and events before the rules controller, whose `:id` would otherwise take `runs`.
   controllers: [AutomationRunsController, AutomationEventsController, AutomationsController],
   providers: [

@@ -42,7 +42,9 @@ export class Automations1764800000300 implements MigrationInterface {
         CONSTRAINT "FK_cd8f104116e26d7c23554d4e6c4" FOREIGN KEY ("rule_id") REFERENCES "automation_rules"("id") ON DELETE CASCADE
       )`);
     await queryRunner.query(`CREATE INDEX "IDX_d2e71c9c56d34a6b46c139cde5" ON "automation_rule_versions" ("business_id")`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_automation_rule_versions_rule_version" ON "automation_rule_versions" ("rule_id", "version")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_automation_rule_versions_rule_version" ON "automation_rule_versions" ("rule_id", "version")`,
+    );
     await addUpdatedAtTrigger(queryRunner, 'automation_rule_versions');
 
     await queryRunner.query(`
@@ -76,7 +78,9 @@ export class Automations1764800000300 implements MigrationInterface {
       `CREATE UNIQUE INDEX "uq_automation_runs_rule_event_customer" ON "automation_runs" ("rule_id", "event_key", "customer_id")`,
     );
     await queryRunner.query(`CREATE INDEX "ix_automation_runs_business_created" ON "automation_runs" ("business_id", "created_at")`);
-    await queryRunner.query(`CREATE INDEX "ix_automation_runs_due" ON "automation_runs" ("resume_at") WHERE status IN ('running', 'waiting')`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_automation_runs_due" ON "automation_runs" ("resume_at") WHERE status IN ('running', 'waiting')`,
+    );
     await addUpdatedAtTrigger(queryRunner, 'automation_runs');
   }
 

@@ -4,7 +4,11 @@ import { Trim } from '../../../common/validation/transforms';
 import { EXTERNAL_NAME } from '../automation-definition';
 
 export class FireAutomationEventDto {
-  @ApiProperty({ pattern: EXTERNAL_NAME.source, example: 'lead_form_submitted', description: 'The name rules with an external trigger listen for' })
+  @ApiProperty({
+    pattern: EXTERNAL_NAME.source,
+    example: 'lead_form_submitted',
+    description: 'The name rules with an external trigger listen for',
+  })
   @IsString()
   @Matches(EXTERNAL_NAME, { message: 'trigger must be 1-60 letters, digits, "_", "." or "-", starting with a letter or digit' })
   trigger: string;
@@ -61,7 +65,10 @@ export class AutomationEventAcceptedDto {
   @ApiProperty({ description: 'Whether the customer was created by this call' })
   customerCreated: boolean;
 
-  @ApiProperty({ example: 'external:lead_form_submitted:5b0e…', description: 'The occurrence; rules listening for the trigger run once for it' })
+  @ApiProperty({
+    example: 'external:lead_form_submitted:5b0e…',
+    description: 'The occurrence; rules listening for the trigger run once for it',
+  })
   eventKey: string;
 
   @ApiProperty({ type: 'integer', description: 'Enabled rules listening for this trigger (their conditions are checked as they run)' })

@@ -6,13 +6,25 @@ import type { AudienceRule } from '../../customers/audience/audience-rule';
 import { AudienceRuleDto } from '../../customers/dto/audience-rule.dto';
 import { Channel, MessageKind } from '../../notifications/notification.types';
 import { AUTOMATION_TEMPLATES, EXTERNAL_NAME } from '../automation-definition';
-import { type AutomationAction, AUTOMATION_LIMITS, type AutomationTrigger, SCHEDULED_DATES, TRIGGER_TYPES, TriggerType } from '../automation.types';
+import {
+  type AutomationAction,
+  AUTOMATION_LIMITS,
+  type AutomationTrigger,
+  SCHEDULED_DATES,
+  TRIGGER_TYPES,
+  TriggerType,
+} from '../automation.types';
 
 export class AutomationTriggerDto {
   @ApiProperty({ enum: TRIGGER_TYPES, example: TriggerType.appointmentBooked })
   type: TriggerType;
 
-  @ApiPropertyOptional({ type: String, maxLength: 50, example: 'VIP', description: 'customer.tag_added / tag_removed: only this tag (absent: any)' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 50,
+    example: 'VIP',
+    description: 'customer.tag_added / tag_removed: only this tag (absent: any)',
+  })
   tag?: string;
 
   @ApiPropertyOptional({
@@ -26,10 +38,19 @@ export class AutomationTriggerDto {
   @ApiPropertyOptional({ enum: SCHEDULED_DATES, description: "scheduled (required): the customer's date counted from" })
   date?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: AUTOMATION_LIMITS.maxScheduledDays, description: 'scheduled (required): how many days' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: AUTOMATION_LIMITS.maxScheduledDays,
+    description: 'scheduled (required): how many days',
+  })
   days?: number;
 
-  @ApiPropertyOptional({ enum: ['after', 'before'], default: 'after', description: 'scheduled: after the date, or before it (birthday only)' })
+  @ApiPropertyOptional({
+    enum: ['after', 'before'],
+    default: 'after',
+    description: 'scheduled: after the date, or before it (birthday only)',
+  })
   direction?: string;
 }
 
@@ -79,7 +100,9 @@ const ACTIONS_SCHEMA = {
   minItems: 1,
   maxItems: AUTOMATION_LIMITS.maxActions,
   description: 'Done in order, each once; `wait` holds the run for some hours (a durable delayed job)',
-  items: { oneOf: [{ $ref: getSchemaPath(SendMessageActionDto) }, { $ref: getSchemaPath(TagActionDto) }, { $ref: getSchemaPath(WaitActionDto) }] },
+  items: {
+    oneOf: [{ $ref: getSchemaPath(SendMessageActionDto) }, { $ref: getSchemaPath(TagActionDto) }, { $ref: getSchemaPath(WaitActionDto) }],
+  },
   example: [
     { type: 'wait', hours: 24 },
     { type: 'send_message', channel: 'sms', kind: 'transactional', body: 'שלום {{ customer.firstName }}, איך היה?' },

@@ -10,7 +10,10 @@ export class RunStepDto {
   @ApiProperty({ enum: ACTION_TYPES })
   type: string;
 
-  @ApiProperty({ enum: ['done', 'skipped', 'failed'], description: 'skipped: it could not apply (a marketing message without consent, no address)' })
+  @ApiProperty({
+    enum: ['done', 'skipped', 'failed'],
+    description: 'skipped: it could not apply (a marketing message without consent, no address)',
+  })
   status: string;
 
   @ApiProperty({ type: String, format: 'date-time' })
@@ -36,7 +39,10 @@ export class AutomationRunDto {
   @ApiProperty({ enum: TRIGGER_TYPES })
   trigger: TriggerType;
 
-  @ApiProperty({ example: 'appointment.booked:3f1c…', description: 'The occurrence that fired it (a rule fires once per event and customer)' })
+  @ApiProperty({
+    example: 'appointment.booked:3f1c…',
+    description: 'The occurrence that fired it (a rule fires once per event and customer)',
+  })
   eventKey: string;
 
   @ApiProperty({ enum: RunStatus, description: 'loop_stopped: not run, the event was caused by this rule for this customer' })
