@@ -14,6 +14,7 @@ import { StorageModule } from './infra/storage/storage.module';
 import { ThrottleModule } from './infra/throttle/throttle.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AutomationsModule } from './modules/automations/automations.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BookingSettingsModule } from './modules/booking-settings/booking-settings.module';
@@ -50,6 +51,7 @@ export const FEATURE_MODULES = [
   InvoicesModule,
   PaymentsModule,
   SegmentsModule,
+  AutomationsModule,
   StatsModule,
   ActivityModule,
   MaintenanceModule,

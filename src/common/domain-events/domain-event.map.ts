@@ -27,6 +27,9 @@ export interface DomainEventMap {
   'customer.updated': { businessId: string; customerId: string; changed: string[]; by?: DomainEventActor | null };
   'customer.archived': { businessId: string; customerId: string; by?: DomainEventActor | null };
   'customer.restored': { businessId: string; customerId: string; by?: DomainEventActor | null };
+  /** A tag was put on or taken off a customer (by the customers API or an automation's action; imports are not reported). */
+  'customer.tag_added': CustomerTagEventPayload;
+  'customer.tag_removed': CustomerTagEventPayload;
   'customer_import.finished': {
     businessId: string;
     importId: string;
@@ -64,6 +67,16 @@ export interface DomainEventMap {
   /** confirm, complete or no-show. */
   'appointment.status_changed': AppointmentEventPayload & { from: string; to: string };
   'appointment.reminder_due': AppointmentEventPayload & { offsetMinutes: number };
+  /** A payment was settled as paid (once; the gateway confirmed it). */
+  'payment.paid': {
+    businessId: string;
+    paymentId: string;
+    customerId: string;
+    amountAgorot: number;
+    currency: string;
+    appointmentId: string | null;
+    registrationId: string | null;
+  };
   /** A document was issued (tax invoice, invoice-receipt, receipt); a credit note emits `invoice.credited`. */
   'invoice.issued': InvoiceEventPayload;
   /** A credit note was issued against `creditedInvoiceId`. */
@@ -117,6 +130,26 @@ export interface DomainEventActor {
   kind: 'user' | 'api_key';
   id: string;
   name: string;
+}
+
+/**
+ * What an automation's action carries into the events it causes: the run and
+ * the chain of rules that led to it (the rule of the run last), so automations
+ * can stop a rule that would trigger itself again for the same customer.
+ */
+export interface AutomationCause {
+  runId: string;
+  ruleIds: string[];
+}
+
+/** `at` is when the tag changed (ISO 8601 UTC); `cause` is set when an automation changed it. */
+export interface CustomerTagEventPayload {
+  businessId: string;
+  customerId: string;
+  tag: string;
+  at: string;
+  by?: DomainEventActor | null;
+  cause?: AutomationCause | null;
 }
 
 export interface RegistrationEventPayload {

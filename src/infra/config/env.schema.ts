@@ -487,6 +487,16 @@ export class EnvironmentVariables {
   @Min(100)
   PAYMENT_SWEEP_INTERVAL_MS = 60_000;
 
+  /**
+   * How often the automations sweeper runs: it re-queues the steps of runs whose job was
+   * lost (a wait that ended, a crash between steps) and fires scheduled (date) triggers,
+   * once per customer and local day.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  AUTOMATION_SWEEP_INTERVAL_MS = 900_000;
+
   /** Cardcom's API v11 host (production and test terminals share it); tests point it at a local fake. */
   @IsUrl(
     { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },

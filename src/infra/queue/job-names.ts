@@ -8,6 +8,8 @@ export enum QueueName {
   sms = 'sms',
   /** Verifying gateway notifications and the paid → document → email pipeline. */
   payments = 'payments',
+  /** Automation rules: matching events to rules and running their steps. */
+  automations = 'automations',
 }
 
 /** Every job the system runs. Add a name here, its payload below and one handler class. */
@@ -25,6 +27,23 @@ export enum JobName {
   SendPaymentReceipt = 'payment.send-receipt',
   CreditPaymentRefunds = 'payment.credit-refunds',
   SweepPayments = 'payment.sweep',
+  AutomationEvent = 'automation.event',
+  AutomationStep = 'automation.step',
+  SweepAutomations = 'automation.sweep',
+}
+
+/** An event for automations to match to rules (automations narrow `trigger` to their trigger types). */
+export interface AutomationEventData {
+  trigger: string;
+  customerId: string;
+  /** Unique per occurrence: the same key fires a rule once per customer. */
+  eventKey: string;
+  tag?: string;
+  name?: string;
+  /** Values for messages (`{{ data.x }}`). */
+  data?: Record<string, unknown>;
+  /** The automation run (and chain of rules) whose action caused the event. */
+  cause?: { runId: string; ruleIds: string[] } | null;
 }
 
 /** Payload of each job. Tenant work carries `businessId`; system jobs carry none. */
@@ -49,6 +68,12 @@ export interface JobPayloads {
   [JobName.CreditPaymentRefunds]: { businessId: string; paymentId: string };
   /** Finds the payments whose check is due and queues one CheckPayment each. */
   [JobName.SweepPayments]: Record<string, never>;
+  /** An event that may fire the business's rules on its trigger (one job per event; its id derives from the event key). */
+  [JobName.AutomationEvent]: { businessId: string; event: AutomationEventData };
+  /** Step `index` of a run (job id `automation-step:<runId>:<index>`); a done step is never redone. */
+  [JobName.AutomationStep]: { businessId: string; runId: string; index: number };
+  /** Re-queues the steps of runs whose job was lost, and fires the scheduled (date) triggers. */
+  [JobName.SweepAutomations]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -65,4 +90,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendPaymentReceipt]: QueueName.payments,
   [JobName.CreditPaymentRefunds]: QueueName.payments,
   [JobName.SweepPayments]: QueueName.payments,
+  [JobName.AutomationEvent]: QueueName.automations,
+  [JobName.AutomationStep]: QueueName.automations,
+  [JobName.SweepAutomations]: QueueName.automations,
 };

@@ -54,17 +54,26 @@ export class CustomerManagementService {
 
   /** Applies the sent fields under the customer's row lock: concurrent edits of different fields all survive. */
   async update(businessId: string, id: string, dto: UpdateCustomerDto, by: DomainEventActor | null): Promise<CustomerDto> {
-    const { customer, changed } = await this.tx.run(async (em) => {
+    const { customer, changed, tagsBefore } = await this.tx.run(async (em) => {
       const customers = this.customers.withManager(em);
       const customer = await customers.lockById(businessId, id);
       if (!customer) throw new NotFoundAppException('customer', id);
+      const tagsBefore = [...customer.tags];
       const changed = await this.applyChanges(businessId, customer, dto);
-      if (!changed.size) return { customer, changed };
+      if (!changed.size) return { customer, changed, tagsBefore };
       customer.searchText = buildSearchText(customer);
-      return { customer: await customers.save(businessId, customer), changed };
+      return { customer: await customers.save(businessId, customer), changed, tagsBefore };
     });
     if (changed.size) this.events.emit('customer.updated', { businessId, customerId: id, changed: [...changed], by });
+    if (changed.has('tags')) this.emitTagChanges(businessId, id, tagsBefore, customer.tags, by);
     return toCustomerDto(customer);
+  }
+
+  /** One event per tag put on or taken off (automations trigger on them). */
+  private emitTagChanges(businessId: string, customerId: string, before: string[], after: string[], by: DomainEventActor | null): void {
+    const at = new Date().toISOString();
+    for (const tag of after.filter((t) => !before.includes(t))) this.events.emit('customer.tag_added', { businessId, customerId, tag, at, by });
+    for (const tag of before.filter((t) => !after.includes(t))) this.events.emit('customer.tag_removed', { businessId, customerId, tag, at, by });
   }
 
   /** DELETE archives: customers referenced by invoices or appointments are never removed. Idempotent: one archive, one event. */

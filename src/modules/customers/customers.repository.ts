@@ -4,7 +4,7 @@ import { In, Repository } from 'typeorm';
 import { TenantRepository } from '../../common/tenancy/tenant.repository';
 import { type BucketRow, type ReportingPeriod, sqlBucket } from '../../common/time/reporting-period';
 import { isUuid } from '../../common/validation/uuid';
-import { CUSTOMER_ROW_COLUMNS, type CustomerRow } from './customer-fields';
+import { CUSTOMER_FIELDS, CUSTOMER_ROW_COLUMNS, type CustomerRow } from './customer-fields';
 import { likeContains, searchTerms } from './customer-search';
 import { Customer } from './entities/customer.entity';
 
@@ -157,6 +157,46 @@ export class CustomersRepository extends TenantRepository<Customer> {
       .where(`business_id = :businessId AND id = :id AND ${column} = true`, { businessId: this.scoped(businessId).businessId, id })
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Live customers whose date falls on `day` (`YYYY-MM-DD`, in `timeZone`): the
+   * local day of their last visit or of when they were added, or their birthday's
+   * month and day. Up to `limit` ids after `afterId`, in id order.
+   */
+  async idsWithDateOn(
+    businessId: string,
+    date: 'lastVisit' | 'createdAt' | 'birthday',
+    day: string,
+    timeZone: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    const params: unknown[] = [this.scoped(businessId).businessId, afterId, day, limit];
+    const on =
+      date === 'birthday'
+        ? `to_char(birthday, 'MM-DD') = to_char($3::date, 'MM-DD')`
+        : `(${date === 'lastVisit' ? 'last_visit_at' : 'created_at'} AT TIME ZONE $${params.push(timeZone)})::date = $3::date`;
+    const rows = await this.sql<{ id: string }>(
+      `SELECT id FROM customers
+        WHERE business_id = $1 AND archived_at IS NULL AND ${on} AND ($2::uuid IS NULL OR id > $2::uuid)
+        ORDER BY id LIMIT $4`,
+      params,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Puts a tag on (`add`) or takes it off a customer in one conditional statement; true when the tags changed. */
+  async changeTag(businessId: string, id: string, tag: string, add: boolean): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const rows = await this.sql<{ id: string }>(
+      add
+        ? `UPDATE customers SET tags = array_append(tags, $3)
+            WHERE business_id = $1 AND id = $2 AND NOT ($3 = ANY(tags)) AND cardinality(tags) < ${CUSTOMER_FIELDS.tags.maxItems} RETURNING id`
+        : `UPDATE customers SET tags = array_remove(tags, $3) WHERE business_id = $1 AND id = $2 AND $3 = ANY(tags) RETURNING id`,
+      [this.scoped(businessId).businessId, id, tag],
+    );
+    return rows.length > 0;
   }
 
   async recordVisit(businessId: string, id: string, at: Date): Promise<boolean> {

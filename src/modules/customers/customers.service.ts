@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DomainEventActor } from '../../common/domain-events/domain-event.map';
+import type { AutomationCause, DomainEventActor } from '../../common/domain-events/domain-event.map';
 import { DomainEvents } from '../../common/domain-events/domain-events';
 import type { BucketRow, ReportingPeriod } from '../../common/time/reporting-period';
 import { TransactionRunner } from '../../infra/database/transaction.runner';
@@ -152,6 +152,32 @@ export class CustomersService {
     const withdrawn = await this.customers.withdrawConsent(businessId, id, channel);
     if (withdrawn) this.events.emit('customer.updated', { businessId, customerId: id, changed: ['marketingConsent'], by: null });
     return withdrawn;
+  }
+
+  /**
+   * Puts a tag on (`add`) or takes it off a customer; idempotent (false when it
+   * was already so). A change emits `customer.tag_added` / `customer.tag_removed`
+   * with `cause` (an automation's run) and `customer.updated`.
+   */
+  async changeTag(businessId: string, id: string, tag: string, add: boolean, cause: AutomationCause | null = null): Promise<boolean> {
+    const changed = await this.customers.changeTag(businessId, id, tag, add);
+    if (!changed) return false;
+    const at = new Date().toISOString();
+    this.events.emit(add ? 'customer.tag_added' : 'customer.tag_removed', { businessId, customerId: id, tag, at, by: null, cause });
+    this.events.emit('customer.updated', { businessId, customerId: id, changed: ['tags'], by: null });
+    return true;
+  }
+
+  /** Live customers whose last visit, creation day (both local to `timeZone`) or birthday (month and day) is `day`. */
+  idsWithDateOn(
+    businessId: string,
+    date: 'lastVisit' | 'createdAt' | 'birthday',
+    day: string,
+    timeZone: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    return this.customers.idsWithDateOn(businessId, date, day, timeZone, afterId, limit);
   }
 
   async getSummary(businessId: string, id: string): Promise<CustomerSummary | null> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { DomainEvents } from '../../common/domain-events/domain-events';
 import type { AppConfig } from '../../infra/config/app-config';
 import { JobQueueService } from '../../infra/queue/job-queue.service';
 import { JobName } from '../../infra/queue/job-names';
@@ -48,6 +49,7 @@ export class PaymentSettlementService {
     private readonly appointments: AppointmentsService,
     private readonly registrations: RegistrationsService,
     private readonly jobs: JobQueueService,
+    private readonly domainEvents: DomainEvents,
     @Inject(PAYMENT_GATEWAYS) private readonly gateways: PaymentGateways,
     @Inject(ConfigService) config: AppConfig,
   ) {
@@ -185,6 +187,15 @@ export class PaymentSettlementService {
       entityId: id,
       customerId: payment.customerId,
       summary: `Paid ${shekels(payment.amountAgorot)} ${payment.currency} through ${payment.provider}: ${payment.description}`,
+    });
+    this.domainEvents.emit('payment.paid', {
+      businessId,
+      paymentId: id,
+      customerId: payment.customerId,
+      amountAgorot: payment.amountAgorot,
+      currency: payment.currency,
+      appointmentId: payment.appointmentId,
+      registrationId: payment.registrationId,
     });
     return { status: NotificationStatus.paid, reason: null };
   }
