@@ -4,9 +4,8 @@ import { formErrors } from '../../api/problem';
 import { Dialog } from '../../components/Dialog';
 import { Pager } from '../../components/Pager';
 import { useApp } from '../../context';
-import type { Choices } from './RuleBuilder';
 import { SegmentDialog } from './SegmentDialog';
-import type { AudienceField } from './rule-draft';
+import { useAudienceOptions } from './audience-options';
 
 type Segment = Schemas['SegmentDto'];
 const LIMIT = 20;
@@ -21,8 +20,7 @@ export function SegmentsTab() {
     loading: true,
     error: null,
   });
-  const [fields, setFields] = useState<AudienceField[] | null>(null);
-  const [choices, setChoices] = useState<Choices>({});
+  const { fields, choices } = useAudienceOptions();
   const [editing, setEditing] = useState<Segment | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Segment | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -41,23 +39,6 @@ export function SegmentsTab() {
       })
       .catch(() => ticket === latest.current && setList((l) => ({ ...l, loading: false, error: t('errors.network') })));
   }, [page, reloads]);
-
-  useEffect(() => {
-    // What the builder offers: the fields, and the services and events a rule can name.
-    void Promise.all([
-      api.GET('/api/segments/fields'),
-      api.GET('/api/services', { params: { query: { limit: 100 } } }),
-      api.GET('/api/events', { params: { query: { limit: 100 } } }),
-    ])
-      .then(([f, s, e]) => {
-        setFields(f.data ?? []);
-        setChoices({
-          bookedService: (s.data?.data ?? []).map((x) => ({ value: x.id, label: x.name })),
-          registeredEvent: (e.data?.data ?? []).map((x) => ({ value: x.id, label: `${x.title} (${fmt.longDate(x.startsAt)})` })),
-        });
-      })
-      .catch(() => setFields([]));
-  }, []);
 
   const remove = async (segment: Segment) => {
     const { response } = await api.DELETE('/api/segments/{id}', { params: { path: { id: segment.id } } });
