@@ -27,6 +27,8 @@ import {
 import { type AudienceField, type DraftGroup, fromRule, newGroup, nodeOfPath, toRule } from './rule-draft';
 
 const EVENTS_PATH = 'POST /api/automations/events';
+/** The customer's name in a message, isolated left-to-right so it reads whole in a Hebrew hint. */
+const FIRST_NAME = '\u2066{{ customer.firstName }}\u2069';
 
 /** A new or saved automation: its name, trigger, optional conditions (the audience builder) and ordered actions. */
 export function AutomationDialog(props: {
@@ -367,7 +369,7 @@ function ActionRow(props: {
               as="textarea"
               value={a.body}
               onValue={(body) => props.onChange({ body })}
-              hint={t('automations.action.bodyHint')}
+              hint={t('automations.action.bodyHint', { placeholder: FIRST_NAME })}
               error={e.body ?? e.template}
             />
           </>
