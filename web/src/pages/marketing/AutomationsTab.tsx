@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { formErrors } from '../../api/problem';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Pager } from '../../components/Pager';
 import { useApp } from '../../context';
 import { AutomationDialog } from './AutomationDialog';
@@ -211,17 +211,14 @@ export function AutomationsTab() {
         />
       )}
       {deleting && (
-        <Dialog title={t('automations.deleteTitle')} onClose={() => setDeleting(null)}>
-          <p>{t('automations.deleteText', { name: deleting.name })}</p>
-          <div class="form-actions">
-            <button type="button" class="button button-primary" onClick={() => void remove(deleting)}>
-              {t('automations.delete')}
-            </button>
-            <button type="button" class="button" onClick={() => setDeleting(null)}>
-              {t('automations.cancel')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('automations.deleteTitle')}
+          text={t('automations.deleteText', { name: deleting.name })}
+          confirm={t('automations.delete')}
+          cancel={t('automations.cancel')}
+          onConfirm={() => void remove(deleting)}
+          onClose={() => setDeleting(null)}
+        />
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import { formErrors } from '../../api/problem';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Pager } from '../../components/Pager';
 import { useApp } from '../../context';
 import { SegmentDialog } from './SegmentDialog';
@@ -133,17 +133,14 @@ export function SegmentsTab() {
         />
       )}
       {deleting && (
-        <Dialog title={t('segments.deleteTitle')} onClose={() => setDeleting(null)}>
-          <p>{t('segments.deleteText', { name: deleting.name })}</p>
-          <div class="form-actions">
-            <button type="button" class="button button-primary" onClick={() => void remove(deleting)}>
-              {t('segments.delete')}
-            </button>
-            <button type="button" class="button" onClick={() => setDeleting(null)}>
-              {t('segments.cancel')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('segments.deleteTitle')}
+          text={t('segments.deleteText', { name: deleting.name })}
+          confirm={t('segments.delete')}
+          cancel={t('segments.cancel')}
+          onConfirm={() => void remove(deleting)}
+          onClose={() => setDeleting(null)}
+        />
       )}
     </div>
   );
