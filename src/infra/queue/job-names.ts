@@ -8,6 +8,8 @@ export enum QueueName {
   sms = 'sms',
   /** Verifying gateway notifications and the paid → document → email pipeline. */
   payments = 'payments',
+  /** Outbound webhook deliveries: they wait on the receivers' servers. */
+  webhooks = 'webhooks',
 }
 
 /** Every job the system runs. Add a name here, its payload below and one handler class. */
@@ -25,6 +27,7 @@ export enum JobName {
   SendPaymentReceipt = 'payment.send-receipt',
   CreditPaymentRefunds = 'payment.credit-refunds',
   SweepPayments = 'payment.sweep',
+  DeliverWebhook = 'webhook.deliver',
 }
 
 /** Payload of each job. Tenant work carries `businessId`; system jobs carry none. */
@@ -49,6 +52,8 @@ export interface JobPayloads {
   [JobName.CreditPaymentRefunds]: { businessId: string; paymentId: string };
   /** Finds the payments whose check is due and queues one CheckPayment each. */
   [JobName.SweepPayments]: Record<string, never>;
+  /** Attempt `attempt` of series `series` (0, then one more per manual redelivery) of one webhook delivery. */
+  [JobName.DeliverWebhook]: { businessId: string; deliveryId: string; series: number; attempt: number };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -65,4 +70,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendPaymentReceipt]: QueueName.payments,
   [JobName.CreditPaymentRefunds]: QueueName.payments,
   [JobName.SweepPayments]: QueueName.payments,
+  [JobName.DeliverWebhook]: QueueName.webhooks,
 };

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { TenantRepository } from '../../common/tenancy/tenant.repository';
+import { isUuid } from '../../common/validation/uuid';
+import { WebhookDelivery, WebhookDeliveryStatus, type WebhookEnvelope } from './entities/webhook-delivery.entity';
+
+@Injectable()
+export class WebhookDeliveriesRepository extends TenantRepository<WebhookDelivery> {
+  constructor(@InjectRepository(WebhookDelivery) repo: Repository<WebhookDelivery>) {
+    super(repo);
+  }
+
+  /**
+   * One pending delivery of `envelope` per endpoint; an (endpoint, event) that
+   * already has one is skipped. Answers the rows inserted.
+   */
+  async insertPending(businessId: string, endpointIds: readonly string[], envelope: WebhookEnvelope, at: Date): Promise<{ id: string }[]> {
+    if (endpointIds.length === 0) return [];
+    const tenant = this.scoped(businessId).businessId as string;
+    const result = await this.repo
+      .createQueryBuilder()
+      .insert()
+      .values(
+        endpointIds.map((endpointId) => ({
+          businessId: tenant,
+          endpointId,
+          eventId: envelope.id,
+          eventType: envelope.type,
+          payload: envelope,
+          status: WebhookDeliveryStatus.pending,
+          nextAttemptAt: at,
+        })) as unknown as QueryDeepPartialEntity<WebhookDelivery>[],
+      )
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return result.raw as { id: string }[];
+  }
+
+  pageForEndpoint(
+    businessId: string,
+    endpointId: string,
+    status: WebhookDeliveryStatus | undefined,
+    page: { offset: number; limit: number },
+  ): Promise<[WebhookDelivery[], number]> {
+    return this.findPage(
+      businessId,
+      { where: { endpointId, ...(status ? { status } : {}) }, order: { createdAt: 'DESC', id: 'DESC' } },
+      page,
+    );
+  }
+
+  /**
+   * Writes an attempt's outcome if the delivery is still pending at the
+   * attempt before it, in the same series (compare-and-set): a duplicate or
+   * stale job writes nothing and learns it lost.
+   */
+  async recordAttempt(
+    businessId: string,
+    id: string,
+    expected: { series: number; attemptsBefore: number },
+    changes: QueryDeepPartialEntity<WebhookDelivery>,
+  ): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const result = await this.repo.update(
+      this.scoped(businessId, { id, status: WebhookDeliveryStatus.pending, series: expected.series, attempts: expected.attemptsBefore }),
+      changes,
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Starts a new series of attempts for a delivery that is not pending; null when it is missing or pending. */
+  async restart(businessId: string, id: string, at: Date): Promise<WebhookDelivery | null> {
+    if (!isUuid(id)) return null;
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({
+        series: () => 'series + 1',
+        status: WebhookDeliveryStatus.pending,
+        attempts: 0,
+        nextAttemptAt: at,
+      })
+      .where('id = :id AND business_id = :businessId AND status <> :pending', {
+        id,
+        businessId: this.scoped(businessId).businessId,
+        pending: WebhookDeliveryStatus.pending,
+      })
+      .returning(['id'])
+      .execute();
+    return (result.raw as unknown[]).length ? this.findById(businessId, id) : null;
+  }
+}
