@@ -52,7 +52,7 @@ export class WebhookEndpointsRepository extends TenantRepository<WebhookEndpoint
         businessId: this.scoped(businessId).businessId,
         enabled: WebhookEndpointStatus.enabled,
       })
-      .returning(['consecutive_failures', 'failing_since'])
+      .returning('consecutive_failures, failing_since')
       .execute();
     const row = (result.raw as { consecutive_failures: number; failing_since: Date }[])[0];
     return row ? { failures: row.consecutive_failures, failingSince: new Date(row.failing_since) } : null;
