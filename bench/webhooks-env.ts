@@ -10,6 +10,8 @@ export function webhooksEnv(vars: NodeJS.ProcessEnv = process.env): Record<strin
     DATABASE_URL: vars.BENCH_DATABASE_URL,
     DATA_DIR: vars.BENCH_DATA_DIR,
     JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+    // The same key in every process of the run (endpoint secrets are sealed under it).
+    ENCRYPTION_KEY: vars.BENCH_ENCRYPTION_KEY,
     LOG_LEVEL: 'error',
     RATE_LIMIT_MAX: '100000000',
     BCRYPT_ROUNDS: '4',

@@ -5,11 +5,39 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { TenantRepository } from '../../common/tenancy/tenant.repository';
 import { isUuid } from '../../common/validation/uuid';
 import { WebhookDelivery, WebhookDeliveryStatus, type WebhookEnvelope } from './entities/webhook-delivery.entity';
+import { WebhookEndpointStatus } from './entities/webhook-endpoint.entity';
 
 @Injectable()
 export class WebhookDeliveriesRepository extends TenantRepository<WebhookDelivery> {
   constructor(@InjectRepository(WebhookDelivery) repo: Repository<WebhookDelivery>) {
     super(repo);
+  }
+
+  /**
+   * One pending delivery of `envelope` for each enabled endpoint of the
+   * business subscribed to its type (by name or `*`), chosen and inserted in
+   * one statement (one round trip per event, whether or not anything
+   * subscribes). Answers the rows inserted.
+   */
+  async insertForSubscribers(businessId: string, envelope: WebhookEnvelope, all: string): Promise<{ id: string }[]> {
+    const rows: unknown = await this.repo.query(
+      `INSERT INTO webhook_deliveries (business_id, endpoint_id, event_id, event_type, payload, status, next_attempt_at)
+       SELECT e.business_id, e.id, $2::uuid, $3::varchar, $4::jsonb, $5::varchar, now()
+         FROM webhook_endpoints e
+        WHERE e.business_id = $1 AND e.status = $6::varchar AND e.event_types && ARRAY[$3::text, $7::text]
+       ON CONFLICT (endpoint_id, event_id) DO NOTHING
+       RETURNING id`,
+      [
+        this.scoped(businessId).businessId,
+        envelope.id,
+        envelope.type,
+        JSON.stringify(envelope),
+        WebhookDeliveryStatus.pending,
+        WebhookEndpointStatus.enabled,
+        all,
+      ],
+    );
+    return rows as { id: string }[];
   }
 
   /**
@@ -37,6 +65,12 @@ export class WebhookDeliveriesRepository extends TenantRepository<WebhookDeliver
       .returning(['id'])
       .execute();
     return result.raw as { id: string }[];
+  }
+
+  /** The delivery with its endpoint, in one query (every attempt starts here). */
+  findWithEndpoint(businessId: string, id: string): Promise<WebhookDelivery | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.repo.findOne({ where: this.scoped(businessId, { id }), relations: { endpoint: true } });
   }
 
   pageForEndpoint(

@@ -4,7 +4,6 @@ import { Repository } from 'typeorm';
 import { TenantRepository } from '../../common/tenancy/tenant.repository';
 import { isUuid } from '../../common/validation/uuid';
 import { WebhookEndpoint, WebhookEndpointStatus } from './entities/webhook-endpoint.entity';
-import { ALL_EVENTS } from './webhook-events';
 
 @Injectable()
 export class WebhookEndpointsRepository extends TenantRepository<WebhookEndpoint> {
@@ -14,18 +13,6 @@ export class WebhookEndpointsRepository extends TenantRepository<WebhookEndpoint
 
   page(businessId: string, page: { offset: number; limit: number }): Promise<[WebhookEndpoint[], number]> {
     return this.findPage(businessId, { order: { createdAt: 'ASC', id: 'ASC' } }, page);
-  }
-
-  /** The enabled endpoints subscribed to `type` (by name or `*`). */
-  subscribedTo(businessId: string, type: string): Promise<WebhookEndpoint[]> {
-    return this.repo
-      .createQueryBuilder('e')
-      .where('e.business_id = :businessId AND e.status = :enabled', {
-        businessId: this.scoped(businessId).businessId,
-        enabled: WebhookEndpointStatus.enabled,
-      })
-      .andWhere('e.event_types && ARRAY[:type, :all]::text[]', { type, all: ALL_EVENTS })
-      .getMany();
   }
 
   /** A success: the failure count starts again (written only when there was one). */

@@ -4,11 +4,10 @@ import { ConflictAppException, NotFoundAppException } from '../../common/problem
 import { JobName } from '../../infra/queue/job-names';
 import { JobQueueService } from '../../infra/queue/job-queue.service';
 import type { WebhookDeliveryDetailDto } from './dto/webhook-delivery.dto';
-import type { WebhookEnvelope } from './entities/webhook-delivery.entity';
 import { WebhookEndpointStatus } from './entities/webhook-endpoint.entity';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
-import { envelopeOf, pingEnvelope, type WebhookEventType } from './webhook-events';
+import { ALL_EVENTS, envelopeOf, pingEnvelope, type WebhookEventType } from './webhook-events';
 import { webhookJobOptions } from './webhook-jobs';
 import { toWebhookDeliveryDetailDto } from './webhook.mapper';
 
@@ -26,13 +25,9 @@ export class WebhookFanoutService {
   ) {}
 
   async publish<E extends WebhookEventType>(type: E, payload: DomainEventMap[E]): Promise<number> {
-    const subscribed = await this.endpoints.subscribedTo(payload.businessId, type);
-    if (subscribed.length === 0) return 0;
-    return this.fanOut(
-      payload.businessId,
-      subscribed.map((e) => e.id),
-      envelopeOf(type, payload),
-    );
+    const rows = await this.deliveries.insertForSubscribers(payload.businessId, envelopeOf(type, payload), ALL_EVENTS);
+    await this.enqueue(payload.businessId, rows);
+    return rows.length;
   }
 
   /** Sends a `ping` event to one endpoint (through the queue, like any event); 409 while it is disabled. */
@@ -42,18 +37,16 @@ export class WebhookFanoutService {
     if (endpoint.status !== WebhookEndpointStatus.enabled)
       throw new ConflictAppException('webhook_endpoint.disabled', 'The endpoint is disabled: enable it first');
     const envelope = pingEnvelope(businessId, endpointId);
-    await this.fanOut(businessId, [endpointId], envelope);
+    await this.enqueue(businessId, await this.deliveries.insertPending(businessId, [endpointId], envelope, new Date()));
     const row = await this.deliveries.findOne(businessId, { endpointId, eventId: envelope.id });
     return toWebhookDeliveryDetailDto(row!);
   }
 
-  private async fanOut(businessId: string, endpointIds: string[], envelope: WebhookEnvelope): Promise<number> {
-    const rows = await this.deliveries.insertPending(businessId, endpointIds, envelope, new Date());
+  private async enqueue(businessId: string, rows: { id: string }[]): Promise<void> {
     await Promise.all(
       rows.map((r) =>
         this.jobs.enqueue(JobName.DeliverWebhook, { businessId, deliveryId: r.id, series: 0, attempt: 1 }, webhookJobOptions(r.id, 0, 1)),
       ),
     );
-    return rows.length;
   }
 }

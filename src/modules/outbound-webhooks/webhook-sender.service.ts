@@ -57,7 +57,7 @@ export class WebhookSender implements OnApplicationShutdown {
 
   async attempt(job: JobPayloads[JobName.DeliverWebhook]): Promise<AttemptOutcome> {
     const { businessId, deliveryId, series, attempt } = job;
-    const delivery = await this.deliveries.findById(businessId, deliveryId);
+    const delivery = await this.deliveries.findWithEndpoint(businessId, deliveryId);
     if (!delivery || delivery.status !== WebhookDeliveryStatus.pending || delivery.series !== series) return 'skipped';
     if (delivery.attempts >= attempt) {
       // Recorded already (a job run again after a crash): make sure the next attempt is queued.
@@ -66,7 +66,7 @@ export class WebhookSender implements OnApplicationShutdown {
     }
     if (delivery.attempts !== attempt - 1) return 'skipped';
 
-    const endpoint = await this.endpoints.findById(businessId, delivery.endpointId);
+    const endpoint = delivery.endpoint;
     if (!endpoint || endpoint.status !== WebhookEndpointStatus.enabled) {
       await this.deliveries.recordAttempt(
         businessId,
@@ -140,7 +140,11 @@ export class WebhookSender implements OnApplicationShutdown {
   }
 
   private async keepHealth(endpoint: WebhookEndpoint, result: WebhookResponse): Promise<void> {
-    if (result.ok) return this.endpoints.recordSuccess(endpoint.businessId, endpoint.id);
+    if (result.ok) {
+      // The common case writes nothing: the count is already zero (as of this attempt's read).
+      if (endpoint.consecutiveFailures > 0 || endpoint.failingSince) await this.endpoints.recordSuccess(endpoint.businessId, endpoint.id);
+      return;
+    }
     const state = await this.endpoints.recordFailure(endpoint.businessId, endpoint.id);
     if (!state) return;
     const reason =
