@@ -5,14 +5,16 @@
 // the delivery log, redelivery, secret rotation, tenancy, and the SSRF guard
 // of a production-mode app.
 import assert from 'node:assert/strict';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { DataSource } from 'typeorm';
 import { expectProblem, newBusiness, newMember, type TestBusiness } from '../support/factories';
 import { type HttpFake, type RecordedRequest, startHttpFake } from '../support/http-fake';
 import { startTestApp, type TestApp } from '../support/test-app';
 // After test-app, which loads reflect-metadata.
 import { validateEnv } from '../../src/infra/config/validate-env';
+import { SweepWebhookDeliveriesJob } from '../../src/modules/outbound-webhooks/sweep-webhook-deliveries.job';
 import { until } from '../support/until';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -282,6 +284,36 @@ describe('outbound webhooks', () => {
     assert.equal(header.split(',').filter((p) => p.startsWith('v1=')).length, 2);
     assert.ok(verify(rotated.body.secret, header, req.body));
     assert.ok(verify(endpoint.secret, header, req.body));
+  });
+
+  it('queues again a pending delivery whose job was lost (the sweeper)', async () => {
+    const owner = await newBusiness(t.http);
+    const path = hookPath();
+    const endpoint = await register(owner, path);
+    // A fan-out that wrote its row and never queued its job (a crash in between), ten minutes ago.
+    const eventId = randomUUID();
+    const envelope = {
+      id: eventId,
+      type: 'customer.created',
+      createdAt: new Date(Date.now() - 600_000).toISOString(),
+      businessId: owner.businessId,
+      data: { customerId: randomUUID(), source: 'manual' },
+    };
+    const ds = t.app.get(DataSource);
+    await ds.query(
+      `INSERT INTO webhook_deliveries (business_id, endpoint_id, event_id, event_type, payload, status, next_attempt_at)
+       VALUES ($1, $2, $3, 'customer.created', $4, 'pending', now() - interval '10 minutes')`,
+      [owner.businessId, endpoint.id, eventId, JSON.stringify(envelope)],
+    );
+    const swept = await t.app.get(SweepWebhookDeliveriesJob).handle();
+    assert.ok(swept.requeued >= 1, JSON.stringify(swept));
+    const [delivery] = await settled(owner, endpoint.id);
+    assert.equal(delivery.status, 'succeeded');
+    const [req] = received(path);
+    assert.equal(req.headers['chatgrow-event-id'], eventId);
+    assert.ok(verify(endpoint.secret, req.headers['chatgrow-signature'] as string, req.body));
+    assert.deepEqual(JSON.parse(req.body), envelope);
+    assert.equal((await t.app.get(SweepWebhookDeliveriesJob).handle()).requeued, 0, 'nothing left to sweep');
   });
 
   it("answers 404 for another business's endpoints and deliveries, and lets only owners and admins change them", async () => {

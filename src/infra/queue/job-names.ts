@@ -28,6 +28,7 @@ export enum JobName {
   CreditPaymentRefunds = 'payment.credit-refunds',
   SweepPayments = 'payment.sweep',
   DeliverWebhook = 'webhook.deliver',
+  SweepWebhookDeliveries = 'webhook.sweep',
 }
 
 /** Payload of each job. Tenant work carries `businessId`; system jobs carry none. */
@@ -54,6 +55,8 @@ export interface JobPayloads {
   [JobName.SweepPayments]: Record<string, never>;
   /** Attempt `attempt` of series `series` (0, then one more per manual redelivery) of one webhook delivery. */
   [JobName.DeliverWebhook]: { businessId: string; deliveryId: string; series: number; attempt: number };
+  /** Queues again the pending deliveries whose next attempt is overdue (its job was lost or failed). */
+  [JobName.SweepWebhookDeliveries]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -71,4 +74,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CreditPaymentRefunds]: QueueName.payments,
   [JobName.SweepPayments]: QueueName.payments,
   [JobName.DeliverWebhook]: QueueName.webhooks,
+  [JobName.SweepWebhookDeliveries]: QueueName.webhooks,
 };

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Keyring } from '../../common/crypto/keyring';
 import type { AppConfig } from '../../infra/config/app-config';
 import { DeliverWebhookJob } from './deliver-webhook.job';
+import { SweepWebhookDeliveriesJob } from './sweep-webhook-deliveries.job';
 import { WebhookDelivery } from './entities/webhook-delivery.entity';
 import { WebhookEndpoint } from './entities/webhook-endpoint.entity';
 import { WebhookDeliveriesController } from './webhook-deliveries.controller';
@@ -55,6 +56,7 @@ import { WebhookUrlGuard } from './webhook-url-guard';
     WebhookDeliveryLogService,
     WebhookSender,
     DeliverWebhookJob,
+    SweepWebhookDeliveriesJob,
     WebhookEventsListener,
   ],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { TenantRepository } from '../../common/tenancy/tenant.repository';
 import { isUuid } from '../../common/validation/uuid';
@@ -71,6 +71,16 @@ export class WebhookDeliveriesRepository extends TenantRepository<WebhookDeliver
   findWithEndpoint(businessId: string, id: string): Promise<WebhookDelivery | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return this.repo.findOne({ where: this.scoped(businessId, { id }), relations: { endpoint: true } });
+  }
+
+  /** Pending deliveries, of every business, whose next attempt was due before `before` (the sweeper's work), oldest first. */
+  async overdue(before: Date, limit: number): Promise<Pick<WebhookDelivery, 'businessId' | 'id' | 'series' | 'attempts'>[]> {
+    return this.repo.find({
+      select: { businessId: true, id: true, series: true, attempts: true },
+      where: { status: WebhookDeliveryStatus.pending, nextAttemptAt: LessThan(before) },
+      order: { nextAttemptAt: 'ASC' },
+      take: limit,
+    });
   }
 
   pageForEndpoint(

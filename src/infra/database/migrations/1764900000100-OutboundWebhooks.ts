@@ -58,6 +58,9 @@ export class OutboundWebhooks1764900000100 implements MigrationInterface {
       `CREATE UNIQUE INDEX "uq_webhook_deliveries_endpoint_event" ON "webhook_deliveries" ("endpoint_id", "event_id")`,
     );
     await queryRunner.query(`CREATE INDEX "idx_webhook_deliveries_endpoint_created" ON "webhook_deliveries" ("endpoint_id", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_webhook_deliveries_pending_due" ON "webhook_deliveries" ("next_attempt_at") WHERE status = 'pending'`,
+    );
     await addUpdatedAtTrigger(queryRunner, 'webhook_deliveries');
   }
 

@@ -25,6 +25,7 @@ export interface WebhookEnvelope {
 @Entity('webhook_deliveries')
 @Index('uq_webhook_deliveries_endpoint_event', ['endpointId', 'eventId'], { unique: true })
 @Index('idx_webhook_deliveries_endpoint_created', ['endpointId', 'createdAt'])
+@Index('idx_webhook_deliveries_pending_due', ['nextAttemptAt'], { where: `status = 'pending'` })
 export class WebhookDelivery extends TenantEntity {
   @Column('uuid')
   endpointId: string;
