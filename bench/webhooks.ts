@@ -4,11 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { createApp, shutdownApp } from '../src/app.factory';
 import { DomainEvents } from '../src/common/domain-events/domain-events';
 import { validateEnv } from '../src/infra/config/validate-env';
+import { JobAddBatcher } from '../src/infra/queue/job-add-batcher';
+import { jobDefaults } from '../src/infra/queue/job-queue.service';
 import { WEBHOOK_CONCURRENCY } from '../src/infra/queue/job-worker.host';
+import { postgresQueueConnection, redisQueueConnection } from '../src/infra/queue/queue-connection';
 import { ask, forkHelper, stopHelper } from './processes';
 import { dropRedisKeys, percentile, scratchDatabase } from './support';
 import type { ReceiverStats } from './webhooks-receiver';
@@ -26,9 +30,12 @@ import { webhooksEnv } from './webhooks-env';
  *   job signs, POSTs through the SSRF guard's lookup, records the attempt;
  * - the receiver (bench/webhooks-receiver): answers 200, checks every
  *   signature with node:crypto, notes when each event arrived;
- * - the floor (bench/webhooks-floor): a bare loop POSTing bodies shaped and
- *   signed the same way to the same receiver, with the worker's concurrency,
- *   no queue and no database.
+ * - the floors, each in a process of its own: a bare loop POSTing bodies
+ *   shaped and signed the same way to the same receiver, with the worker's
+ *   concurrency, no queue and no database (bench/webhooks-floor); and bare
+ *   BullMQ no-op jobs on the same backend, added as the app adds them, run
+ *   with the worker's concurrency (bench/notify-noop-worker): what the queue
+ *   alone costs.
  * Figures: deliveries/s from the first event (or first POST) to the last
  * arrival; latency from emitting the domain event to its arrival, for the
  * burst (all events at once: it includes waiting in the queue's backlog) and
@@ -67,6 +74,33 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, every
     if (got !== undefined) return got;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(everyMs);
+  }
+}
+
+/** Bare BullMQ no-op jobs on the backend, added one by one as the app adds them (JobAddBatcher), to a worker in its own process. */
+async function queueFloor(backend: Backend, env: Record<string, string>, prefix: string | undefined, databaseUrl: string) {
+  const queueName = 'bench-webhooks-noop';
+  const { proc } = await forkHelper<'ready'>('notify-noop-worker.js', {
+    ...env,
+    BENCH_NOOP_QUEUE: queueName,
+    BENCH_NOOP_CONCURRENCY: String(WEBHOOK_CONCURRENCY),
+  });
+  const connection = backend === 'redis' ? redisQueueConnection(REDIS_URL, prefix!) : postgresQueueConnection(databaseUrl);
+  const queue = new Queue(queueName, { connection: connection.options as never, prefix: connection.prefix });
+  const adder = new JobAddBatcher(queue);
+  const add = () => adder.add('noop', {}, { ...jobDefaults(connection.kind), jobId: randomUUID() });
+  try {
+    const batch = async (count: number) => {
+      const done = ask<{ done: number; first: number; last: number }>(proc, { expect: count });
+      const t0 = Date.now();
+      await produce(count, add);
+      return (await done).last - t0;
+    };
+    await batch(WARMUP);
+    return await batch(TOTAL);
+  } finally {
+    await queue.close();
+    await stopHelper(proc);
   }
 }
 
@@ -116,6 +150,7 @@ async function run(backend: Backend): Promise<void> {
     await floorRun(WARMUP);
     const floor = await floorRun(TOTAL);
     await stopHelper(floorProc.proc);
+    const queueMs = await queueFloor(backend, env, prefix, db.url);
 
     // The app: a worker process, and this process as the API emitting domain events.
     ({ proc: worker } = await forkHelper<'ready'>('webhooks-worker.js', env));
@@ -194,6 +229,7 @@ async function run(backend: Backend): Promise<void> {
     );
     out(`${'target'.padEnd(66)}${'deliv/s'.padStart(9)}${'seconds'.padStart(9)}`);
     row('bare loop POSTing the same signed bodies (own process, no queue)', floor.ms);
+    row('bare BullMQ no-op jobs: first add → last completed (own process)', queueMs);
     row('ChatGrow: first domain event → last delivery at the receiver', burstMs);
     out(`  events emitted and fanned out (row + job) in ${(enqueuedMs / 1000).toFixed(1)} s`);
     out(
@@ -201,7 +237,10 @@ async function run(backend: Backend): Promise<void> {
         ` ${burst.badSignatures} bad signatures (floor: ${floor.stats.badSignatures})`,
     );
     out(`  delivery log: ${rows.map((r) => `${fmt(r.n)} ${r.status} (${r.retried} retried)`).join(', ')}`);
-    out(`  ratio ${(floor.ms / burstMs).toFixed(2)}× of the bare loop's rate`);
+    out(
+      `  ratio ${(floor.ms / burstMs).toFixed(2)}× of the bare POST loop's rate, ${(queueMs / burstMs).toFixed(2)}× of the bare queue's` +
+        ` (each delivery is also a row written twice: the fan-out insert and the attempt's record)`,
+    );
     const lat = (label: string, sorted: number[]) =>
       out(
         `  ${label.padEnd(64)}p50 ${String(percentile(sorted, 50)).padStart(6)} ms   p99 ${String(percentile(sorted, 99)).padStart(6)} ms   max ${String(sorted.at(-1)).padStart(6)} ms`,
