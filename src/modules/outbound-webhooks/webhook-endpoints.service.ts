@@ -12,7 +12,8 @@ import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { ALL_EVENTS } from './webhook-events';
 import { toWebhookEndpointDto } from './webhook.mapper';
 import { newEndpointSecret } from './webhook-signature';
-import { WebhookUrlError, WebhookUrlGuard } from './webhook-url-guard';
+import { WebhookUrlGuard } from './webhook-url-guard';
+import { WebhookUrlError } from './webhook-url.error';
 
 /** After a rotation, deliveries carry a signature with the previous secret too, for this long. */
 export const SECRET_OVERLAP_MS = 24 * 3_600_000;

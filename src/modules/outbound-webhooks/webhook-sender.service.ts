@@ -13,7 +13,8 @@ import { WebhookHttpClient, type WebhookResponse } from './webhook-http-client';
 import { webhookJobOptions } from './webhook-jobs';
 import { nextAttemptDelay, parseRetrySchedule } from './webhook-retry-schedule';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
-import { WebhookUrlError, WebhookUrlGuard } from './webhook-url-guard';
+import { WebhookUrlGuard } from './webhook-url-guard';
+import { WebhookUrlError } from './webhook-url.error';
 import { orderedEnvelope } from './webhook.mapper';
 
 /** An endpoint that has failed without a success for this long is disabled (besides WEBHOOK_DISABLE_AFTER_FAILURES in a row). */

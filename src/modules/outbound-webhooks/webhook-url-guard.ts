@@ -1,5 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { WebhookUrlError } from './webhook-url.error';
 
 /** Address ranges a webhook may never reach (SSRF): each with the word the refusal uses. */
 const BLOCKED: [string, number, 'ipv4' | 'ipv6', string][] = [
@@ -75,16 +76,6 @@ export const systemResolver: Resolver = (host) =>
       else resolve(addresses);
     });
   });
-
-/** A URL a webhook may not be sent to; `code` says whether it is refused or does not resolve. */
-export class WebhookUrlError extends Error {
-  constructor(
-    readonly code: 'url_refused' | 'url_unresolvable',
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface UrlGuardOptions {
   /** `http:` allowed (otherwise `https:` only). */
