@@ -286,6 +286,40 @@ describe('outbound webhooks', () => {
     assert.ok(verify(endpoint.secret, header, req.body));
   });
 
+  it('disables an endpoint that has failed for a day even under the count, and refuses to redeliver what is pending', async () => {
+    const owner = await newBusiness(t.http);
+    const path = hookPath();
+    answers.set(path, () => 502);
+    const endpoint = await register(owner, path);
+    const ds = t.app.get(DataSource);
+    // Two failures so far, the first 25 hours ago (a receiver down for a day, few events).
+    await ds.query(`UPDATE webhook_endpoints SET consecutive_failures = 2, failing_since = now() - interval '25 hours' WHERE id = $1`, [
+      endpoint.id,
+    ]);
+    await newCustomer(owner);
+    const shown = await until('the endpoint disabled', async () => {
+      const e = (await t.http.get(`/api/webhooks/endpoints/${endpoint.id}`).set(owner.auth)).body;
+      return e.status === 'disabled' && e;
+    });
+    assert.match(shown.disabledReason, /^failing since /);
+    assert.equal(shown.consecutiveFailures, 3);
+    const [failed] = await until('the delivery failed', async () => {
+      const list = await deliveries(owner, endpoint.id, '?status=failed');
+      return list.length === 1 && list;
+    });
+    assert.equal(failed.lastError, 'the endpoint is disabled');
+
+    const [pending] = await ds.query(
+      `INSERT INTO webhook_deliveries (business_id, endpoint_id, event_id, event_type, payload, status, next_attempt_at)
+       VALUES ($1, $2, $3, 'ping', $4, 'pending', now() + interval '1 hour') RETURNING id`,
+      [owner.businessId, endpoint.id, randomUUID(), JSON.stringify({ id: randomUUID(), type: 'ping', data: {} })],
+    );
+    const refused = expectProblem(await t.http.post(`/api/webhooks/deliveries/${pending.id}/redeliver`).set(owner.auth), 409);
+    assert.equal(refused.code, 'webhook_delivery.pending');
+    const disabled = expectProblem(await t.http.post(`/api/webhooks/deliveries/${failed.id}/redeliver`).set(owner.auth), 409);
+    assert.equal(disabled.code, 'webhook_endpoint.disabled');
+  });
+
   it('queues again a pending delivery whose job was lost (the sweeper)', async () => {
     const owner = await newBusiness(t.http);
     const path = hookPath();
