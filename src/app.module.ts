@@ -26,6 +26,7 @@ import { HealthModule } from './modules/health/health.module';
 import { LogsModule } from './modules/logs/logs.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { InvoicesModule } from './modules/invoices/invoices.module';
+import { OutboundWebhooksModule } from './modules/outbound-webhooks/outbound-webhooks.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { DeliveryWebhooksModule } from './modules/notifications/webhooks/delivery-webhooks.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -48,6 +49,7 @@ export const FEATURE_MODULES = [
   BusinessEventsModule,
   NotificationsModule,
   DeliveryWebhooksModule,
+  OutboundWebhooksModule,
   InvoicesModule,
   PaymentsModule,
   SegmentsModule,

@@ -333,6 +333,33 @@ export class EnvironmentVariables {
   @Min(1)
   SMS_MAX_PER_SECOND = 10;
 
+  /**
+   * Outbound webhooks may go to http:// URLs and to loopback, private and link-local addresses
+   * (tests, local development). Refused in production, where endpoints must be https and public.
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'WEBHOOK_ALLOW_PRIVATE_URLS must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_URLS = false;
+
+  /** The waits between a webhook delivery's attempts (one per retry, each ±20 %): `1m,5m,30m,2h,6h,12h` ≈ 21 h, 7 attempts. */
+  @Matches(/^\s*\d+(ms|s|m|h)(\s*,\s*\d+(ms|s|m|h))*\s*$/, {
+    message: 'WEBHOOK_RETRY_SCHEDULE must be comma-separated waits such as 1m,5m,30m,2h (units ms, s, m, h)',
+  })
+  WEBHOOK_RETRY_SCHEDULE = '1m,5m,30m,2h,6h,12h';
+
+  /** An endpoint is disabled after this many failed attempts in a row (or after failing for 24 hours). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 20;
+
+  /** A webhook delivery attempt that has not been answered in this time fails. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
   @IsEnum(EmailDriver, oneOf('EMAIL_DRIVER', EmailDriver))
   EMAIL_DRIVER: EmailDriver = EmailDriver.outbox;
 

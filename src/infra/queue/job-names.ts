@@ -10,6 +10,8 @@ export enum QueueName {
   payments = 'payments',
   /** Automation rules: matching events to rules and running their steps. */
   automations = 'automations',
+  /** Outbound webhook deliveries: they wait on the receivers' servers. */
+  webhooks = 'webhooks',
 }
 
 /** Every job the system runs. Add a name here, its payload below and one handler class. */
@@ -30,6 +32,8 @@ export enum JobName {
   AutomationEvent = 'automation.event',
   AutomationStep = 'automation.step',
   SweepAutomations = 'automation.sweep',
+  DeliverWebhook = 'webhook.deliver',
+  SweepWebhookDeliveries = 'webhook.sweep',
 }
 
 /** An event for automations to match to rules (automations narrow `trigger` to their trigger types). */
@@ -74,6 +78,10 @@ export interface JobPayloads {
   [JobName.AutomationStep]: { businessId: string; runId: string; index: number };
   /** Re-queues the steps of runs whose job was lost, and fires the scheduled (date) triggers. */
   [JobName.SweepAutomations]: Record<string, never>;
+  /** Attempt `attempt` of series `series` (0, then one more per manual redelivery) of one webhook delivery. */
+  [JobName.DeliverWebhook]: { businessId: string; deliveryId: string; series: number; attempt: number };
+  /** Queues again the pending deliveries whose next attempt is overdue (its job was lost or failed). */
+  [JobName.SweepWebhookDeliveries]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -93,4 +101,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AutomationEvent]: QueueName.automations,
   [JobName.AutomationStep]: QueueName.automations,
   [JobName.SweepAutomations]: QueueName.automations,
+  [JobName.DeliverWebhook]: QueueName.webhooks,
+  [JobName.SweepWebhookDeliveries]: QueueName.webhooks,
 };
