@@ -8,6 +8,8 @@ export enum QueueName {
   sms = 'sms',
   /** Verifying gateway notifications and the paid → document → email pipeline. */
   payments = 'payments',
+  /** Campaign fan-out: a batch of recipients at a time (the sends themselves go through the channel queues). */
+  campaigns = 'campaigns',
 }
 
 /** Every job the system runs. Add a name here, its payload below and one handler class. */
@@ -25,6 +27,8 @@ export enum JobName {
   SendPaymentReceipt = 'payment.send-receipt',
   CreditPaymentRefunds = 'payment.credit-refunds',
   SweepPayments = 'payment.sweep',
+  SendCampaignBatch = 'campaign.send-batch',
+  SweepCampaigns = 'campaign.sweep',
 }
 
 /** Payload of each job. Tenant work carries `businessId`; system jobs carry none. */
@@ -49,6 +53,10 @@ export interface JobPayloads {
   [JobName.CreditPaymentRefunds]: { businessId: string; paymentId: string };
   /** Finds the payments whose check is due and queues one CheckPayment each. */
   [JobName.SweepPayments]: Record<string, never>;
+  /** The campaign's next batch of recipients: `batch` is the campaign's `batchesDone` when it was queued (a stale batch does nothing). */
+  [JobName.SendCampaignBatch]: { businessId: string; campaignId: string; batch: number };
+  /** Starts scheduled campaigns that are due and resumes sending ones whose next batch was lost. */
+  [JobName.SweepCampaigns]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -65,4 +73,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendPaymentReceipt]: QueueName.payments,
   [JobName.CreditPaymentRefunds]: QueueName.payments,
   [JobName.SweepPayments]: QueueName.payments,
+  [JobName.SendCampaignBatch]: QueueName.campaigns,
+  [JobName.SweepCampaigns]: QueueName.campaigns,
 };

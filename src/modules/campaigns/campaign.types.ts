@@ -39,10 +39,17 @@ export enum RecipientStatus {
 export const RECIPIENT_PREDECESSORS: Record<RecipientStatus, RecipientStatus[]> = {
   [RecipientStatus.pending]: [],
   [RecipientStatus.queued]: [RecipientStatus.pending],
-  [RecipientStatus.sent]: [RecipientStatus.pending, RecipientStatus.queued],
-  [RecipientStatus.delivered]: [RecipientStatus.pending, RecipientStatus.queued, RecipientStatus.sent],
-  [RecipientStatus.failed]: [RecipientStatus.pending, RecipientStatus.queued, RecipientStatus.sent],
-  [RecipientStatus.bounced]: [RecipientStatus.pending, RecipientStatus.queued, RecipientStatus.sent, RecipientStatus.delivered],
+  // `cancelled` too: a message already on its way when the campaign was cancelled still left.
+  [RecipientStatus.sent]: [RecipientStatus.pending, RecipientStatus.queued, RecipientStatus.cancelled],
+  [RecipientStatus.delivered]: [RecipientStatus.pending, RecipientStatus.queued, RecipientStatus.sent, RecipientStatus.cancelled],
+  [RecipientStatus.failed]: [RecipientStatus.pending, RecipientStatus.queued, RecipientStatus.sent, RecipientStatus.cancelled],
+  [RecipientStatus.bounced]: [
+    RecipientStatus.pending,
+    RecipientStatus.queued,
+    RecipientStatus.sent,
+    RecipientStatus.delivered,
+    RecipientStatus.cancelled,
+  ],
   [RecipientStatus.suppressed]: [RecipientStatus.pending, RecipientStatus.queued],
   [RecipientStatus.skipped]: [RecipientStatus.pending],
   [RecipientStatus.cancelled]: [RecipientStatus.pending, RecipientStatus.queued],
