@@ -147,7 +147,7 @@ export class CampaignFanOutService {
   }
 
   /** Starts due scheduled campaigns and resumes sending ones with no batch committed for CAMPAIGN_STALL_MS. */
-  async sweep(now = new Date()): Promise<{ started: number; resumed: number }> {
+  async sweep(now = new Date()): Promise<{ started: number; resumed: number; reconciled: number }> {
     const round = `-sweep-${Math.floor(now.getTime() / this.stallMs)}`;
     const due = await this.campaigns.due(now, SWEEP_LIMIT);
     for (const c of due)
@@ -165,7 +165,21 @@ export class CampaignFanOutService {
         { jobId: batchJobId(c.id, c.batchesDone, round) },
       );
     }
-    return { started: due.length, resumed: stalled.length };
+    return { started: due.length, resumed: stalled.length, reconciled: await this.reconcile(now) };
+  }
+
+  /** Recipients left `queued` long after their campaign finished take their message's status from the log (a missed event). */
+  private async reconcile(now: Date): Promise<number> {
+    let moved = 0;
+    for (const r of await this.recipients.staleQueued(new Date(now.getTime() - this.stallMs), SWEEP_LIMIT * 10)) {
+      const message = await this.log.get(r.businessId, r.messageId);
+      if (!message || message.status === MessageStatus.queued || message.status === MessageStatus.sending) {
+        await this.recipients.touch(r.businessId, r.messageId); // still on its way (quiet hours): look again later
+        continue;
+      }
+      if (await this.recipients.moveByMessage(r.businessId, r.messageId, FROM_MESSAGE[message.status], message.lastError)) moved++;
+    }
+    return moved;
   }
 
   /** scheduled → sending with the segment's rule as it is now (its copy from scheduling, if the segment was deleted since). */

@@ -74,6 +74,26 @@ export class CampaignRecipientsRepository extends TenantRepository<CampaignRecip
     return rows.length > 0;
   }
 
+  /**
+   * Recipients still `queued` with no change since `before`, of campaigns that finished fanning out:
+   * their message's later status may have been missed (its event is in-process: a worker that died
+   * right after sending took it along). The sweeper reads these messages' status from the log.
+   */
+  async staleQueued(before: Date, limit: number): Promise<{ businessId: string; messageId: string }[]> {
+    const rows = await this.sql<{ business_id: string; message_id: string }>(
+      `SELECT r.business_id, r.message_id FROM campaign_recipients r JOIN campaigns c ON c.id = r.campaign_id
+       WHERE c.status IN ('sent', 'cancelled') AND r.status = 'queued' AND r.updated_at < $1 ORDER BY r.updated_at LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((r) => ({ businessId: r.business_id, messageId: r.message_id }));
+  }
+
+  /** Stamps a recipient as looked at (the trigger moves updated_at), so the next sweep reads others first. */
+  async touch(businessId: string, messageId: string): Promise<void> {
+    this.scoped(businessId);
+    await this.sql(`UPDATE campaign_recipients SET status = status WHERE business_id = $1 AND message_id = $2`, [businessId, messageId]);
+  }
+
   /** Recipients whose message has not left yet become `cancelled`; their message ids. */
   async cancelUnsent(businessId: string, campaignId: string): Promise<string[]> {
     this.scoped(businessId);

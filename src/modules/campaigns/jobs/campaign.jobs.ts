@@ -35,7 +35,7 @@ export class SweepCampaignsJob implements JobHandlerContract<JobName.SweepCampai
     await this.jobs.repeat(JobName.SweepCampaigns, {}, this.intervalMs);
   }
 
-  handle(): Promise<{ started: number; resumed: number }> {
+  handle(): Promise<{ started: number; resumed: number; reconciled: number }> {
     return this.fanOut.sweep();
   }
 }
