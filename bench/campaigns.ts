@@ -127,7 +127,7 @@ async function segmentBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chatgrow-bench-campaigns-'));
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
-  const { app, businessId } = await apiApp({ BENCH_DATABASE_URL: db.url, BENCH_DATA_DIR: dataDir });
+  const { app, businessId } = await apiApp({ BENCH_DATABASE_URL: db.url, BENCH_DATA_DIR: dataDir, BENCH_SMTP_URL: 'smtp://127.0.0.1:9' });
   try {
     const t0 = Date.now();
     await insertCustomers(pg, businessId, SEGMENT_CUSTOMERS, 'seg', false);

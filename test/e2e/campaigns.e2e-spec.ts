@@ -144,6 +144,56 @@ describe('campaigns', () => {
     expectProblem(await t.http.post(`/api/campaigns/${created.body.id}/cancel`).set(owner.auth).send(), 409);
   });
 
+  it('sends to a subscribers list: those subscribed on the channel, by their name', async () => {
+    const list = `list-${randomBytes(3).toString('hex')}`;
+    const subs = [
+      { email: `${list}-a@example.co.il`, name: 'דנה', emailStatus: 'subscribed' },
+      { email: `${list}-b@example.co.il`, name: 'יוסי', emailStatus: 'unsubscribed' },
+      { email: `${list}-c@example.co.il`, name: 'רות', emailStatus: 'subscribed' },
+    ];
+    for (const sub of subs)
+      await t.http
+        .post('/api/subscribers')
+        .set(owner.auth)
+        .send({ ...sub, lists: [list] })
+        .expect(201);
+    await t.http
+      .post('/api/subscribers')
+      .set(owner.auth)
+      .send({ email: `${list}-other@example.co.il`, lists: ['אחרת'] })
+      .expect(201);
+    expectProblem(
+      await create({
+        name: 'שניהם',
+        channel: 'email',
+        segmentId: (await audience(1)).segmentId,
+        subscriberList: list,
+        subject: 's',
+        body: 'b',
+      }),
+      400,
+    );
+    const c = await create({
+      name: 'ניוזלטר',
+      channel: 'email',
+      subscriberList: list,
+      subject: 'חדשות',
+      body: 'שלום {{ customer.firstName }}',
+    });
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+    assert.equal(c.body.subscriberList, list);
+    await t.http.post(`/api/campaigns/${c.body.id}/schedule`).set(owner.auth).send({}).expect(200);
+    const s = await until('the list to be sent to', async () => {
+      const st = await stats(c.body.id);
+      return st.sent === 2 ? st : null;
+    });
+    assert.equal(s.recipients, 3);
+    assert.equal(s.suppressed, 1);
+    assert.match((await smtp.waitFor((m) => m.envelope.to.includes(`${list}-a@example.co.il`))).text, /שלום דנה/);
+    assert.equal(mailsTo(`${list}-b@example.co.il`).length, 0);
+    assert.equal(mailsTo(`${list}-other@example.co.il`).length, 0);
+  });
+
   it('refuses Liquid that does not parse or names a variable campaigns do not have; needs a segment and a subject to send', async () => {
     const bad = await create({ name: 'x', channel: 'email', subject: 'hi', body: 'שלום {{ customer.password }}' });
     expectProblem(bad, 400);

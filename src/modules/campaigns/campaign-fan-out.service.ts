@@ -8,14 +8,16 @@ import { JobName } from '../../infra/queue/job-names';
 import type { AudienceRule } from '../customers/audience/audience-rule';
 import { CustomerAudienceService } from '../customers/customer-audience.service';
 import { MessageLogService } from '../notifications/message-log.service';
-import { MessageKind, MessageStatus } from '../notifications/notification.types';
+import { Channel, MessageKind, MessageStatus } from '../notifications/notification.types';
 import { NotificationsService } from '../notifications/notifications.service';
 import { TemplateRenderError, TemplateSyntaxError } from '../notifications/templates/template-engine';
 import { SegmentsService } from '../segments/segments.service';
-import { campaignMessageKey, CampaignStatus, RecipientStatus } from './campaign.types';
+import { campaignMessageKey, CampaignStatus, campaignSubscriberMessageKey, RecipientStatus } from './campaign.types';
 import { campaignSource } from './campaign-content';
 import { CampaignLinks } from './campaign-links';
-import { CampaignRecipientsRepository, type RecipientOutcome } from './campaign-recipients.repository';
+import { CampaignRecipientsRepository, type Member, type RecipientOutcome } from './campaign-recipients.repository';
+import { SubscriberChannel } from '../subscribers/entities/subscriber.entity';
+import { SubscribersService } from '../subscribers/subscribers.service';
 import { CampaignsRepository } from './campaigns.repository';
 import type { Campaign } from './entities/campaign.entity';
 import { CAMPAIGN_LINKS } from './campaign-links.provider';
@@ -61,6 +63,7 @@ export class CampaignFanOutService {
     private readonly recipients: CampaignRecipientsRepository,
     private readonly audience: CustomerAudienceService,
     private readonly segments: SegmentsService,
+    private readonly subscribers: SubscribersService,
     private readonly notifications: NotificationsService,
     private readonly log: MessageLogService,
     private readonly jobs: JobQueueService,
@@ -102,9 +105,10 @@ export class CampaignFanOutService {
       c = await this.start(c, now);
       if (!c) return { outcome: 'stale' };
     }
-    if (c.status !== CampaignStatus.sending || c.batchesDone !== batch || !c.audienceRule) return { outcome: 'stale' };
+    if (c.status !== CampaignStatus.sending || c.batchesDone !== batch) return { outcome: 'stale' };
 
-    const ids = await this.audience.idsAfter(businessId, c.audienceRule, c.cursor, this.batchSize, now);
+    const member: Member = c.subscriberList ? 'subscriber' : 'customer';
+    const ids = await this.membersAfter(c, now);
     if (!ids.length) {
       await this.campaigns.finish(businessId, c.id, batch, new Date());
       return { outcome: 'finished' };
@@ -112,11 +116,12 @@ export class CampaignFanOutService {
     await this.recipients.insertBatch(
       businessId,
       c.id,
-      ids.map((customerId) => ({ customerId, messageId: this.messageIdOf(c!, customerId) })),
+      member,
+      ids.map((memberId) => ({ memberId, messageId: this.messageIdOf(c!, member, memberId) })),
     );
-    const pending = await this.recipients.pending(businessId, c.id, ids);
-    const outcomes = await mapLimit(pending, SEND_CONCURRENCY, (r) => this.sendOne(c!, r.customerId, r.messageId, now));
-    await this.recipients.settle(businessId, c.id, outcomes);
+    const pending = await this.recipients.pending(businessId, c.id, member, ids);
+    const outcomes = await mapLimit(pending, SEND_CONCURRENCY, (r) => this.sendOne(c!, member, r.memberId, r.messageId, now));
+    await this.recipients.settle(businessId, c.id, member, outcomes);
 
     if (await this.campaigns.advance(businessId, c.id, batch, ids[ids.length - 1])) {
       await this.jobs.enqueue(
@@ -182,8 +187,18 @@ export class CampaignFanOutService {
     return moved;
   }
 
+  /** The next batch of the audience after the cursor: a segment's customers, or a list's subscribers with an address on the channel. */
+  private membersAfter(c: Campaign, now: Date): Promise<string[]> {
+    if (c.subscriberList) {
+      const channel = c.channel === Channel.email ? SubscriberChannel.email : SubscriberChannel.sms;
+      return this.subscribers.idsOnListAfter(c.businessId, c.subscriberList, channel, c.cursor, this.batchSize);
+    }
+    return c.audienceRule ? this.audience.idsAfter(c.businessId, c.audienceRule, c.cursor, this.batchSize, now) : Promise.resolve([]);
+  }
+
   /** scheduled → sending with the segment's rule as it is now (its copy from scheduling, if the segment was deleted since). */
   private async start(c: Campaign, now: Date): Promise<Campaign | null> {
+    if (c.subscriberList) return this.campaigns.start(c.businessId, c.id, null, now);
     let rule: AudienceRule | null = c.audienceRule;
     if (c.segmentId) {
       try {
@@ -196,12 +211,16 @@ export class CampaignFanOutService {
     return this.campaigns.start(c.businessId, c.id, rule, now);
   }
 
-  private messageIdOf(c: Campaign, customerId: string): string {
-    // As NotificationsService names a keyed message.
-    return uuidFromKey(c.businessId, 'message', campaignMessageKey(c.id, customerId));
+  private keyOf(c: Campaign, member: Member, memberId: string): string {
+    return member === 'customer' ? campaignMessageKey(c.id, memberId) : campaignSubscriberMessageKey(c.id, memberId);
   }
 
-  private async sendOne(c: Campaign, customerId: string, messageId: string, now: Date): Promise<RecipientOutcome> {
+  private messageIdOf(c: Campaign, member: Member, memberId: string): string {
+    // As NotificationsService names a keyed message.
+    return uuidFromKey(c.businessId, 'message', this.keyOf(c, member, memberId));
+  }
+
+  private async sendOne(c: Campaign, member: Member, memberId: string, messageId: string, now: Date): Promise<RecipientOutcome> {
     const track = { opens: c.trackOpens, clicks: c.trackClicks };
     try {
       const { message } = await this.notifications.send(
@@ -209,22 +228,22 @@ export class CampaignFanOutService {
         {
           channel: c.channel,
           kind: MessageKind.marketing,
-          customerId,
+          ...(member === 'customer' ? { customerId: memberId } : { subscriberId: memberId }),
           source: campaignSource(c),
           locale: c.locale ?? undefined,
-          key: campaignMessageKey(c.id, customerId),
+          key: this.keyOf(c, member, memberId),
           decorate: track.opens || track.clicks ? (m) => this.links.decorate(m, messageId, track) : undefined,
         },
         now,
       );
-      return { customerId, status: FROM_MESSAGE[message.status], error: null };
+      return { memberId, status: FROM_MESSAGE[message.status], error: null };
     } catch (err) {
       if (err instanceof AppException && err.code === 'message.no_consent')
-        return { customerId, status: RecipientStatus.suppressed, error: `no marketing consent by ${c.channel}` };
+        return { memberId, status: RecipientStatus.suppressed, error: `no marketing consent by ${c.channel}` };
       if (err instanceof AppException && (err.code === 'message.no_address' || err instanceof NotFoundAppException))
-        return { customerId, status: RecipientStatus.skipped, error: err.message.slice(0, 300) };
+        return { memberId, status: RecipientStatus.skipped, error: err.message.slice(0, 300) };
       if (err instanceof TemplateRenderError || err instanceof TemplateSyntaxError)
-        return { customerId, status: RecipientStatus.failed, error: err.message.slice(0, 300) };
+        return { memberId, status: RecipientStatus.failed, error: err.message.slice(0, 300) };
       throw err;
     }
   }

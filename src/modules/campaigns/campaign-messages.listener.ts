@@ -45,18 +45,24 @@ export class CampaignMessagesListener {
 
   @OnDomainEvent('subscriber.unsubscribed')
   async unsubscribed(e: DomainEventMap['subscriber.unsubscribed']): Promise<void> {
-    if (e.customerId) await this.recipients.markUnsubscribed(e.businessId, e.customerId, e.channel, new Date(), UNSUBSCRIBE_WINDOW_DAYS);
+    await this.recipients.markUnsubscribed(
+      e.businessId,
+      { customerId: e.customerId, subscriberId: e.subscriberId },
+      e.channel,
+      new Date(),
+      UNSUBSCRIBE_WINDOW_DAYS,
+    );
   }
 
   /** A customer's consent withdrawn (their unsubscribe link, an SMS STOP): the channel is not named, so the latest campaign counts. */
   @OnDomainEvent('customer.updated')
   async customerUpdated(e: DomainEventMap['customer.updated']): Promise<void> {
     if (e.changed.includes('marketingConsent'))
-      await this.recipients.markUnsubscribed(e.businessId, e.customerId, null, new Date(), UNSUBSCRIBE_WINDOW_DAYS);
+      await this.recipients.markUnsubscribed(e.businessId, { customerId: e.customerId }, null, new Date(), UNSUBSCRIBE_WINDOW_DAYS);
   }
 
   private async move(e: MessageEventPayload, status: RecipientStatus, error: string | null): Promise<void> {
-    if (e.template !== null || !e.customerId) return;
+    if (e.template !== null) return;
     await this.recipients.moveByMessage(e.businessId, e.messageId, status, error);
   }
 }

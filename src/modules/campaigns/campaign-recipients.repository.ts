@@ -6,8 +6,12 @@ import { isUuid } from '../../common/validation/uuid';
 import { RECIPIENT_PREDECESSORS, RecipientStatus } from './campaign.types';
 import { CampaignRecipient } from './entities/campaign-recipient.entity';
 
+/** Who a campaign sends to: a segment's customers or a list's subscribers; the column that names them. */
+export type Member = 'customer' | 'subscriber';
+const COLUMN: Record<Member, string> = { customer: 'customer_id', subscriber: 'subscriber_id' };
+
 export interface RecipientOutcome {
-  customerId: string;
+  memberId: string;
   status: RecipientStatus;
   error: string | null;
 }
@@ -28,37 +32,44 @@ export class CampaignRecipientsRepository extends TenantRepository<CampaignRecip
   }
 
   /** Records a batch's recipients; the ones already there (a batch done again) are left as they are. */
-  async insertBatch(businessId: string, campaignId: string, rows: { customerId: string; messageId: string }[]): Promise<void> {
+  async insertBatch(
+    businessId: string,
+    campaignId: string,
+    member: Member,
+    rows: { memberId: string; messageId: string }[],
+  ): Promise<void> {
     this.scoped(businessId);
     if (!rows.length) return;
+    const column = COLUMN[member];
     await this.sql(
-      `INSERT INTO campaign_recipients (business_id, campaign_id, customer_id, message_id)
+      `INSERT INTO campaign_recipients (business_id, campaign_id, ${column}, message_id)
        SELECT $1, $2, c, m FROM unnest($3::uuid[], $4::uuid[]) AS t(c, m)
-       ON CONFLICT (campaign_id, customer_id) DO NOTHING`,
-      [businessId, campaignId, rows.map((r) => r.customerId), rows.map((r) => r.messageId)],
+       ON CONFLICT (campaign_id, ${column}) DO NOTHING`,
+      [businessId, campaignId, rows.map((r) => r.memberId), rows.map((r) => r.messageId)],
     );
   }
 
-  /** Of these customers, the ones whose message is not written yet. */
-  async pending(businessId: string, campaignId: string, customerIds: string[]): Promise<{ customerId: string; messageId: string }[]> {
+  /** Of these customers (or subscribers), the ones whose message is not written yet. */
+  async pending(businessId: string, campaignId: string, member: Member, ids: string[]): Promise<{ memberId: string; messageId: string }[]> {
     this.scoped(businessId);
-    const rows = await this.sql<{ customer_id: string; message_id: string }>(
-      `SELECT customer_id, message_id FROM campaign_recipients
-       WHERE business_id = $1 AND campaign_id = $2 AND customer_id = ANY($3::uuid[]) AND status = 'pending' ORDER BY customer_id`,
-      [businessId, campaignId, customerIds],
+    const column = COLUMN[member];
+    const rows = await this.sql<{ member_id: string; message_id: string }>(
+      `SELECT ${column} AS member_id, message_id FROM campaign_recipients
+       WHERE business_id = $1 AND campaign_id = $2 AND ${column} = ANY($3::uuid[]) AND status = 'pending' ORDER BY ${column}`,
+      [businessId, campaignId, ids],
     );
-    return rows.map((r) => ({ customerId: r.customer_id, messageId: r.message_id }));
+    return rows.map((r) => ({ memberId: r.member_id, messageId: r.message_id }));
   }
 
   /** What a batch's sends came to, for the rows still `pending` (a delivery report may have moved one on already). */
-  async settle(businessId: string, campaignId: string, outcomes: RecipientOutcome[]): Promise<void> {
+  async settle(businessId: string, campaignId: string, member: Member, outcomes: RecipientOutcome[]): Promise<void> {
     this.scoped(businessId);
     if (!outcomes.length) return;
     await this.sql(
       `UPDATE campaign_recipients r SET status = o.s, error = o.e
        FROM unnest($3::uuid[], $4::text[], $5::text[]) AS o(c, s, e)
-       WHERE r.business_id = $1 AND r.campaign_id = $2 AND r.customer_id = o.c AND r.status = 'pending'`,
-      [businessId, campaignId, outcomes.map((o) => o.customerId), outcomes.map((o) => o.status), outcomes.map((o) => o.error)],
+       WHERE r.business_id = $1 AND r.campaign_id = $2 AND r.${COLUMN[member]} = o.c AND r.status = 'pending'`,
+      [businessId, campaignId, outcomes.map((o) => o.memberId), outcomes.map((o) => o.status), outcomes.map((o) => o.error)],
     );
   }
 
@@ -151,17 +162,25 @@ export class CampaignRecipientsRepository extends TenantRepository<CampaignRecip
    * A customer withdrew consent: the latest campaign on the channel (any, when not known) that reached them
    * in the last `withinDays` counts the unsubscribe, once.
    */
-  async markUnsubscribed(businessId: string, customerId: string, channel: string | null, at: Date, withinDays: number): Promise<boolean> {
+  async markUnsubscribed(
+    businessId: string,
+    who: { customerId: string | null; subscriberId?: string | null },
+    channel: string | null,
+    at: Date,
+    withinDays: number,
+  ): Promise<boolean> {
     this.scoped(businessId);
-    if (!isUuid(customerId)) return false;
+    const customerId = who.customerId && isUuid(who.customerId) ? who.customerId : null;
+    const subscriberId = who.subscriberId && isUuid(who.subscriberId) ? who.subscriberId : null;
+    if (!customerId && !subscriberId) return false;
     const rows = await this.sql(
       `UPDATE campaign_recipients SET unsubscribed_at = $4 WHERE id = (
          SELECT r.id FROM campaign_recipients r JOIN campaigns c ON c.id = r.campaign_id
-         WHERE r.business_id = $1 AND r.customer_id = $2 AND ($3::text IS NULL OR c.channel = $3)
+         WHERE r.business_id = $1 AND (r.customer_id = $2::uuid OR r.subscriber_id = $6::uuid) AND ($3::text IS NULL OR c.channel = $3)
            AND r.status IN ('sent', 'delivered') AND r.created_at > $4::timestamptz - make_interval(days => $5)
          ORDER BY r.created_at DESC LIMIT 1)
        AND unsubscribed_at IS NULL RETURNING id`,
-      [businessId, customerId, channel, at, withinDays],
+      [businessId, customerId, channel, at, withinDays, subscriberId],
     );
     return rows.length > 0;
   }

@@ -55,12 +55,16 @@ export class CampaignScheduleService {
     return toCampaignDto(cancelled, (await this.directory.require(businessId)).timezone);
   }
 
-  /** The segment's rule; 422 naming what is missing (a segment, an email subject). */
-  private async audienceOf(c: Campaign): Promise<AudienceRule> {
+  /** The segment's rule (null for a subscribers list); 422 naming what is missing (an audience, an email subject). */
+  private async audienceOf(c: Campaign): Promise<AudienceRule | null> {
     const errors: FieldError[] = [];
     if (c.channel === Channel.email && !c.subject?.trim()) errors.push({ field: 'subject', message: 'an email campaign needs a subject' });
     let rule: AudienceRule | null = null;
-    if (!c.segmentId) errors.push({ field: 'segmentId', message: 'choose the segment to send to' });
+    if (c.subscriberList) {
+      if (errors.length) throw new CampaignIncompleteException(errors);
+      return null;
+    }
+    if (!c.segmentId) errors.push({ field: 'segmentId', message: 'choose the segment (or subscriberList) to send to' });
     else {
       try {
         rule = await this.segments.ruleOf(c.businessId, c.segmentId);

@@ -10,6 +10,7 @@ export const toCampaignDto = (c: Campaign, timeZone: string): CampaignDto => ({
   name: c.name,
   channel: c.channel,
   segmentId: c.segmentId,
+  subscriberList: c.subscriberList,
   subject: c.subject,
   body: c.body,
   html: c.html,

@@ -55,5 +55,7 @@ export const RECIPIENT_PREDECESSORS: Record<RecipientStatus, RecipientStatus[]> 
   [RecipientStatus.cancelled]: [RecipientStatus.pending, RecipientStatus.queued],
 };
 
-/** The message key of one recipient's message: the same campaign and customer is one message, however often sent. */
+/** The message key of one recipient's message: the same campaign and customer (or subscriber) is one message, however often sent. */
 export const campaignMessageKey = (campaignId: string, customerId: string): string => `campaign:${campaignId}:${customerId}`;
+export const campaignSubscriberMessageKey = (campaignId: string, subscriberId: string): string =>
+  `campaign:${campaignId}:subscriber:${subscriberId}`;

@@ -4,6 +4,7 @@ import { BusinessModule } from '../business/business.module';
 import { CustomersModule } from '../customers/customers.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SegmentsModule } from '../segments/segments.module';
+import { SubscribersModule } from '../subscribers/subscribers.module';
 import { CampaignFanOutService } from './campaign-fan-out.service';
 import { campaignLinksProvider } from './campaign-links.provider';
 import { CampaignMessagesListener } from './campaign-messages.listener';
@@ -27,7 +28,14 @@ import { SendCampaignBatchJob, SweepCampaignsJob } from './jobs/campaign.jobs';
  * open and click tracking.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Campaign, CampaignRecipient]), BusinessModule, CustomersModule, SegmentsModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([Campaign, CampaignRecipient]),
+    BusinessModule,
+    CustomersModule,
+    SegmentsModule,
+    SubscribersModule,
+    NotificationsModule,
+  ],
   controllers: [CampaignsController, CampaignTrackingController],
   providers: [
     CampaignsRepository,

@@ -30,21 +30,21 @@ export class CampaignsRepository extends TenantRepository<Campaign> {
   }
 
   /** draft or scheduled → sending, with the audience it sends to; null when it was not in one of those. */
-  start(businessId: string, id: string, rule: AudienceRule, now: Date): Promise<Campaign | null> {
+  start(businessId: string, id: string, rule: AudienceRule | null, now: Date): Promise<Campaign | null> {
     return this.move(
       businessId,
       id,
       `status = 'sending', audience_rule = $3, started_at = $4, cursor = NULL, batches_done = 0`,
       `status IN ('draft', 'scheduled')`,
-      [JSON.stringify(rule), now],
+      [rule ? JSON.stringify(rule) : null, now],
     );
   }
 
   /** draft or scheduled → scheduled at `at`. */
-  schedule(businessId: string, id: string, at: Date, rule: AudienceRule): Promise<Campaign | null> {
+  schedule(businessId: string, id: string, at: Date, rule: AudienceRule | null): Promise<Campaign | null> {
     return this.move(businessId, id, `status = 'scheduled', scheduled_at = $3, audience_rule = $4`, `status IN ('draft', 'scheduled')`, [
       at,
-      JSON.stringify(rule),
+      rule ? JSON.stringify(rule) : null,
     ]);
   }
 

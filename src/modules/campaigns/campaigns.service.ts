@@ -27,11 +27,13 @@ export class CampaignsService {
 
   async create(businessId: string, dto: CreateCampaignDto): Promise<CampaignDto> {
     this.checkContent(dto);
+    this.checkAudience(dto.segmentId ?? null, dto.subscriberList ?? null);
     if (dto.segmentId) await this.segments.ruleOf(businessId, dto.segmentId);
     const saved = await this.campaigns.insert(businessId, {
       name: dto.name,
       channel: dto.channel,
       segmentId: dto.segmentId ?? null,
+      subscriberList: dto.subscriberList ?? null,
       subject: dto.subject ?? null,
       body: dto.body,
       html: dto.html ?? null,
@@ -66,6 +68,8 @@ export class CampaignsService {
       if (dto.name !== undefined) campaign.name = dto.name;
       if (dto.channel !== undefined) campaign.channel = dto.channel;
       if (dto.segmentId !== undefined) campaign.segmentId = dto.segmentId;
+      if (dto.subscriberList !== undefined) campaign.subscriberList = dto.subscriberList;
+      this.checkAudience(campaign.segmentId, campaign.subscriberList);
       if (dto.subject !== undefined) campaign.subject = dto.subject;
       if (dto.body !== undefined) campaign.body = dto.body;
       if (dto.html !== undefined) campaign.html = dto.html;
@@ -98,6 +102,11 @@ export class CampaignsService {
 
   async dto(businessId: string, c: Campaign): Promise<CampaignDto> {
     return toCampaignDto(c, (await this.directory.require(businessId)).timezone);
+  }
+
+  private checkAudience(segmentId: string | null, subscriberList: string | null): void {
+    if (segmentId && subscriberList)
+      throw new CampaignContentException([{ field: 'subscriberList', message: 'send to a segment or to a subscribers list, not both' }]);
   }
 
   private checkContent(c: Pick<Campaign, 'channel' | 'body'> & { subject?: string | null; html?: string | null }): void {

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { addUpdatedAtTrigger } from '../updated-at-trigger';
 
-/** Campaigns and their recipients (UNIQUE campaign + customer: a recipient is sent one message). */
+/** Campaigns and their recipients (UNIQUE campaign + customer, campaign + subscriber: a recipient is sent one message). */
 export class Campaigns1764800000200 implements MigrationInterface {
   name = 'Campaigns1764800000200';
 
@@ -15,6 +15,7 @@ export class Campaigns1764800000200 implements MigrationInterface {
         "name" character varying(120) NOT NULL,
         "channel" character varying(20) NOT NULL,
         "segment_id" uuid,
+        "subscriber_list" character varying(60),
         "audience_rule" jsonb,
         "subject" character varying(300),
         "body" text NOT NULL,
@@ -44,7 +45,8 @@ export class Campaigns1764800000200 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "campaign_id" uuid NOT NULL,
-        "customer_id" uuid NOT NULL,
+        "customer_id" uuid,
+        "subscriber_id" uuid,
         "message_id" uuid NOT NULL,
         "status" character varying(20) NOT NULL DEFAULT 'pending',
         "error" character varying(300),
@@ -54,14 +56,19 @@ export class Campaigns1764800000200 implements MigrationInterface {
         CONSTRAINT "PK_campaign_recipients" PRIMARY KEY ("id"),
         CONSTRAINT "FK_68e2c25aa52093d28af9bd2011e" FOREIGN KEY ("business_id") REFERENCES "businesses"("id") ON DELETE CASCADE,
         CONSTRAINT "FK_37f67f778844dcc3a0d641a6173" FOREIGN KEY ("campaign_id") REFERENCES "campaigns"("id") ON DELETE CASCADE,
-        CONSTRAINT "FK_32f0bb816a98024f6acf91b6502" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE CASCADE
+        CONSTRAINT "FK_32f0bb816a98024f6acf91b6502" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE CASCADE,
+        CONSTRAINT "FK_0db2021d96601e9e78ac61645da" FOREIGN KEY ("subscriber_id") REFERENCES "subscribers"("id") ON DELETE CASCADE
       )`);
     await queryRunner.query(`CREATE INDEX "IDX_68e2c25aa52093d28af9bd2011" ON "campaign_recipients" ("business_id")`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "uq_campaign_recipients_campaign_customer" ON "campaign_recipients" ("campaign_id", "customer_id")`,
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_campaign_recipients_message" ON "campaign_recipients" ("message_id")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_campaign_recipients_campaign_subscriber" ON "campaign_recipients" ("campaign_id", "subscriber_id")`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_campaign_recipients_customer" ON "campaign_recipients" ("customer_id")`);
+    await queryRunner.query(`CREATE INDEX "ix_campaign_recipients_subscriber" ON "campaign_recipients" ("subscriber_id")`);
     await addUpdatedAtTrigger(queryRunner, 'campaign_recipients');
   }
 

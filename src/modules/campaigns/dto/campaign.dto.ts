@@ -23,6 +23,9 @@ export class CampaignDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The segment it sends to' })
   segmentId: string | null;
 
+  @ApiProperty({ type: String, nullable: true, example: 'ניוזלטר', description: 'Or the subscribers list it sends to' })
+  subscriberList: string | null;
+
   @ApiProperty({ type: String, nullable: true, example: '{{ customer.firstName }}, 20% הנחה השבוע' })
   subject: string | null;
 
@@ -90,6 +93,21 @@ export class CreateCampaignDto {
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   segmentId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 60,
+    example: 'ניוזלטר',
+    description: "Instead of a segment: a subscribers list (subscribers' `lists`); those subscribed on the channel are sent to",
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  subscriberList?: string | null;
 
   @ApiPropertyOptional({
     type: String,

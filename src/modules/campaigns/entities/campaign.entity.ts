@@ -23,6 +23,10 @@ export class Campaign extends TenantEntity {
   @Column('uuid', { nullable: true })
   segmentId: string | null;
 
+  /** Or a subscribers list (`lists` of the subscribers): its members with an address on the channel. */
+  @Column('varchar', { length: 60, nullable: true })
+  subscriberList: string | null;
+
   /** The segment's rule as it was when sending started: the audience does not move under a running campaign. */
   @Column('jsonb', { nullable: true })
   audienceRule: AudienceRule | null;
