@@ -32,6 +32,7 @@ import { DeliveryWebhooksModule } from './modules/notifications/webhooks/deliver
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { SegmentsModule } from './modules/segments/segments.module';
+import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { StatsModule } from './modules/stats/stats.module';
 import { SubscribersModule } from './modules/subscribers/subscribers.module';
 
@@ -54,6 +55,7 @@ export const FEATURE_MODULES = [
   PaymentsModule,
   SegmentsModule,
   AutomationsModule,
+  CampaignsModule,
   StatsModule,
   ActivityModule,
   MaintenanceModule,

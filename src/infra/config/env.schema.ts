@@ -524,6 +524,25 @@ export class EnvironmentVariables {
   @Min(100)
   AUTOMATION_SWEEP_INTERVAL_MS = 900_000;
 
+  /** Recipients a campaign fans out per job (each batch is written to the message log and queued before the next). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5_000)
+  CAMPAIGN_BATCH_SIZE = 500;
+
+  /** How often the campaigns sweeper runs: starts scheduled campaigns that are due, resumes stalled ones. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  CAMPAIGN_SWEEP_INTERVAL_MS = 30_000;
+
+  /** A sending campaign with no finished batch for this long has lost its next batch job (a crash): the sweeper queues it again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  CAMPAIGN_STALL_MS = 120_000;
+
   /** Cardcom's API v11 host (production and test terminals share it); tests point it at a local fake. */
   @IsUrl(
     { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },

@@ -12,6 +12,8 @@ export enum QueueName {
   automations = 'automations',
   /** Outbound webhook deliveries: they wait on the receivers' servers. */
   webhooks = 'webhooks',
+  /** Campaign fan-out: a batch of recipients at a time (the sends themselves go through the channel queues). */
+  campaigns = 'campaigns',
 }
 
 /** Every job the system runs. Add a name here, its payload below and one handler class. */
@@ -34,6 +36,8 @@ export enum JobName {
   SweepAutomations = 'automation.sweep',
   DeliverWebhook = 'webhook.deliver',
   SweepWebhookDeliveries = 'webhook.sweep',
+  SendCampaignBatch = 'campaign.send-batch',
+  SweepCampaigns = 'campaign.sweep',
 }
 
 /** An event for automations to match to rules (automations narrow `trigger` to their trigger types). */
@@ -82,6 +86,10 @@ export interface JobPayloads {
   [JobName.DeliverWebhook]: { businessId: string; deliveryId: string; series: number; attempt: number };
   /** Queues again the pending deliveries whose next attempt is overdue (its job was lost or failed). */
   [JobName.SweepWebhookDeliveries]: Record<string, never>;
+  /** The campaign's next batch of recipients: `batch` is the campaign's `batchesDone` when it was queued (a stale batch does nothing). */
+  [JobName.SendCampaignBatch]: { businessId: string; campaignId: string; batch: number };
+  /** Starts scheduled campaigns that are due and resumes sending ones whose next batch was lost. */
+  [JobName.SweepCampaigns]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -103,4 +111,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SweepAutomations]: QueueName.automations,
   [JobName.DeliverWebhook]: QueueName.webhooks,
   [JobName.SweepWebhookDeliveries]: QueueName.webhooks,
+  [JobName.SendCampaignBatch]: QueueName.campaigns,
+  [JobName.SweepCampaigns]: QueueName.campaigns,
 };

@@ -26,6 +26,12 @@ import { IdempotencyKeyReusedException } from '../idempotency/idempotency.servic
 import { afterQuietHours } from './quiet-hours';
 import { type Recipient, type RecipientRequest, RecipientsService } from './recipients.service';
 import { NotificationSettingsService } from './settings/notification-settings.service';
+import type { TemplateSource } from './templates/built-ins/built-in-template';
+import { businessVariables } from './templates/business-variables';
+import { messageFormatFor } from './templates/locale-format';
+import { renderMessage } from './templates/message-renderer';
+import { toScope } from './templates/template-variables';
+import type { Business } from '../../common/tenancy/business.entity';
 
 export interface SendRequest extends RecipientRequest {
   channel: Channel;
@@ -33,6 +39,13 @@ export interface SendRequest extends RecipientRequest {
   /** A template and its values, or a hand-written subject/body/html. */
   template?: TemplateKey;
   variables?: TemplateVariables;
+  /**
+   * Liquid source written for this send (a campaign's): rendered like a template, with the business
+   * and the recipient's variables (`customer.firstName`, `customer.lastName`) and `variables`.
+   */
+  source?: TemplateSource;
+  /** Changes the rendered message before its opt-out is added (a campaign's tracked links and open pixel). */
+  decorate?: (rendered: RenderedMessage) => RenderedMessage;
   subject?: string;
   body?: string;
   html?: string;
@@ -97,11 +110,12 @@ export class NotificationsService {
       );
     }
     const locale = req.locale ?? recipient.locale ?? (business.locale as unknown as MessageLocale);
-    const rendered = await this.render(businessId, req, locale, recipient, business.name);
+    const rendered = await this.render(businessId, req, locale, recipient, business);
+    const decorated = req.decorate ? req.decorate(rendered) : rendered;
     // Marketing carries its opt-out; so does any mail to a list subscriber (the double opt-in request too).
     const listMail = req.kind === MessageKind.marketing || (req.subscriberId !== undefined && req.channel === Channel.email);
     const content =
-      listMail && recipient.unsubscribeUrl ? withOptOut(req.channel, rendered, recipient, locale) : { ...rendered, headers: {} };
+      listMail && recipient.unsubscribeUrl ? withOptOut(req.channel, decorated, recipient, locale) : { ...decorated, headers: {} };
     const due = req.sendAt && req.sendAt > now ? req.sendAt : now;
     const sendAt = req.kind === MessageKind.marketing && req.channel === Channel.sms ? afterQuietHours(due, business.timezone, rules) : due;
     const { message, created } = await this.log.create(
@@ -165,10 +179,15 @@ export class NotificationsService {
     req: SendRequest,
     locale: MessageLocale,
     recipient: Recipient,
-    businessName: string,
+    business: Business,
   ): Promise<RenderedMessage> {
+    if (req.source) {
+      const customer = { 'customer.firstName': recipient.firstName, 'customer.lastName': recipient.lastName };
+      const scope = toScope(businessVariables(business), present(customer), present(req.variables ?? {}));
+      return renderMessage(req.source, req.channel, scope, messageFormatFor(business, locale));
+    }
     if (req.template) {
-      const variables = { business: { name: businessName }, 'customer.firstName': recipient.firstName, ...req.variables };
+      const variables = { business: { name: business.name }, 'customer.firstName': recipient.firstName, ...req.variables };
       return this.templates.render(businessId, req.template, req.channel, locale, present(variables));
     }
     return { subject: req.subject, text: req.body ?? '', html: req.html };
