@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Client } from 'pg';
 import { DomainEvents } from '../../src/common/domain-events/domain-events';
@@ -10,6 +10,7 @@ import { AutomationTriggerService, stepJobId } from '../../src/modules/automatio
 import { TriggerType } from '../../src/modules/automations/automation.types';
 import { expectProblem, fieldsOf, newBusiness, type TestBusiness } from '../support/factories';
 import { type Bookable, localDate, localTime, newBookable, newCustomer } from '../support/scheduling';
+import { startHttpFake } from '../support/http-fake';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { until } from '../support/until';
 
@@ -40,7 +41,7 @@ describe('automations', () => {
   let b: Bookable;
 
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ WEBHOOK_ALLOW_PRIVATE_URLS: 'true' });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     owner = await newBusiness(t.http);
@@ -283,6 +284,51 @@ describe('automations', () => {
     assert.equal(stoppedOnly.body.meta.total, 1);
   });
 
+  it('calls a webhook: one signed automation.webhook event per run step, with the customer and the trigger data', async () => {
+    const receiver = await startHttpFake((_req, res) => res.writeHead(204).end());
+    try {
+      const endpoint = await t.http
+        .post('/api/webhooks/endpoints')
+        .set(owner.auth)
+        .send({ url: `${receiver.url}/hooks`, eventTypes: ['customer.created'] });
+      assert.equal(endpoint.status, 201, JSON.stringify(endpoint.body));
+      const rule = await createRule({
+        name: 'ל-CRM',
+        trigger: { type: 'customer.tag_added', tag: 'crm' },
+        actions: [{ type: 'call_webhook', endpointId: endpoint.body.id }],
+      });
+      const c = await t.http.post('/api/customers').set(owner.auth).send(newCustomer('רוני')).expect(201);
+      await t.http
+        .patch(`/api/customers/${c.body.id}`)
+        .set(owner.auth)
+        .send({ tags: ['crm'] })
+        .expect(200);
+      await waitForRuns(rule.id, (r) => r.some((x) => x.status === 'completed'), 'the webhook run');
+      const calls = await until('the automation event at the receiver', async () => {
+        const hits = receiver.requests.filter((r) => r.headers['chatgrow-event-type'] === 'automation.webhook');
+        return hits.length ? hits : null;
+      });
+      assert.equal(calls.length, 1);
+      const body = JSON.parse(calls[0].body);
+      assert.equal(body.type, 'automation.webhook');
+      assert.equal(body.data.ruleId, rule.id);
+      assert.equal(body.data.customer.id, c.body.id);
+      assert.equal(body.data.customer.firstName, 'רוני');
+      const [t0, v1] = String(calls[0].headers['chatgrow-signature']).split(',');
+      const expected = createHmac('sha256', endpoint.body.secret)
+        .update(`${t0.slice(2)}.${calls[0].body}`)
+        .digest('hex');
+      assert.equal(v1.slice(3), expected, 'signed with the endpoint secret');
+      const bad = await t.http
+        .post('/api/automations')
+        .set(owner.auth)
+        .send({ name: 'x', trigger: { type: 'customer.created' }, actions: [{ type: 'call_webhook', endpointId: 'nope' }] });
+      assert.deepEqual(fieldsOf(expectProblem(bad, 400)), ['actions.0.endpointId']);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('the external trigger API (API key) creates and matches customers by phone or email; an Idempotency-Key fires once', async () => {
     const rule = await createRule({
       name: 'ליד מהאתר',
@@ -372,7 +418,7 @@ describe('automations', () => {
         actions: [{ type: 'wait', hours: 0 }, { type: 'send_message', channel: 'sms', kind: 'marketing' }, { type: 'call_webhook' }],
       });
     const fields = fieldsOf(expectProblem(res, 400));
-    for (const f of ['trigger.direction', 'conditions.rules.0.field', 'actions.0.hours', 'actions.1.template', 'actions.2.type'])
+    for (const f of ['trigger.direction', 'conditions.rules.0.field', 'actions.0.hours', 'actions.1.template', 'actions.2.endpointId'])
       assert.ok(fields.includes(f), `${f} in ${JSON.stringify(fields)}`);
     const ok = await createRule({
       name: 'כבוי',

@@ -48,7 +48,8 @@ describe('automation definitions', () => {
     assert.deepEqual(fieldsOf({ trigger: { type: 'scheduled', date: 'x', days: 1.5 } }), ['trigger.date', 'trigger.days']);
     assert.deepEqual(fieldsOf({ actions: [] }), ['actions']);
     assert.deepEqual(fieldsOf({ actions: 'x' }), ['actions']);
-    assert.deepEqual(fieldsOf({ actions: [{ type: 'call_webhook', url: 'https://x' }] }), ['actions.0.type']);
+    assert.deepEqual(fieldsOf({ actions: [{ type: 'call_webhook', url: 'https://x' }] }), ['actions.0.url', 'actions.0.endpointId']);
+    assert.deepEqual(fieldsOf({ actions: [{ type: 'tweet' }] }), ['actions.0.type']);
     assert.deepEqual(fieldsOf({ actions: [null, { type: 'wait', hours: 0, extra: 1 }] }), [
       'actions.0',
       'actions.1.extra',

@@ -1,3 +1,4 @@
+import { isUuid } from '../../common/validation/uuid';
 import { HttpStatus } from '@nestjs/common';
 import { AppException } from '../../common/problem/app.exception';
 import type { FieldError } from '../../common/problem/problem-details';
@@ -86,6 +87,12 @@ function checkAction(input: unknown, at: string, p: Problems): AutomationAction 
     if (!isText(input.tag, CUSTOMER_FIELDS.tags.maxLength))
       p.add(`${at}.tag`, `must be a tag of 1-${CUSTOMER_FIELDS.tags.maxLength} characters`);
     return { type, tag: String(input.tag).trim() };
+  }
+  if (type === 'call_webhook') {
+    p.only(input, ['type', 'endpointId'], at);
+    if (typeof input.endpointId !== 'string' || !isUuid(input.endpointId))
+      p.add(`${at}.endpointId`, 'must be the id of one of the business webhook endpoints');
+    return { type, endpointId: String(input.endpointId) };
   }
   p.only(input, ['type', 'channel', 'kind', 'template', 'subject', 'body'], at);
   const channel = input.channel as Channel;

@@ -2,8 +2,10 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { AppException } from '../../common/problem/app.exception';
 import { JobQueueService } from '../../infra/queue/job-queue.service';
 import { JobName } from '../../infra/queue/job-names';
+import { uuidFromKey } from '../../common/crypto/key-uuid';
 import { CustomersService } from '../customers/customers.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { WebhookFanoutService } from '../outbound-webhooks/webhook-fanout.service';
 import { ACTIVE_RUN_STATUSES, type AutomationAction, RunStatus, type RunStepRecord } from './automation.types';
 import { AutomationRuleVersionsRepository } from './automation-rules.repository';
 import { AutomationRunsRepository } from './automation-runs.repository';
@@ -11,6 +13,8 @@ import { stepJobId } from './automation-trigger.service';
 import type { AutomationRun } from './entities/automation-run.entity';
 
 const HOUR_MS = 3_600_000;
+/** The event type of the "call a webhook" action's deliveries. */
+export const AUTOMATION_WEBHOOK_EVENT = 'automation.webhook';
 /** A step job that comes this early for its run's `resumeAt` (moved by hand, promoted) waits for the sweep. */
 const EARLY_TOLERANCE_MS = 1_000;
 
@@ -53,6 +57,7 @@ export class AutomationStepService {
     private readonly versions: AutomationRuleVersionsRepository,
     private readonly customers: CustomersService,
     private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhookFanoutService,
     private readonly jobs: JobQueueService,
   ) {}
 
@@ -116,7 +121,28 @@ export class AutomationStepService {
       }
       case 'send_message':
         return this.send(run, index, action);
+      case 'call_webhook':
+        return this.callWebhook(run, index, action.endpointId);
     }
+  }
+
+  /** One `automation.webhook` event per run and step (its id derives from both, so a redone step delivers once). */
+  private async callWebhook(run: AutomationRun, index: number, endpointId: string): Promise<Outcome> {
+    const customer = await this.customers.getSummary(run.businessId, run.customerId);
+    const eventId = uuidFromKey(run.businessId, 'automation-webhook', run.id, String(index));
+    const data = {
+      ruleId: run.ruleId,
+      ruleVersion: run.ruleVersion,
+      runId: run.id,
+      step: index,
+      trigger: run.trigger,
+      customer,
+      data: run.data ?? {},
+    };
+    const result = await this.webhooks.sendTo(run.businessId, endpointId, AUTOMATION_WEBHOOK_EVENT, data, eventId);
+    return result.sent
+      ? { status: 'done', detail: `webhook event ${eventId}`, waitMs: 0 }
+      : { status: 'skipped', detail: result.reason ?? null, waitMs: 0 };
   }
 
   private async send(run: AutomationRun, index: number, action: Extract<AutomationAction, { type: 'send_message' }>): Promise<Outcome> {

@@ -63,9 +63,15 @@ export interface WaitAction {
 }
 
 /** A step of a rule. A `call_webhook` action comes with the outbound webhooks feature. */
-export type AutomationAction = SendMessageAction | TagAction | WaitAction;
+/** Sends an `automation.webhook` event (the rule, the run, the customer, the trigger's data) to one of the business's webhook endpoints, signed and retried like every delivery. */
+export interface WebhookAction {
+  type: 'call_webhook';
+  endpointId: string;
+}
+
+export type AutomationAction = SendMessageAction | TagAction | WaitAction | WebhookAction;
 export type AutomationActionType = AutomationAction['type'];
-export const ACTION_TYPES: readonly AutomationActionType[] = ['send_message', 'add_tag', 'remove_tag', 'wait'];
+export const ACTION_TYPES: readonly AutomationActionType[] = ['send_message', 'add_tag', 'remove_tag', 'wait', 'call_webhook'];
 
 /** A rule's behaviour: what a version freezes. */
 export interface AutomationDefinition {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BusinessModule } from '../business/business.module';
 import { CustomersModule } from '../customers/customers.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OutboundWebhooksModule } from '../outbound-webhooks/outbound-webhooks.module';
 import { AutomationEventsController } from './automation-events.controller';
 import { AutomationEventsListener } from './automation-events.listener';
 import { AutomationExternalEventsService } from './automation-external-events.service';
@@ -31,6 +32,7 @@ import { AutomationRun } from './entities/automation-run.entity';
     BusinessModule,
     CustomersModule,
     NotificationsModule,
+    OutboundWebhooksModule,
   ],
   // Runs and events before the rules controller, whose `:id` would otherwise take `runs`.
   controllers: [AutomationRunsController, AutomationEventsController, AutomationsController],

@@ -27,6 +27,7 @@ import { WebhookUrlGuard } from './webhook-url-guard';
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEndpoint, WebhookDelivery])],
   controllers: [WebhookEndpointsController, WebhookDeliveriesController],
+  exports: [WebhookFanoutService],
   providers: [
     {
       provide: Keyring,

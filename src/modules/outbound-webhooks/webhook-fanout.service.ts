@@ -42,6 +42,30 @@ export class WebhookFanoutService {
     return toWebhookDeliveryDetailDto(row!);
   }
 
+  /**
+   * An event for one endpoint (an automation's "call a webhook" action):
+   * `eventId` makes it once, however often it is asked. `sent: false` when the
+   * endpoint is missing or disabled.
+   */
+  async sendTo(
+    businessId: string,
+    endpointId: string,
+    type: string,
+    data: Record<string, unknown>,
+    eventId: string,
+    at = new Date(),
+  ): Promise<{ sent: boolean; reason?: string }> {
+    const endpoint = await this.endpoints.findById(businessId, endpointId);
+    if (!endpoint) return { sent: false, reason: 'no such webhook endpoint' };
+    if (endpoint.status !== WebhookEndpointStatus.enabled) return { sent: false, reason: 'the webhook endpoint is disabled' };
+    const envelope = { id: eventId, type, createdAt: at.toISOString(), businessId, data };
+    await this.deliveries.insertPending(businessId, [endpointId], envelope, at);
+    // Queued again when the row existed already (a redone step): the job id is the delivery's, so it is added once.
+    const row = await this.deliveries.findOne(businessId, { endpointId, eventId });
+    if (row && row.status === 'pending' && row.attempts === 0) await this.enqueue(businessId, [row]);
+    return { sent: true };
+  }
+
   private async enqueue(businessId: string, rows: { id: string }[]): Promise<void> {
     await Promise.all(
       rows.map((r) =>

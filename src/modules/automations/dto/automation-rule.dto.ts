@@ -95,13 +95,31 @@ export class WaitActionDto {
   hours: number;
 }
 
+export class WebhookActionDto {
+  @ApiProperty({ enum: ['call_webhook'] })
+  type: 'call_webhook';
+
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'One of the business webhook endpoints (`/api/webhooks/endpoints`): it receives an `automation.webhook` event `{ ruleId, ruleVersion, runId, step, trigger, customer, data }`, signed and retried like every delivery (once per run and step). A missing or disabled endpoint skips the step.',
+  })
+  endpointId: string;
+}
+
 const ACTIONS_SCHEMA = {
   type: 'array' as const,
   minItems: 1,
   maxItems: AUTOMATION_LIMITS.maxActions,
-  description: 'Done in order, each once; `wait` holds the run for some hours (a durable delayed job)',
+  description:
+    'Done in order, each once; `wait` holds the run for some hours (a durable delayed job); `call_webhook` sends a signed event to one of the business webhook endpoints',
   items: {
-    oneOf: [{ $ref: getSchemaPath(SendMessageActionDto) }, { $ref: getSchemaPath(TagActionDto) }, { $ref: getSchemaPath(WaitActionDto) }],
+    oneOf: [
+      { $ref: getSchemaPath(SendMessageActionDto) },
+      { $ref: getSchemaPath(TagActionDto) },
+      { $ref: getSchemaPath(WaitActionDto) },
+      { $ref: getSchemaPath(WebhookActionDto) },
+    ],
   },
   example: [
     { type: 'wait', hours: 24 },
@@ -112,7 +130,7 @@ const ACTIONS_SCHEMA = {
 
 const CONDITIONS_DESCRIPTION = 'The audience rule language applied to the customer (as segments); null: every customer';
 
-@ApiExtraModels(SendMessageActionDto, TagActionDto, WaitActionDto)
+@ApiExtraModels(SendMessageActionDto, TagActionDto, WaitActionDto, WebhookActionDto)
 export class AutomationRuleDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -159,7 +177,7 @@ export class AutomationRuleVersionDto {
   createdAt: Date;
 }
 
-@ApiExtraModels(SendMessageActionDto, TagActionDto, WaitActionDto)
+@ApiExtraModels(SendMessageActionDto, TagActionDto, WaitActionDto, WebhookActionDto)
 export class CreateAutomationRuleDto {
   @ApiProperty({ example: 'תודה אחרי תור', maxLength: 120 })
   @Trim()

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { formErrors } from '../../api/problem';
 import { Dialog } from '../../components/Dialog';
@@ -50,6 +50,14 @@ export function AutomationDialog(props: {
   const [ruleErrors, setRuleErrors] = useState(new Map<number, string>());
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [endpoints, setEndpoints] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    // The webhook endpoints a "call a webhook" action can name (owners and admins may read them).
+    api
+      .GET('/api/webhooks/endpoints', { params: { query: { limit: 100 } } })
+      .then(({ data }) => data && setEndpoints(data.data.map((e) => ({ value: e.id, label: e.description || e.url }))))
+      .catch(() => undefined);
+  }, []);
 
   const setT = (change: Partial<DraftTrigger>) => setTrigger({ ...trigger, ...change });
   const setAction = (i: number, change: Partial<DraftAction>) => setActions(actions.map((a, j) => (j === i ? { ...a, ...change } : a)));
@@ -220,6 +228,7 @@ export function AutomationDialog(props: {
                 <ActionRow
                   n={i + 1}
                   action={a}
+                  endpoints={endpoints}
                   errors={errors.actions.get(a.id) ?? {}}
                   onChange={(change) => setAction(i, change)}
                   onUp={i > 0 ? () => move(i, -1) : undefined}
@@ -255,6 +264,7 @@ export function AutomationDialog(props: {
 function ActionRow(props: {
   n: number;
   action: DraftAction;
+  endpoints: { value: string; label: string }[];
   errors: Record<string, string>;
   onChange(change: Partial<DraftAction>): void;
   onUp?: () => void;
@@ -327,6 +337,18 @@ function ActionRow(props: {
             value={a.tag}
             onValue={(tag) => props.onChange({ tag })}
             error={e.tag}
+          />
+        )}
+        {a.type === 'call_webhook' && (
+          <Field
+            label={t('automations.action.endpoint')}
+            name={name('endpoint')}
+            as="select"
+            value={a.endpointId}
+            onValue={(endpointId) => props.onChange({ endpointId })}
+            options={[{ value: '', label: t('automations.action.endpointChoose') }, ...props.endpoints]}
+            hint={props.endpoints.length ? t('automations.action.endpointHint') : t('automations.action.endpointNone')}
+            error={e.endpointId}
           />
         )}
         {a.type === 'wait' && (

@@ -31,7 +31,7 @@ export const TRIGGER_TYPES: readonly TriggerType[] = [
 ];
 export const TAG_TRIGGERS: ReadonlySet<TriggerType> = new Set(['customer.tag_added', 'customer.tag_removed']);
 export const SCHEDULED_DATES: readonly ScheduledDate[] = ['lastVisit', 'birthday', 'createdAt'];
-export const ACTION_TYPES: readonly ActionType[] = ['send_message', 'add_tag', 'remove_tag', 'wait'];
+export const ACTION_TYPES: readonly ActionType[] = ['send_message', 'add_tag', 'remove_tag', 'wait', 'call_webhook'];
 export const RUN_STATUSES: readonly AutomationRun['status'][] = ['running', 'waiting', 'completed', 'failed', 'loop_stopped'];
 
 /** Templates an automation may send (the account mails are not among them). */
@@ -73,6 +73,7 @@ export interface DraftAction {
   body: string;
   tag: string;
   hours: string;
+  endpointId: string;
 }
 
 export const newTrigger = (): DraftTrigger => ({
@@ -95,6 +96,7 @@ export const newAction = (type: ActionType = 'send_message'): DraftAction => ({
   body: '',
   tag: '',
   hours: '',
+  endpointId: '',
 });
 
 /** A whole number as typed; anything else goes as typed, for the API to name at its field. */
@@ -125,6 +127,7 @@ export function fromTrigger(trigger: Trigger): DraftTrigger {
 
 export function toAction(d: DraftAction): Action {
   if (d.type === 'wait') return { type: 'wait', hours: integer(d.hours) };
+  if (d.type === 'call_webhook') return { type: 'call_webhook', endpointId: d.endpointId };
   if (d.type === 'add_tag' || d.type === 'remove_tag') return { type: d.type, tag: d.tag.trim() };
   const action: SendMessage = { type: 'send_message', channel: d.channel, kind: d.kind };
   if (d.content === 'template') action.template = d.template as SendMessage['template'];
@@ -138,6 +141,7 @@ export function toAction(d: DraftAction): Action {
 export function fromAction(action: Action): DraftAction {
   const d = newAction(action.type);
   if (action.type === 'wait') return { ...d, hours: String(action.hours) };
+  if (action.type === 'call_webhook') return { ...d, endpointId: action.endpointId };
   if (action.type !== 'send_message') return { ...d, tag: action.tag };
   return {
     ...d,
