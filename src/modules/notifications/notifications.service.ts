@@ -26,6 +26,9 @@ import { IdempotencyKeyReusedException } from '../idempotency/idempotency.servic
 import { afterQuietHours } from './quiet-hours';
 import { type Recipient, type RecipientRequest, RecipientsService } from './recipients.service';
 import { NotificationSettingsService } from './settings/notification-settings.service';
+import { type MappedTemplate, WhatsAppTemplatesService } from './whatsapp/whatsapp-templates.service';
+import { WhatsAppSettingsService } from './whatsapp/whatsapp-settings.service';
+import { WhatsAppWindowService } from './whatsapp/whatsapp-window.service';
 
 export interface SendRequest extends RecipientRequest {
   channel: Channel;
@@ -46,6 +49,8 @@ export interface SendRequest extends RecipientRequest {
   requestHash?: string;
 }
 
+const JOB_OF = { [Channel.email]: JobName.SendEmail, [Channel.sms]: JobName.SendSms, [Channel.whatsapp]: JobName.SendWhatsApp } as const;
+
 const OPT_OUT = { he: 'להסרה השב הסר', en: 'Reply STOP to opt out' } as const;
 
 /**
@@ -65,6 +70,9 @@ export class NotificationsService {
     private readonly settings: NotificationSettingsService,
     private readonly businesses: BusinessDirectory,
     private readonly jobs: JobQueueService,
+    private readonly whatsappSettings: WhatsAppSettingsService,
+    private readonly whatsappTemplates: WhatsAppTemplatesService,
+    private readonly whatsappWindow: WhatsAppWindowService,
     @Inject(TEMPLATE_RENDERER) private readonly templates: TemplateRenderer,
     @Inject(ConfigService) config: AppConfig,
   ) {
@@ -96,14 +104,23 @@ export class NotificationsService {
         `${recipient.address} has not consented to marketing by ${req.channel}: nothing was sent`,
       );
     }
+    const mapped = req.channel === Channel.whatsapp ? await this.whatsappRoute(businessId, req, recipient.address, now) : null;
     const locale = req.locale ?? recipient.locale ?? (business.locale as unknown as MessageLocale);
     const rendered = await this.render(businessId, req, locale, recipient, business.name);
+    const whatsappTemplate = mapped
+      ? {
+          name: mapped.name,
+          language: mapped.language,
+          parameters: await this.templates.renderLines(businessId, locale, this.variablesFor(req, recipient, business.name), mapped.parameters),
+        }
+      : null;
     // Marketing carries its opt-out; so does any mail to a list subscriber (the double opt-in request too).
     const listMail = req.kind === MessageKind.marketing || (req.subscriberId !== undefined && req.channel === Channel.email);
     const content =
       listMail && recipient.unsubscribeUrl ? withOptOut(req.channel, rendered, recipient, locale) : { ...rendered, headers: {} };
     const due = req.sendAt && req.sendAt > now ? req.sendAt : now;
-    const sendAt = req.kind === MessageKind.marketing && req.channel === Channel.sms ? afterQuietHours(due, business.timezone, rules) : due;
+    const quiet = req.kind === MessageKind.marketing && (req.channel === Channel.sms || req.channel === Channel.whatsapp);
+    const sendAt = quiet ? afterQuietHours(due, business.timezone, rules) : due;
     const { message, created } = await this.log.create(
       businessId,
       id,
@@ -123,6 +140,7 @@ export class NotificationsService {
         fromName: req.channel === Channel.email ? (rules.senderName ?? business.name) : null,
         replyTo: req.channel === Channel.email ? rules.replyTo : null,
         smsSender: req.channel === Channel.sms ? rules.smsSender : null,
+        whatsappTemplate,
         segments: req.channel === Channel.sms ? countSmsSegments(content.text) : null,
         sendAt,
         requestHash: req.requestHash ?? null,
@@ -151,13 +169,30 @@ export class NotificationsService {
     return queued;
   }
 
+  /**
+   * WhatsApp goes through the business's own number (422 `message.channel_not_configured` without one).
+   * A template key mapped to an approved WhatsApp template goes as that template, at any time; anything
+   * else is free text, which WhatsApp takes only within 24 hours of the person's last message (422
+   * `message.whatsapp_window_closed` outside it).
+   */
+  private async whatsappRoute(businessId: string, req: SendRequest, phone: string, now: Date): Promise<MappedTemplate | null> {
+    await this.whatsappSettings.requireAccount(businessId);
+    const mapped = req.template ? await this.whatsappTemplates.mappingFor(businessId, req.template) : null;
+    if (!mapped) await this.whatsappWindow.requireOpen(businessId, phone, now);
+    return mapped;
+  }
+
   private enqueue(message: MessageRecord, delayMs: number, jobId: string) {
-    const name = message.channel === Channel.email ? JobName.SendEmail : JobName.SendSms;
+    const name = JOB_OF[message.channel];
     return this.jobs.enqueue(
       name,
       { businessId: message.businessId, messageId: message.id },
       { jobId, delayMs: Math.max(0, delayMs), attempts: this.attempts, retryDelayMs: this.retryDelayMs },
     );
+  }
+
+  private variablesFor(req: SendRequest, recipient: Recipient, businessName: string): TemplateVariables {
+    return present({ business: { name: businessName }, 'customer.firstName': recipient.firstName, ...req.variables });
   }
 
   private async render(
@@ -167,10 +202,7 @@ export class NotificationsService {
     recipient: Recipient,
     businessName: string,
   ): Promise<RenderedMessage> {
-    if (req.template) {
-      const variables = { business: { name: businessName }, 'customer.firstName': recipient.firstName, ...req.variables };
-      return this.templates.render(businessId, req.template, req.channel, locale, present(variables));
-    }
+    if (req.template) return this.templates.render(businessId, req.template, req.channel, locale, this.variablesFor(req, recipient, businessName));
     return { subject: req.subject, text: req.body ?? '', html: req.html };
   }
 }
@@ -180,14 +212,14 @@ function present(variables: TemplateVariables): TemplateVariables {
   return Object.fromEntries(Object.entries(variables).filter(([, v]) => v !== null && v !== undefined && v !== ''));
 }
 
-/** Marketing carries its opt-out: List-Unsubscribe headers and a footer by email, a reply keyword by SMS. */
+/** Marketing carries its opt-out: List-Unsubscribe headers and a footer by email, a reply keyword by SMS and WhatsApp. */
 function withOptOut(
   channel: Channel,
   m: RenderedMessage,
   recipient: Recipient,
   locale: MessageLocale,
 ): RenderedMessage & { headers: Record<string, string> } {
-  if (channel === Channel.sms) return { ...m, text: `${m.text}\n${OPT_OUT[locale]}`, headers: {} };
+  if (channel !== Channel.email) return { ...m, text: `${m.text}\n${OPT_OUT[locale]}`, headers: {} };
   const url = recipient.unsubscribeUrl!;
   const footer = locale === MessageLocale.he ? 'להסרה מרשימת הדיוור' : 'Unsubscribe';
   return {

@@ -93,8 +93,8 @@ export class RecipientsService {
       firstName: c.firstName,
       marketingConsent: consent,
       unsubscribeUrl:
-        (subscribed && sub ? sub.unsubscribeUrl[channel] : null) ??
-        this.subscribers.customerUnsubscribeUrl(businessId, c.id, channel as unknown as SubscriberChannel, address),
+        (subscribed && sub ? sub.unsubscribeUrl[listChannel(channel)] : null) ??
+        this.subscribers.customerUnsubscribeUrl(businessId, c.id, listChannel(channel), address),
     };
   }
 
@@ -106,10 +106,16 @@ export class RecipientsService {
       locale: localeOf(customer?.language),
       firstName: customer?.firstName ?? sub.name,
       marketingConsent: subscribedOn(sub, channel),
-      unsubscribeUrl: sub.unsubscribeUrl[channel],
+      unsubscribeUrl: sub.unsubscribeUrl[listChannel(channel)],
     };
   }
 }
+
+/**
+ * The consent a channel uses: email's, or the phone's for SMS and WhatsApp. One marketing consent
+ * per phone number: a refusal by SMS or by WhatsApp (STOP, הסר) stops marketing on both.
+ */
+export const listChannel = (channel: Channel): SubscriberChannel => (channel === Channel.email ? SubscriberChannel.email : SubscriberChannel.sms);
 
 const subscribedOn = (sub: SubscriberContact, channel: Channel) => (channel === Channel.email ? sub.emailSubscribed : sub.smsSubscribed);
 const addressOf = (channel: Channel, address: string) => (channel === Channel.email ? { email: address } : { phone: address });
