@@ -87,7 +87,11 @@ export class CloudApiWhatsAppClient implements WhatsAppClient {
 
   async phoneNumber(account: WhatsAppAccount): Promise<WhatsAppNumberInfo> {
     const body = await this.call(account, 'GET', `/${encodeURIComponent(account.phoneNumberId)}?fields=display_phone_number,verified_name`);
-    return { id: str(body.id) ?? account.phoneNumberId, displayPhoneNumber: str(body.display_phone_number), verifiedName: str(body.verified_name) };
+    return {
+      id: str(body.id) ?? account.phoneNumberId,
+      displayPhoneNumber: str(body.display_phone_number),
+      verifiedName: str(body.verified_name),
+    };
   }
 
   private async send(account: WhatsAppAccount, payload: Json): Promise<SentWhatsApp> {

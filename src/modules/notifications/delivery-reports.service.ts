@@ -7,11 +7,7 @@ import { MessageStatus } from './notification.types';
 
 /** What a provider can report of a message it took. */
 export type DeliveryOutcome =
-  | MessageStatus.delivered
-  | MessageStatus.read
-  | MessageStatus.failed
-  | MessageStatus.bounced
-  | MessageStatus.suppressed;
+  MessageStatus.delivered | MessageStatus.read | MessageStatus.failed | MessageStatus.bounced | MessageStatus.suppressed;
 
 export interface DeliveryReport {
   messageId: string;

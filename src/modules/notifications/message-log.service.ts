@@ -54,7 +54,17 @@ function toRecord(doc: StreamDocument): MessageRecord {
 export type MessageChange = Partial<
   Pick<
     MessageRecord,
-    'status' | 'provider' | 'providerMessageId' | 'attempts' | 'lastError' | 'segments' | 'sentAt' | 'deliveredAt' | 'readAt' | 'failedAt' | 'sendAt'
+    | 'status'
+    | 'provider'
+    | 'providerMessageId'
+    | 'attempts'
+    | 'lastError'
+    | 'segments'
+    | 'sentAt'
+    | 'deliveredAt'
+    | 'readAt'
+    | 'failedAt'
+    | 'sendAt'
   >
 >;
 

@@ -111,7 +111,12 @@ export class NotificationsService {
       ? {
           name: mapped.name,
           language: mapped.language,
-          parameters: await this.templates.renderLines(businessId, locale, this.variablesFor(req, recipient, business.name), mapped.parameters),
+          parameters: await this.templates.renderLines(
+            businessId,
+            locale,
+            this.variablesFor(req, recipient, business.name),
+            mapped.parameters,
+          ),
         }
       : null;
     // Marketing carries its opt-out; so does any mail to a list subscriber (the double opt-in request too).
@@ -202,7 +207,8 @@ export class NotificationsService {
     recipient: Recipient,
     businessName: string,
   ): Promise<RenderedMessage> {
-    if (req.template) return this.templates.render(businessId, req.template, req.channel, locale, this.variablesFor(req, recipient, businessName));
+    if (req.template)
+      return this.templates.render(businessId, req.template, req.channel, locale, this.variablesFor(req, recipient, businessName));
     return { subject: req.subject, text: req.body ?? '', html: req.html };
   }
 }

@@ -115,7 +115,8 @@ export class RecipientsService {
  * The consent a channel uses: email's, or the phone's for SMS and WhatsApp. One marketing consent
  * per phone number: a refusal by SMS or by WhatsApp (STOP, הסר) stops marketing on both.
  */
-export const listChannel = (channel: Channel): SubscriberChannel => (channel === Channel.email ? SubscriberChannel.email : SubscriberChannel.sms);
+export const listChannel = (channel: Channel): SubscriberChannel =>
+  channel === Channel.email ? SubscriberChannel.email : SubscriberChannel.sms;
 
 const subscribedOn = (sub: SubscriberContact, channel: Channel) => (channel === Channel.email ? sub.emailSubscribed : sub.smsSubscribed);
 const addressOf = (channel: Channel, address: string) => (channel === Channel.email ? { email: address } : { phone: address });

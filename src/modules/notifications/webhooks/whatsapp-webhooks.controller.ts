@@ -51,14 +51,21 @@ export class WhatsAppWebhooksController {
   @ApiOperation({
     summary: "Meta's WhatsApp notifications (signed): statuses sent → delivered → read or failed, and messages people send",
     description:
-      'Verified with X-Hub-Signature-256 (HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET) before anything is read. Routed to the business by metadata.phone_number_id. Statuses move the message they name (biz_opaque_callback_data, else the wamid) forward only, so repeats and out-of-order arrivals end in the furthest state; inbound messages open the 24-hour service window, go on the customer timeline, and STOP / הסר withdraws the phone\'s marketing consent. Each status and message applies once.',
+      "Verified with X-Hub-Signature-256 (HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET) before anything is read. Routed to the business by metadata.phone_number_id. Statuses move the message they name (biz_opaque_callback_data, else the wamid) forward only, so repeats and out-of-order arrivals end in the furthest state; inbound messages open the 24-hour service window, go on the customer timeline, and STOP / הסר withdraws the phone's marketing consent. Each status and message applies once.",
   })
   @ApiConsumes('application/json')
   @ApiBody({ type: WhatsAppNotificationDto })
-  @ApiHeader({ name: HUB_SIGNATURE_HEADER, required: true, description: '`sha256=` and the hex HMAC-SHA256 of the raw body with the app secret' })
+  @ApiHeader({
+    name: HUB_SIGNATURE_HEADER,
+    required: true,
+    description: '`sha256=` and the hex HMAC-SHA256 of the raw body with the app secret',
+  })
   @ApiOkResponse({ type: WhatsAppReceiptDto })
   @ApiBadRequestResponse({ description: 'A verified body that is not a JSON object', type: ProblemDetails })
-  @ApiUnauthorizedResponse({ description: `No ${HUB_SIGNATURE_HEADER}, or one that does not verify: nothing changes`, type: ProblemDetails })
+  @ApiUnauthorizedResponse({
+    description: `No ${HUB_SIGNATURE_HEADER}, or one that does not verify: nothing changes`,
+    type: ProblemDetails,
+  })
   @ApiNotFoundResponse({ description: 'WHATSAPP_APP_SECRET is not configured: the webhook is off', type: ProblemDetails })
   notify(@Req() req: Request, @Headers(HUB_SIGNATURE_HEADER) signature?: string): Promise<WhatsAppReceiptDto> {
     this.whatsapp.verify(req.rawBody, signature);

@@ -105,7 +105,8 @@ export class WhatsAppWebhooksService {
   verify(rawBody: Buffer | undefined, signature: string | undefined): void {
     if (!this.appSecret) throw new WebhookNotConfiguredException('WhatsApp', 'WHATSAPP_APP_SECRET');
     if (!signature) throw new WebhookSignatureMissingException(HUB_SIGNATURE_HEADER);
-    if (!isValidHubSignature(this.appSecret, signature, rawBody ?? Buffer.alloc(0))) throw new WebhookSignatureInvalidException(HUB_SIGNATURE_HEADER);
+    if (!isValidHubSignature(this.appSecret, signature, rawBody ?? Buffer.alloc(0)))
+      throw new WebhookSignatureInvalidException(HUB_SIGNATURE_HEADER);
   }
 
   async notify(body: unknown, now = new Date()): Promise<WhatsAppReceipt> {

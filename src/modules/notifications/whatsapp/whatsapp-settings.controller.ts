@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { ApiAuth, CurrentBusiness, Roles } from '../../../common/auth/auth.decorators';
 import { Role } from '../../../common/auth/role';
 import { ProblemDetails } from '../../../common/problem/problem-details';
@@ -15,7 +22,9 @@ export class WhatsAppSettingsController {
 
   @Get()
   @Roles(Role.owner)
-  @ApiOperation({ summary: "The business's WhatsApp number: whether it is connected, its ids, the token's last 4 characters, the webhook URL" })
+  @ApiOperation({
+    summary: "The business's WhatsApp number: whether it is connected, its ids, the token's last 4 characters, the webhook URL",
+  })
   @ApiOkResponse({ type: WhatsAppSettingsDto })
   get(@CurrentBusiness() businessId: string): Promise<WhatsAppSettingsDto> {
     return this.settings.get(businessId);

@@ -9,7 +9,6 @@ import type { UpdateWhatsAppSettingsDto, WhatsAppSettingsDto } from './dto/whats
 import type { WhatsAppSettings } from './entities/whatsapp-settings.entity';
 import { WhatsAppSettingsRepository } from './whatsapp-settings.repository';
 
-
 /**
  * A business's WhatsApp Cloud API account: set by the owner, checked with a
  * harmless Graph call (GET /{phone-number-id}), the token sealed under
@@ -35,7 +34,11 @@ export class WhatsAppSettingsService {
 
   /** Replaces the account; 422 with Meta's reason when it refuses the token or the number id; saved unchecked when Meta cannot be reached. */
   async update(businessId: string, dto: UpdateWhatsAppSettingsDto): Promise<WhatsAppSettingsDto> {
-    const account: WhatsAppAccount = { phoneNumberId: dto.phoneNumberId, businessAccountId: dto.businessAccountId, accessToken: dto.accessToken };
+    const account: WhatsAppAccount = {
+      phoneNumberId: dto.phoneNumberId,
+      businessAccountId: dto.businessAccountId,
+      accessToken: dto.accessToken,
+    };
     let checkedAt: Date | null = null;
     let displayPhoneNumber: string | null = null;
     try {
@@ -44,9 +47,12 @@ export class WhatsAppSettingsService {
     } catch (err) {
       if (!(err instanceof WhatsAppApiError)) throw err;
       if (!err.temporary)
-        throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'whatsapp_settings.rejected', `WhatsApp refused the settings: ${err.message}`, [
-          { field: 'accessToken', message: err.message },
-        ]);
+        throw new AppException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'whatsapp_settings.rejected',
+          `WhatsApp refused the settings: ${err.message}`,
+          [{ field: 'accessToken', message: err.message }],
+        );
       this.logger.warn(`WhatsApp could not be reached to check a business's settings: saved unchecked (${err.message})`);
     }
     await this.settings.put(businessId, {

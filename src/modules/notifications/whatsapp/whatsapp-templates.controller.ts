@@ -43,7 +43,8 @@ export class WhatsAppTemplatesController {
   @ApiOkResponse({ type: WhatsAppTemplateSyncDto })
   @ApiUnprocessableEntityResponse({
     type: ProblemDetails,
-    description: 'WhatsApp is not configured (message.channel_not_configured), or Meta refused or could not be reached (whatsapp.sync_failed)',
+    description:
+      'WhatsApp is not configured (message.channel_not_configured), or Meta refused or could not be reached (whatsapp.sync_failed)',
   })
   sync(@CurrentBusiness() businessId: string): Promise<WhatsAppTemplateSyncDto> {
     return this.templates.sync(businessId);
@@ -69,16 +70,17 @@ export class WhatsAppTemplatesController {
   @Roles(Role.owner, Role.admin)
   @Activity('whatsapp_templates.map', 'whatsapp_templates')
   @ApiOperation({
-    summary: 'Send a template key on WhatsApp as an approved template, its body parameters filled from the key\'s variables in order',
+    summary: "Send a template key on WhatsApp as an approved template, its body parameters filled from the key's variables in order",
     description:
-      'Each parameter is a text template (`{{ customer.firstName }}`) rendered with the same variables as the key\'s own message. A key with a mapping may be sent at any time; without one its text is free text, which WhatsApp takes only within 24 hours of the person\'s last message.',
+      "Each parameter is a text template (`{{ customer.firstName }}`) rendered with the same variables as the key's own message. A key with a mapping may be sent at any time; without one its text is free text, which WhatsApp takes only within 24 hours of the person's last message.",
   })
   @KEY
   @ApiOkResponse({ type: WhatsAppTemplateMappingDto })
   @ApiBadRequestResponse({ type: ProblemDetails, description: 'An unknown key, or a field that does not fit (each named)' })
   @ApiUnprocessableEntityResponse({
     type: ProblemDetails,
-    description: 'No such approved template was synced (whatsapp.template_unknown), or the parameter count differs (whatsapp.template_parameters)',
+    description:
+      'No such approved template was synced (whatsapp.template_unknown), or the parameter count differs (whatsapp.template_parameters)',
   })
   putMapping(
     @CurrentBusiness() businessId: string,

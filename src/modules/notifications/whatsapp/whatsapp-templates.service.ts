@@ -3,7 +3,12 @@ import { AppException, NotFoundAppException } from '../../../common/problem/app.
 import { WhatsAppApiError, WHATSAPP_CLIENT, type WhatsAppClient } from '../../../infra/whatsapp/whatsapp.port';
 import type { TemplateKey } from '../notification.types';
 import { parseTemplate, TemplateSyntaxError } from '../templates/template-engine';
-import type { PutWhatsAppTemplateMappingDto, WhatsAppTemplateDto, WhatsAppTemplateMappingDto, WhatsAppTemplateSyncDto } from './dto/whatsapp-template.dto';
+import type {
+  PutWhatsAppTemplateMappingDto,
+  WhatsAppTemplateDto,
+  WhatsAppTemplateMappingDto,
+  WhatsAppTemplateSyncDto,
+} from './dto/whatsapp-template.dto';
 import type { WhatsAppTemplateMapping } from './entities/whatsapp-template-mapping.entity';
 import type { WhatsAppTemplate } from './entities/whatsapp-template.entity';
 import { WhatsAppSettingsService } from './whatsapp-settings.service';
@@ -63,7 +68,11 @@ export class WhatsAppTemplatesService {
       listed = await this.client.templates(account);
     } catch (err) {
       if (!(err instanceof WhatsAppApiError)) throw err;
-      throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'whatsapp.sync_failed', `The templates could not be read from WhatsApp: ${err.message}`);
+      throw new AppException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'whatsapp.sync_failed',
+        `The templates could not be read from WhatsApp: ${err.message}`,
+      );
     }
     const approved = listed
       .filter((t) => t.status.toUpperCase() === 'APPROVED' && t.name.length <= 512 && t.language.length <= 16)

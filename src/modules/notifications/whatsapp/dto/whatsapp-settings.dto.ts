@@ -3,7 +3,10 @@ import { IsString, Matches } from 'class-validator';
 import { Trim } from '../../../../common/validation/transforms';
 
 export class WhatsAppSettingsDto {
-  @ApiProperty({ type: Boolean, description: 'Whether the business has connected a WhatsApp number (without it, sending on whatsapp is refused with 422)' })
+  @ApiProperty({
+    type: Boolean,
+    description: 'Whether the business has connected a WhatsApp number (without it, sending on whatsapp is refused with 422)',
+  })
   configured: boolean;
 
   @ApiProperty({ type: String, nullable: true, example: '106540352242922', description: "The number's id in Meta's WhatsApp Manager" })
@@ -12,21 +15,35 @@ export class WhatsAppSettingsDto {
   @ApiProperty({ type: String, nullable: true, example: '102290129340398', description: 'The WhatsApp Business Account (WABA) id' })
   businessAccountId: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: '+972 52-555-0101', description: 'The number as Meta shows it (from the check call)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '+972 52-555-0101',
+    description: 'The number as Meta shows it (from the check call)',
+  })
   displayPhoneNumber: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'Xq9Z', description: 'The last 4 characters of the access token (stored encrypted, never shown)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Xq9Z',
+    description: 'The last 4 characters of the access token (stored encrypted, never shown)',
+  })
   accessTokenLast4: string | null;
 
   @ApiProperty({
     type: String,
     format: 'date-time',
     nullable: true,
-    description: 'When Meta last accepted the token and the number id (GET /{phone-number-id}); null: Meta could not be reached when they were saved',
+    description:
+      'When Meta last accepted the token and the number id (GET /{phone-number-id}); null: Meta could not be reached when they were saved',
   })
   checkedAt: string | null;
 
-  @ApiProperty({ example: 'https://app.chatgrow.co.il/api/webhooks/whatsapp', description: "The callback URL for the Meta app's webhook (field `messages`)" })
+  @ApiProperty({
+    example: 'https://app.chatgrow.co.il/api/webhooks/whatsapp',
+    description: "The callback URL for the Meta app's webhook (field `messages`)",
+  })
   webhookUrl: string;
 }
 
@@ -45,7 +62,8 @@ export class UpdateWhatsAppSettingsDto {
 
   @ApiProperty({
     example: 'EAAG…',
-    description: "A system user's permanent access token with whatsapp_business_messaging and whatsapp_business_management. Stored encrypted, never shown again",
+    description:
+      "A system user's permanent access token with whatsapp_business_messaging and whatsapp_business_management. Stored encrypted, never shown again",
   })
   @Trim()
   @IsString()
