@@ -375,6 +375,32 @@ describe('whatsapp', () => {
     assert.equal(total, 2, 'both messages are on the timeline, the repeat once');
   });
 
+  it('lets an automation send on WhatsApp: a tag added sends the mapped template through the fake', async () => {
+    const rule = await t.http
+      .post('/api/automations')
+      .set(owner.auth)
+      .send({
+        name: 'תזכורת בוואטסאפ',
+        trigger: { type: 'customer.tag_added', tag: 'וואטסאפ' },
+        actions: [{ type: 'send_message', channel: 'whatsapp', kind: 'transactional', template: 'appointment.reminder' }],
+      });
+    assert.equal(rule.status, 201, JSON.stringify(rule.body));
+    const phone = newPhone();
+    const customerId = await customer(phone);
+    const before = wa.sent.length;
+    await t.http
+      .patch(`/api/customers/${customerId}`)
+      .set(owner.auth)
+      .send({ tags: ['וואטסאפ'] })
+      .expect(200);
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && !wa.sent.slice(before).some((s) => s.body.to === digits(phone))) await sleep(100);
+    const call = wa.sent.slice(before).find((s) => s.body.to === digits(phone));
+    assert.ok(call, 'the automation sent the WhatsApp template');
+    assert.equal(call.body.type, 'template');
+    assert.equal((call.body.template as { name: string }).name, 'appointment_reminder');
+  });
+
   it("does not let another business read or change this business's WhatsApp data", async () => {
     const theirs = await t.http.get('/api/notifications/whatsapp/templates').set(other.auth).expect(200);
     assert.equal(theirs.body.meta.total, 0);
