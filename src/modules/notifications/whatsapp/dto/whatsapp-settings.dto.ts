@@ -61,7 +61,7 @@ export class UpdateWhatsAppSettingsDto {
   businessAccountId: string;
 
   @ApiProperty({
-    example: 'EAAG…',
+    example: 'EAAGm0PX4ZCpsBAKZAFRmZCtoken0123456789',
     description:
       "A system user's permanent access token with whatsapp_business_messaging and whatsapp_business_management. Stored encrypted, never shown again",
   })
