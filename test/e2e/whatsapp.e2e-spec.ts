@@ -268,6 +268,21 @@ describe('whatsapp', () => {
     });
   });
 
+  it("retries Meta's temporary refusals (throughput 130429, 503) and sends once; refuses a template parameter that renders empty", async () => {
+    const customerId = await customer(newPhone());
+    wa.failNext(2, 429, 130429);
+    const res = await send({ customerId, template: 'appointment.reminder' });
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    const sent = await waitForMessage(t.http, owner.auth, res.body.id, (m) => m.status === 'sent');
+    assert.equal(sent.attempts, 3);
+    assert.equal(wa.sent.filter((s) => s.wamid === sent.providerMessageId).length, 1);
+
+    // No first name: {{ customer.firstName }} is empty, which WhatsApp refuses.
+    const nameless = await send({ to: newPhone(), template: 'appointment.reminder' });
+    expectProblem(nameless, 422, 'message.whatsapp_parameter_empty');
+    assert.match(String(nameless.body.detail), /\{\{1\}\}/);
+  });
+
   it('fails a message for good when Meta answers 131047 at sending time (the window closed meanwhile)', async () => {
     const phone = newPhone();
     await notify(inbound(phone, 'שלום')).expect(200); // our window is open; the fake's is not

@@ -25,6 +25,8 @@ export interface WhatsAppFake extends HttpFake {
   templates: FakeTemplate[];
   /** Problems with requests that broke the documented shapes (the tests assert it stays empty). */
   violations: string[];
+  /** Answer the next n message sends with this HTTP status and Meta's error code (503 / 2, 429 / 130429, …). */
+  failNext(n: number, status: number, code: number): void;
 }
 
 const TEMPLATE_PAGE = 2;
@@ -53,6 +55,7 @@ export async function startWhatsAppFake(options: {
   const violations: string[] = [];
   const openWindows = new Set<string>();
   const templates = options.templates ?? [];
+  let failures: [number, number][] = [];
   const fake = await startHttpFake((req, res) => {
     if (req.headers.authorization !== `Bearer ${accessToken}`)
       return graphError(res, 401, 190, 'Invalid OAuth access token - Cannot parse access token');
@@ -94,6 +97,9 @@ export async function startWhatsAppFake(options: {
         'GraphMethodException',
         33,
       );
+    const failure = failures.shift();
+    if (failure)
+      return graphError(res, failure[0], failure[1], failure[1] === 130429 ? 'Rate limit hit' : 'Service temporarily unavailable');
     if (!String(req.headers['content-type']).startsWith('application/json')) violations.push('messages: not JSON');
     let body: Record<string, unknown>;
     try {
@@ -124,7 +130,16 @@ export async function startWhatsAppFake(options: {
     sent.push({ request: req, body, wamid });
     sendJson(res, 200, { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: wamid }] });
   });
-  return { ...fake, sent, openWindows, templates, violations };
+  return {
+    ...fake,
+    sent,
+    openWindows,
+    templates,
+    violations,
+    failNext: (n, status, code) => {
+      failures = Array.from({ length: n }, () => [status, code] as [number, number]);
+    },
+  };
 }
 
 /** What breaks the documented request shape of POST /{phone-number-id}/messages; null when it fits. */

@@ -119,6 +119,14 @@ export class NotificationsService {
           ),
         }
       : null;
+    const empty = whatsappTemplate ? whatsappTemplate.parameters.findIndex((p) => p === '') : -1;
+    if (whatsappTemplate && empty >= 0)
+      // WhatsApp refuses a template whose parameter is empty: say which one now, rather than fail later.
+      throw new AppException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'message.whatsapp_parameter_empty',
+        `Parameter {{${empty + 1}}} of the WhatsApp template ${whatsappTemplate.name} renders empty for this message: give its value in variables, or map the key differently`,
+      );
     // Marketing carries its opt-out; so does any mail to a list subscriber (the double opt-in request too).
     const listMail = req.kind === MessageKind.marketing || (req.subscriberId !== undefined && req.channel === Channel.email);
     const content =
