@@ -283,6 +283,39 @@ describe('whatsapp', () => {
     assert.match(String(nameless.body.detail), /\{\{1\}\}/);
   });
 
+  it('sends an explicit approved template outside the window (whatsappTemplate), logged as its filled-in text', async () => {
+    const phone = newPhone();
+    const res = await send({
+      to: phone,
+      kind: 'transactional',
+      whatsappTemplate: { name: 'welcome', language: 'en_US', parameters: ['{{ business.name }}'] },
+    });
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    const sent = await waitForMessage(t.http, owner.auth, res.body.id, (m) => m.status === 'sent');
+    const business = (await t.http.get('/api/business').set(owner.auth)).body;
+    assert.equal(sent.text, `Welcome to ${business.name}!`);
+    const call = wa.sent.find((s) => s.wamid === sent.providerMessageId);
+    assert.deepEqual(call?.body.template, {
+      name: 'welcome',
+      language: { code: 'en_US' },
+      components: [{ type: 'body', parameters: [{ type: 'text', text: business.name }] }],
+    });
+    expectProblem(
+      await send({ to: phone, whatsappTemplate: { name: 'promo_draft', language: 'he', parameters: ['x'] } }),
+      422,
+      'whatsapp.template_unknown',
+    );
+    expectProblem(
+      await send({ to: phone, whatsappTemplate: { name: 'welcome', language: 'en_US', parameters: [] } }),
+      422,
+      'whatsapp.template_parameters',
+    );
+    expectProblem(
+      await send({ channel: 'sms', to: phone, whatsappTemplate: { name: 'welcome', language: 'en_US', parameters: ['x'] } }),
+      400,
+    );
+  });
+
   it('fails a message for good when Meta answers 131047 at sending time (the window closed meanwhile)', async () => {
     const phone = newPhone();
     await notify(inbound(phone, 'שלום')).expect(200); // our window is open; the fake's is not

@@ -41,6 +41,11 @@ export interface SendRequest extends RecipientRequest {
   html?: string;
   locale?: MessageLocale;
   sendAt?: Date;
+  /**
+   * WhatsApp only: send this approved (synced) template, its body parameters as text templates
+   * rendered like a template's (instead of `template` or `body`; allowed outside the 24-hour window).
+   */
+  whatsappTemplate?: MappedTemplate;
   /** Email only: files to attach, by their FILE_STORAGE keys (an invoice's PDF). */
   attachments?: MessageAttachment[];
   /** Makes the message id deterministic: the same key is one message, however often it is sent. */
@@ -104,7 +109,12 @@ export class NotificationsService {
         `${recipient.address} has not consented to marketing by ${req.channel}: nothing was sent`,
       );
     }
-    const mapped = req.channel === Channel.whatsapp ? await this.whatsappRoute(businessId, req, recipient.address, now) : null;
+    if (req.whatsappTemplate && req.channel !== Channel.whatsapp)
+      throw new AppException(HttpStatus.BAD_REQUEST, 'validation_failed', 'whatsappTemplate is for the whatsapp channel', [
+        { field: 'whatsappTemplate', message: 'whatsappTemplate is for the whatsapp channel only' },
+      ]);
+    const route = req.channel === Channel.whatsapp ? await this.whatsappRoute(businessId, req, recipient.address, now) : null;
+    const mapped = route?.template ?? null;
     const locale = req.locale ?? recipient.locale ?? (business.locale as unknown as MessageLocale);
     const rendered = await this.render(businessId, req, locale, recipient, business.name);
     const whatsappTemplate = mapped
@@ -127,6 +137,9 @@ export class NotificationsService {
         'message.whatsapp_parameter_empty',
         `Parameter {{${empty + 1}}} of the WhatsApp template ${whatsappTemplate.name} renders empty for this message: give its value in variables, or map the key differently`,
       );
+    // An explicit template is logged as its own text, its placeholders filled in.
+    if (whatsappTemplate && route?.body)
+      rendered.text = route.body.replace(/\{\{\s*(\d{1,2})\s*\}\}/g, (_, n: string) => whatsappTemplate.parameters[Number(n) - 1] ?? '');
     // Marketing carries its opt-out; so does any mail to a list subscriber (the double opt-in request too).
     const listMail = req.kind === MessageKind.marketing || (req.subscriberId !== undefined && req.channel === Channel.email);
     const content =
@@ -188,11 +201,20 @@ export class NotificationsService {
    * else is free text, which WhatsApp takes only within 24 hours of the person's last message (422
    * `message.whatsapp_window_closed` outside it).
    */
-  private async whatsappRoute(businessId: string, req: SendRequest, phone: string, now: Date): Promise<MappedTemplate | null> {
+  private async whatsappRoute(
+    businessId: string,
+    req: SendRequest,
+    phone: string,
+    now: Date,
+  ): Promise<{ template: MappedTemplate | null; body: string | null }> {
     await this.whatsappSettings.requireAccount(businessId);
+    if (req.whatsappTemplate) {
+      const synced = await this.whatsappTemplates.requireSynced(businessId, req.whatsappTemplate, 'whatsappTemplate.parameters');
+      return { template: req.whatsappTemplate, body: synced.body };
+    }
     const mapped = req.template ? await this.whatsappTemplates.mappingFor(businessId, req.template) : null;
     if (!mapped) await this.whatsappWindow.requireOpen(businessId, phone, now);
-    return mapped;
+    return { template: mapped, body: null };
   }
 
   private enqueue(message: MessageRecord, delayMs: number, jobId: string) {

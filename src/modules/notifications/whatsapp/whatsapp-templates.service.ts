@@ -98,32 +98,42 @@ export class WhatsAppTemplatesService {
 
   /** Maps a key to a synced template: 422 when no such approved template was synced or the parameters do not match its count. */
   async putMapping(businessId: string, key: TemplateKey, dto: PutWhatsAppTemplateMappingDto): Promise<WhatsAppTemplateMappingDto> {
-    const errors = dto.parameters.flatMap((source, i) => {
+    await this.requireSynced(businessId, dto);
+    await this.mappings.put(businessId, key, { name: dto.name, language: dto.language, parameters: dto.parameters });
+    return toMappingDto((await this.mappings.forKey(businessId, key))!);
+  }
+
+  /**
+   * The synced approved template a send or a mapping names, checked: parameters that parse
+   * (400 naming each), a template of the last sync (422 whatsapp.template_unknown) taking
+   * exactly that many body parameters (422 whatsapp.template_parameters).
+   */
+  async requireSynced(businessId: string, t: MappedTemplate, field = 'parameters'): Promise<WhatsAppTemplate> {
+    const errors = t.parameters.flatMap((source, i) => {
       try {
         parseTemplate(source, 'text');
         return [];
       } catch (err) {
         if (!(err instanceof TemplateSyntaxError)) throw err;
-        return [{ field: `parameters.${i}`, message: err.message }];
+        return [{ field: `${field}.${i}`, message: err.message }];
       }
     });
     if (errors.length) throw new AppException(HttpStatus.BAD_REQUEST, 'validation_failed', errors.map((e) => e.message).join('; '), errors);
-    const template = await this.templates.find(businessId, dto.name, dto.language);
+    const template = await this.templates.find(businessId, t.name, t.language);
     if (!template)
       throw new AppException(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'whatsapp.template_unknown',
-        `No approved WhatsApp template ${dto.name} (${dto.language}) was synced: sync the templates (POST /api/notifications/whatsapp/templates/sync) once Meta approved it`,
+        `No approved WhatsApp template ${t.name} (${t.language}) was synced: sync the templates (POST /api/notifications/whatsapp/templates/sync) once Meta approved it`,
       );
-    if (template.parameterCount !== dto.parameters.length)
+    if (template.parameterCount !== t.parameters.length)
       throw new AppException(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'whatsapp.template_parameters',
-        `${dto.name} (${dto.language}) takes ${template.parameterCount} body parameter(s); ${dto.parameters.length} were given`,
-        [{ field: 'parameters', message: `must list ${template.parameterCount} parameter(s)` }],
+        `${t.name} (${t.language}) takes ${template.parameterCount} body parameter(s); ${t.parameters.length} were given`,
+        [{ field, message: `must list ${template.parameterCount} parameter(s)` }],
       );
-    await this.mappings.put(businessId, key, { name: dto.name, language: dto.language, parameters: dto.parameters });
-    return toMappingDto((await this.mappings.forKey(businessId, key))!);
+    return template;
   }
 
   async removeMapping(businessId: string, key: TemplateKey): Promise<void> {
