@@ -27,11 +27,13 @@ import { HealthModule } from './modules/health/health.module';
 import { LogsModule } from './modules/logs/logs.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { InvoicesModule } from './modules/invoices/invoices.module';
+import { OutboundWebhooksModule } from './modules/outbound-webhooks/outbound-webhooks.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { DeliveryWebhooksModule } from './modules/notifications/webhooks/delivery-webhooks.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { SegmentsModule } from './modules/segments/segments.module';
+import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { StatsModule } from './modules/stats/stats.module';
 import { SubscribersModule } from './modules/subscribers/subscribers.module';
 
@@ -49,10 +51,12 @@ export const FEATURE_MODULES = [
   BusinessEventsModule,
   NotificationsModule,
   DeliveryWebhooksModule,
+  OutboundWebhooksModule,
   InvoicesModule,
   PaymentsModule,
   SegmentsModule,
   AutomationsModule,
+  CampaignsModule,
   StatsModule,
   ActivityModule,
   MaintenanceModule,

@@ -11,6 +11,9 @@ export interface ReceivedMail extends ParsedMail {
  * `failNext(n)` answers the next n messages with a temporary failure (451),
  * as a busy server would, or with the reply code given (552, 421...);
  * `rejectRecipient(address)` refuses that mailbox at RCPT TO with 550.
+ * `hold()` leaves every message that arrives unanswered and unkept (a server
+ * that stopped mid-transaction: no sender can count such a mail as sent) until
+ * `release()`, which refuses them with 451.
  */
 export async function startSmtpSink(): Promise<{
   url: string;
@@ -18,6 +21,8 @@ export async function startSmtpSink(): Promise<{
   failNext(n: number, responseCode?: number): void;
   rejectRecipient(address: string): void;
   rejected(): number;
+  hold(): void;
+  release(): void;
   waitFor(match: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }> {
@@ -26,6 +31,8 @@ export async function startSmtpSink(): Promise<{
   let failCode = 451;
   const unknownMailboxes = new Set<string>();
   let rejected = 0;
+  let holding = false;
+  const held: ((err: Error) => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -38,6 +45,10 @@ export async function startSmtpSink(): Promise<{
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (holding) {
+          held.push(callback);
+          return;
+        }
         if (toFail > 0) {
           toFail--;
           rejected++;
@@ -66,6 +77,13 @@ export async function startSmtpSink(): Promise<{
       unknownMailboxes.add(address.toLowerCase());
     },
     rejected: () => rejected,
+    hold: () => {
+      holding = true;
+    },
+    release: () => {
+      holding = false;
+      for (const answer of held.splice(0)) answer(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+    },
     async waitFor(match, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -364,6 +364,33 @@ export class EnvironmentVariables {
   @MinLength(8, { message: 'WHATSAPP_VERIFY_TOKEN must be at least 8 characters' })
   WHATSAPP_VERIFY_TOKEN?: string;
 
+  /**
+   * Outbound webhooks may go to http:// URLs and to loopback, private and link-local addresses
+   * (tests, local development). Refused in production, where endpoints must be https and public.
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'WEBHOOK_ALLOW_PRIVATE_URLS must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_URLS = false;
+
+  /** The waits between a webhook delivery's attempts (one per retry, each ±20 %): `1m,5m,30m,2h,6h,12h` ≈ 21 h, 7 attempts. */
+  @Matches(/^\s*\d+(ms|s|m|h)(\s*,\s*\d+(ms|s|m|h))*\s*$/, {
+    message: 'WEBHOOK_RETRY_SCHEDULE must be comma-separated waits such as 1m,5m,30m,2h (units ms, s, m, h)',
+  })
+  WEBHOOK_RETRY_SCHEDULE = '1m,5m,30m,2h,6h,12h';
+
+  /** An endpoint is disabled after this many failed attempts in a row (or after failing for 24 hours). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 20;
+
+  /** A webhook delivery attempt that has not been answered in this time fails. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
   @IsEnum(EmailDriver, oneOf('EMAIL_DRIVER', EmailDriver))
   EMAIL_DRIVER: EmailDriver = EmailDriver.outbox;
 
@@ -527,6 +554,25 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(100)
   AUTOMATION_SWEEP_INTERVAL_MS = 900_000;
+
+  /** Recipients a campaign fans out per job (each batch is written to the message log and queued before the next). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5_000)
+  CAMPAIGN_BATCH_SIZE = 500;
+
+  /** How often the campaigns sweeper runs: starts scheduled campaigns that are due, resumes stalled ones. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  CAMPAIGN_SWEEP_INTERVAL_MS = 30_000;
+
+  /** A sending campaign with no finished batch for this long has lost its next batch job (a crash): the sweeper queues it again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  CAMPAIGN_STALL_MS = 120_000;
 
   /** Cardcom's API v11 host (production and test terminals share it); tests point it at a local fake. */
   @IsUrl(

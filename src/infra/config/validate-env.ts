@@ -21,6 +21,9 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   if (env.NODE_ENV === NodeEnv.production && !env.ENCRYPTION_KEY) {
     problems.push('ENCRYPTION_KEY: required in production (32 random bytes, base64 or 64 hex digits)');
   }
+  if (env.NODE_ENV === NodeEnv.production && env.WEBHOOK_ALLOW_PRIVATE_URLS) {
+    problems.push('WEBHOOK_ALLOW_PRIVATE_URLS: not allowed in production (webhook endpoints must be public https URLs)');
+  }
   applyDriverDefaults(env);
   problems.push(...missingDriverSettings(env));
   if (problems.length > 0) throw ConfigValidationError.of(problems);

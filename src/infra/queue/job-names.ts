@@ -11,6 +11,10 @@ export enum QueueName {
   payments = 'payments',
   /** Automation rules: matching events to rules and running their steps. */
   automations = 'automations',
+  /** Outbound webhook deliveries: they wait on the receivers' servers. */
+  webhooks = 'webhooks',
+  /** Campaign fan-out: a batch of recipients at a time (the sends themselves go through the channel queues). */
+  campaigns = 'campaigns',
 }
 
 /** Every job the system runs. Add a name here, its payload below and one handler class. */
@@ -32,6 +36,10 @@ export enum JobName {
   AutomationEvent = 'automation.event',
   AutomationStep = 'automation.step',
   SweepAutomations = 'automation.sweep',
+  DeliverWebhook = 'webhook.deliver',
+  SweepWebhookDeliveries = 'webhook.sweep',
+  SendCampaignBatch = 'campaign.send-batch',
+  SweepCampaigns = 'campaign.sweep',
 }
 
 /** An event for automations to match to rules (automations narrow `trigger` to their trigger types). */
@@ -77,6 +85,14 @@ export interface JobPayloads {
   [JobName.AutomationStep]: { businessId: string; runId: string; index: number };
   /** Re-queues the steps of runs whose job was lost, and fires the scheduled (date) triggers. */
   [JobName.SweepAutomations]: Record<string, never>;
+  /** Attempt `attempt` of series `series` (0, then one more per manual redelivery) of one webhook delivery. */
+  [JobName.DeliverWebhook]: { businessId: string; deliveryId: string; series: number; attempt: number };
+  /** Queues again the pending deliveries whose next attempt is overdue (its job was lost or failed). */
+  [JobName.SweepWebhookDeliveries]: Record<string, never>;
+  /** The campaign's next batch of recipients: `batch` is the campaign's `batchesDone` when it was queued (a stale batch does nothing). */
+  [JobName.SendCampaignBatch]: { businessId: string; campaignId: string; batch: number };
+  /** Starts scheduled campaigns that are due and resumes sending ones whose next batch was lost. */
+  [JobName.SweepCampaigns]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -97,4 +113,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AutomationEvent]: QueueName.automations,
   [JobName.AutomationStep]: QueueName.automations,
   [JobName.SweepAutomations]: QueueName.automations,
+  [JobName.DeliverWebhook]: QueueName.webhooks,
+  [JobName.SweepWebhookDeliveries]: QueueName.webhooks,
+  [JobName.SendCampaignBatch]: QueueName.campaigns,
+  [JobName.SweepCampaigns]: QueueName.campaigns,
 };

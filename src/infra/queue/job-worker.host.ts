@@ -14,6 +14,8 @@ export class JobHandlerRegistryError extends Error {}
 /** Emails (and SMS) a worker process sends at once: the queues wait on providers, not on the CPU. */
 export const EMAIL_CONCURRENCY = 32;
 export const SMS_CONCURRENCY = 16;
+/** Webhook deliveries a worker process has in flight at once (each waits on a receiver, up to WEBHOOK_TIMEOUT_MS). */
+export const WEBHOOK_CONCURRENCY = 32;
 
 /**
  * Finds the handler of every job at boot (exactly one each, or boot fails) and,
@@ -92,6 +94,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
       };
     // Payment jobs mostly wait on a gateway's answer.
     if (queue === QueueName.payments) return { concurrency: 8 };
+    if (queue === QueueName.webhooks) return { concurrency: WEBHOOK_CONCURRENCY };
     return { concurrency: 4 };
   }
 

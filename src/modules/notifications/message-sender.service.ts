@@ -1,13 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { asDeliveryError } from '../../common/delivery/delivery-errors';
+import { AppException } from '../../common/problem/app.exception';
 import { DomainEvents } from '../../common/domain-events/domain-events';
 import { ChannelDispatcher } from './channel-dispatcher';
 import { type MessageChange, MessageLogService } from './message-log.service';
 import type { MessageRecord } from './message.types';
-import { MessageStatus } from './notification.types';
+import { MessageKind, MessageStatus } from './notification.types';
+import { RecipientsService } from './recipients.service';
 
-export type SendOutcome = 'sent' | 'skipped';
+export type SendOutcome = 'sent' | 'skipped' | 'suppressed';
+
+export const CONSENT_WITHDRAWN = 'marketing consent withdrawn before sending';
 
 /** Writes of `sent` tried this many times, 100 ms apart and growing fourfold, before giving up on the record. */
 const RECORD_ATTEMPTS = 4;
@@ -31,11 +35,21 @@ export class MessageSender {
     private readonly log: MessageLogService,
     private readonly channels: ChannelDispatcher,
     private readonly events: DomainEvents,
+    private readonly recipients: RecipientsService,
   ) {}
 
   async deliver(businessId: string, messageId: string, attempt: { made: number; max: number }): Promise<SendOutcome> {
     const sending = await this.log.claim(businessId, messageId);
     if (!sending) return 'skipped';
+    if (sending.kind === MessageKind.marketing && !(await this.stillConsents(sending))) {
+      // An unsubscribe since the message was written (a campaign still sending): it does not leave.
+      const moved = await this.log.transition(businessId, messageId, MessageStatus.sending, {
+        status: MessageStatus.suppressed,
+        lastError: CONSENT_WITHDRAWN,
+      });
+      if (moved) this.events.emit('message.suppressed', { ...this.payload(sending), error: CONSENT_WITHDRAWN });
+      return 'suppressed';
+    }
     let sent: Awaited<ReturnType<ChannelDispatcher['send']>>;
     try {
       sent = await this.channels.send(sending);
@@ -103,6 +117,18 @@ export class MessageSender {
     const now = await this.log.get(businessId, messageId);
     if (now && now.status !== MessageStatus.sending && now.providerMessageId !== handedOver.providerMessageId)
       await this.log.transition(businessId, messageId, now.status, handedOver);
+  }
+
+  /** Marketing is checked again as it leaves: consent is read now, not when the message was written. */
+  private async stillConsents(m: MessageRecord): Promise<boolean> {
+    const who = m.customerId ? { customerId: m.customerId } : m.subscriberId ? { subscriberId: m.subscriberId } : { to: m.to };
+    try {
+      return (await this.recipients.resolve(m.businessId, m.channel, who)).marketingConsent;
+    } catch (err) {
+      // The person is gone, or has no address on the channel any more: nothing to send to.
+      if (err instanceof AppException && err.status < 500) return false;
+      throw err;
+    }
   }
 
   private payload(m: MessageRecord) {

@@ -29,6 +29,12 @@ import { NotificationSettingsService } from './settings/notification-settings.se
 import { type MappedTemplate, WhatsAppTemplatesService } from './whatsapp/whatsapp-templates.service';
 import { WhatsAppSettingsService } from './whatsapp/whatsapp-settings.service';
 import { WhatsAppWindowService } from './whatsapp/whatsapp-window.service';
+import type { TemplateSource } from './templates/built-ins/built-in-template';
+import { businessVariables } from './templates/business-variables';
+import { messageFormatFor } from './templates/locale-format';
+import { renderMessage } from './templates/message-renderer';
+import { toScope } from './templates/template-variables';
+import type { Business } from '../../common/tenancy/business.entity';
 
 export interface SendRequest extends RecipientRequest {
   channel: Channel;
@@ -36,6 +42,13 @@ export interface SendRequest extends RecipientRequest {
   /** A template and its values, or a hand-written subject/body/html. */
   template?: TemplateKey;
   variables?: TemplateVariables;
+  /**
+   * Liquid source written for this send (a campaign's): rendered like a template, with the business
+   * and the recipient's variables (`customer.firstName`, `customer.lastName`) and `variables`.
+   */
+  source?: TemplateSource;
+  /** Changes the rendered message before its opt-out is added (a campaign's tracked links and open pixel). */
+  decorate?: (rendered: RenderedMessage) => RenderedMessage;
   subject?: string;
   body?: string;
   html?: string;
@@ -116,7 +129,7 @@ export class NotificationsService {
     const route = req.channel === Channel.whatsapp ? await this.whatsappRoute(businessId, req, recipient.address, now) : null;
     const mapped = route?.template ?? null;
     const locale = req.locale ?? recipient.locale ?? (business.locale as unknown as MessageLocale);
-    const rendered = await this.render(businessId, req, locale, recipient, business.name);
+    const rendered = await this.render(businessId, req, locale, recipient, business);
     const whatsappTemplate = mapped
       ? {
           name: mapped.name,
@@ -140,10 +153,11 @@ export class NotificationsService {
     // An explicit template is logged as its own text, its placeholders filled in.
     if (whatsappTemplate && route?.body)
       rendered.text = route.body.replace(/\{\{\s*(\d{1,2})\s*\}\}/g, (_, n: string) => whatsappTemplate.parameters[Number(n) - 1] ?? '');
+    const decorated = req.decorate ? req.decorate(rendered) : rendered;
     // Marketing carries its opt-out; so does any mail to a list subscriber (the double opt-in request too).
     const listMail = req.kind === MessageKind.marketing || (req.subscriberId !== undefined && req.channel === Channel.email);
     const content =
-      listMail && recipient.unsubscribeUrl ? withOptOut(req.channel, rendered, recipient, locale) : { ...rendered, headers: {} };
+      listMail && recipient.unsubscribeUrl ? withOptOut(req.channel, decorated, recipient, locale) : { ...decorated, headers: {} };
     const due = req.sendAt && req.sendAt > now ? req.sendAt : now;
     const quiet = req.kind === MessageKind.marketing && (req.channel === Channel.sms || req.channel === Channel.whatsapp);
     const sendAt = quiet ? afterQuietHours(due, business.timezone, rules) : due;
@@ -235,10 +249,15 @@ export class NotificationsService {
     req: SendRequest,
     locale: MessageLocale,
     recipient: Recipient,
-    businessName: string,
+    business: Business,
   ): Promise<RenderedMessage> {
+    if (req.source) {
+      const customer = { 'customer.firstName': recipient.firstName, 'customer.lastName': recipient.lastName };
+      const scope = toScope(businessVariables(business), present(customer), present(req.variables ?? {}));
+      return renderMessage(req.source, req.channel, scope, messageFormatFor(business, locale));
+    }
     if (req.template)
-      return this.templates.render(businessId, req.template, req.channel, locale, this.variablesFor(req, recipient, businessName));
+      return this.templates.render(businessId, req.template, req.channel, locale, this.variablesFor(req, recipient, business.name));
     return { subject: req.subject, text: req.body ?? '', html: req.html };
   }
 }

@@ -16,6 +16,7 @@ export interface Recipient {
   /** The person's language, when known (else the business's). */
   locale: MessageLocale | null;
   firstName: string | null;
+  lastName: string | null;
   /** Marketing consent for this channel: the customer's, or a subscribed subscriber's. */
   marketingConsent: boolean;
   /** The one-click opt-out link that marketing carries (the subscriber's, else the customer's). */
@@ -73,7 +74,7 @@ export class RecipientsService {
       );
     const sub = await this.subscribers.contactByAddress(businessId, addressOf(channel, address));
     if (sub) return this.fromSubscriber(channel, sub, address, null);
-    return { address, customerId: null, subscriberId: null, locale: null, firstName: null, marketingConsent: false, unsubscribeUrl: null };
+    return { address, customerId: null, subscriberId: null, locale: null, firstName: null, lastName: null, marketingConsent: false, unsubscribeUrl: null };
   }
 
   private fromCustomer(
@@ -91,6 +92,7 @@ export class RecipientsService {
       subscriberId: sub?.id ?? null,
       locale: localeOf(c.language),
       firstName: c.firstName,
+      lastName: c.lastName,
       marketingConsent: consent,
       unsubscribeUrl:
         (subscribed && sub ? sub.unsubscribeUrl[listChannel(channel)] : null) ??
@@ -105,6 +107,7 @@ export class RecipientsService {
       subscriberId: sub.id,
       locale: localeOf(customer?.language),
       firstName: customer?.firstName ?? sub.name,
+      lastName: customer?.lastName ?? null,
       marketingConsent: subscribedOn(sub, channel),
       unsubscribeUrl: sub.unsubscribeUrl[listChannel(channel)],
     };

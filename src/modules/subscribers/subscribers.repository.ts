@@ -30,6 +30,24 @@ export class SubscribersRepository extends TenantRepository<Subscriber> {
     return this.findOne(businessId, { phone });
   }
 
+  /** Ids of the subscribers on `list` with an address on the channel, in id order after `afterId` (keyset paging: a campaign's batches). */
+  async idsOnListAfter(
+    businessId: string,
+    list: string,
+    channel: SubscriberChannel,
+    afterId: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    this.scoped(businessId);
+    const address = channel === SubscriberChannel.email ? 'email' : 'phone';
+    const rows = await this.sql<{ id: string }>(
+      `SELECT id FROM subscribers WHERE business_id = $1 AND lists @> ARRAY[$2]::text[] AND ${address} IS NOT NULL
+         AND ($3::uuid IS NULL OR id > $3::uuid) ORDER BY id LIMIT $4`,
+      [businessId, list, afterId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Whether another subscriber of the business (not `exceptId`) holds this address. */
   async contactTaken(businessId: string, field: 'email' | 'phone', value: string, exceptId?: string): Promise<boolean> {
     const where = exceptId ? { [field]: value, id: Not(exceptId) } : { [field]: value };

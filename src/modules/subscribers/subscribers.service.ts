@@ -126,6 +126,11 @@ export class SubscribersService {
   }
 
   /** What messaging needs of a subscriber: addresses, the status per channel, the opt-out links. */
+  /** Subscribers on a list with an address on the channel, by id after `afterId` (a campaign pages through them). */
+  idsOnListAfter(businessId: string, list: string, channel: SubscriberChannel, afterId: string | null, limit: number): Promise<string[]> {
+    return this.subscribers.idsOnListAfter(businessId, list, channel, afterId, limit);
+  }
+
   async contactOf(businessId: string, id: string): Promise<SubscriberContact | null> {
     const sub = await this.subscribers.findById(businessId, id);
     return sub ? this.toContact(sub) : null;

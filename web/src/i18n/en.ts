@@ -6,6 +6,7 @@ import { homeEn } from './home.en';
 import { paymentsEn } from './payments.en';
 import { notificationsEn } from './notifications.en';
 import { marketingEn } from './marketing.en';
+import { automationsEn } from './automations.en';
 import { settingsEn } from './settings.en';
 
 /** The English messages: exactly the keys of `he.ts` (the type says so, and a unit test checks it). */
@@ -124,5 +125,6 @@ export const en: Catalogue = {
   ...eventsEn,
   ...notificationsEn,
   ...marketingEn,
+  ...automationsEn,
   ...settingsEn,
 };

@@ -6,6 +6,7 @@ import { eventsHe } from './events.he';
 import { paymentsHe } from './payments.he';
 import { notificationsHe } from './notifications.he';
 import { marketingHe } from './marketing.he';
+import { automationsHe } from './automations.he';
 import { settingsHe } from './settings.he';
 /**
  * The Hebrew messages: the dashboard's default language and the source of its
@@ -127,6 +128,7 @@ export const he = {
   ...eventsHe,
   ...notificationsHe,
   ...marketingHe,
+  ...automationsHe,
   ...settingsHe,
 };
 

@@ -5,6 +5,7 @@ export const marketingEn: Record<keyof typeof marketingHe, string> = {
   'marketing.title': 'Marketing',
   'marketing.sections': 'Marketing page sections',
   'marketing.tab.segments': 'Audiences',
+  'marketing.tab.automations': 'Automations',
 
   'segments.title': 'Audiences',
   'segments.new': 'New audience',

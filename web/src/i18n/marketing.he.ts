@@ -3,6 +3,7 @@ export const marketingHe = {
   'marketing.title': 'שיווק',
   'marketing.sections': 'חלקי עמוד השיווק',
   'marketing.tab.segments': 'קהלים',
+  'marketing.tab.automations': 'אוטומציות',
 
   'segments.title': 'קהלים',
   'segments.new': 'קהל חדש',

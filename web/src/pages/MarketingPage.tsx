@@ -3,11 +3,12 @@ import { useState } from 'preact/hooks';
 import { PageTitle } from '../components/Shell';
 import { Tabs } from '../components/Tabs';
 import { useApp } from '../context';
+import { AutomationsTab } from './marketing/AutomationsTab';
 import { SegmentsTab } from './marketing/SegmentsTab';
 
-type Tab = 'segments';
+type Tab = 'segments' | 'automations';
 
-/** Marketing: audiences (segments) built from rules, with a live count of who they select. */
+/** Marketing: audiences (segments) built from rules, with a live count of who they select; automations and their runs. */
 export function MarketingPage() {
   const { t } = useApp();
   const [tab, setTab] = useState<Tab>('segments');
@@ -20,9 +21,13 @@ export function MarketingPage() {
         label={t('marketing.sections')}
         selected={tab}
         onSelect={setTab}
-        tabs={[{ id: 'segments', label: t('marketing.tab.segments') }]}
+        tabs={[
+          { id: 'segments', label: t('marketing.tab.segments') },
+          { id: 'automations', label: t('marketing.tab.automations') },
+        ]}
       >
         {tab === 'segments' && <SegmentsTab />}
+        {tab === 'automations' && <AutomationsTab />}
       </Tabs>
     </section>
   );

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import { formErrors } from '../../api/problem';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Pager } from '../../components/Pager';
 import { useApp } from '../../context';
-import type { Choices } from './RuleBuilder';
 import { SegmentDialog } from './SegmentDialog';
-import type { AudienceField } from './rule-draft';
+import { useAudienceOptions } from './audience-options';
 
 type Segment = Schemas['SegmentDto'];
 const LIMIT = 20;
@@ -21,8 +20,7 @@ export function SegmentsTab() {
     loading: true,
     error: null,
   });
-  const [fields, setFields] = useState<AudienceField[] | null>(null);
-  const [choices, setChoices] = useState<Choices>({});
+  const { fields, choices } = useAudienceOptions();
   const [editing, setEditing] = useState<Segment | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Segment | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -41,23 +39,6 @@ export function SegmentsTab() {
       })
       .catch(() => ticket === latest.current && setList((l) => ({ ...l, loading: false, error: t('errors.network') })));
   }, [page, reloads]);
-
-  useEffect(() => {
-    // What the builder offers: the fields, and the services and events a rule can name.
-    void Promise.all([
-      api.GET('/api/segments/fields'),
-      api.GET('/api/services', { params: { query: { limit: 100 } } }),
-      api.GET('/api/events', { params: { query: { limit: 100 } } }),
-    ])
-      .then(([f, s, e]) => {
-        setFields(f.data ?? []);
-        setChoices({
-          bookedService: (s.data?.data ?? []).map((x) => ({ value: x.id, label: x.name })),
-          registeredEvent: (e.data?.data ?? []).map((x) => ({ value: x.id, label: `${x.title} (${fmt.longDate(x.startsAt)})` })),
-        });
-      })
-      .catch(() => setFields([]));
-  }, []);
 
   const remove = async (segment: Segment) => {
     const { response } = await api.DELETE('/api/segments/{id}', { params: { path: { id: segment.id } } });
@@ -152,17 +133,14 @@ export function SegmentsTab() {
         />
       )}
       {deleting && (
-        <Dialog title={t('segments.deleteTitle')} onClose={() => setDeleting(null)}>
-          <p>{t('segments.deleteText', { name: deleting.name })}</p>
-          <div class="form-actions">
-            <button type="button" class="button button-primary" onClick={() => void remove(deleting)}>
-              {t('segments.delete')}
-            </button>
-            <button type="button" class="button" onClick={() => setDeleting(null)}>
-              {t('segments.cancel')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('segments.deleteTitle')}
+          text={t('segments.deleteText', { name: deleting.name })}
+          confirm={t('segments.delete')}
+          cancel={t('segments.cancel')}
+          onConfirm={() => void remove(deleting)}
+          onClose={() => setDeleting(null)}
+        />
       )}
     </div>
   );
