@@ -449,6 +449,83 @@ describe('whatsapp', () => {
     assert.equal((call.body.template as { name: string }).name, 'appointment_reminder');
   });
 
+  it('sends a campaign to a small segment on WhatsApp: as the approved template to all who consent, as free text only inside the window', async () => {
+    // Marketing waits out quiet hours; this business has none, so the test runs at any hour.
+    const settings = (await t.http.get('/api/notifications/settings').set(owner.auth).expect(200)).body;
+    await t.http
+      .put('/api/notifications/settings')
+      .set(owner.auth)
+      .send({ ...settings, quietFrom: '00:00', quietTo: '00:00', shabbatFrom: null, shabbatTo: null })
+      .expect(200);
+    const tag = 'wa-campaign';
+    const people: { id: string; phone: string; name: string; consent: boolean }[] = [];
+    for (const [i, name] of ['נועה', 'איתי', 'מאיה', 'רון'].entries()) {
+      const phone = newPhone();
+      const res = await t.http
+        .post('/api/customers')
+        .set(owner.auth)
+        .send({ firstName: name, phone, tags: [tag], marketingConsent: { sms: { granted: i !== 3 } } });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      people.push({ id: res.body.id, phone, name, consent: i !== 3 });
+    }
+    const seg = await t.http
+      .post('/api/segments')
+      .set(owner.auth)
+      .send({ name: 'וואטסאפ', rule: { match: 'all', rules: [{ field: 'tags', operator: 'contains', value: tag }] } });
+    assert.equal(seg.status, 201, JSON.stringify(seg.body));
+
+    const campaignStats = async (id: string) => (await t.http.get(`/api/campaigns/${id}/stats`).set(owner.auth).expect(200)).body;
+    const run = async (body: Record<string, unknown>, done: (s: Record<string, number>) => boolean) => {
+      const created = await t.http
+        .post('/api/campaigns')
+        .set(owner.auth)
+        .send({
+          name: 'מבצע',
+          channel: 'whatsapp',
+          segmentId: seg.body.id,
+          body: 'שלום {{ customer.firstName }}, 20% הנחה השבוע',
+          ...body,
+        });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      await t.http.post(`/api/campaigns/${created.body.id}/schedule`).set(owner.auth).send({}).expect(200);
+      const deadline = Date.now() + 20_000;
+      let s = await campaignStats(created.body.id);
+      while (!done(s) && Date.now() < deadline) {
+        await sleep(100);
+        s = await campaignStats(created.body.id);
+      }
+      return s;
+    };
+
+    const before = wa.sent.length;
+    const templated = await run(
+      { whatsappTemplate: { name: 'welcome', language: 'en_US', parameters: ['{{ customer.firstName }}'] } },
+      (s) => s.sent === 3,
+    );
+    assert.equal(templated.recipients, 4);
+    assert.equal(templated.sent, 3);
+    assert.equal(templated.suppressed, 1, 'no marketing consent on the phone: not sent');
+    const calls = wa.sent.slice(before);
+    for (const p of people) {
+      const got = calls.filter((c) => c.body.to === digits(p.phone));
+      assert.equal(got.length, p.consent ? 1 : 0, p.name);
+      if (p.consent)
+        assert.deepEqual((got[0].body.template as { components: unknown }).components, [
+          { type: 'body', parameters: [{ type: 'text', text: p.name }] },
+        ]);
+    }
+
+    // Free text: only the one who wrote in the last 24 hours gets it; the others are skipped, not failed.
+    await notify(inbound(people[0].phone, 'מעוניינת!')).expect(200);
+    wa.openWindows.add(digits(people[0].phone));
+    const free = await run({}, (s) => s.sent + s.skipped + s.suppressed === 4);
+    assert.deepEqual([free.sent, free.skipped, free.suppressed, free.failed], [1, 2, 1, 0]);
+    const text = wa.sent.slice(before + 3);
+    assert.equal(text.length, 1);
+    assert.equal(text[0].body.to, digits(people[0].phone));
+    assert.match((text[0].body.text as { body: string }).body, /^שלום נועה, 20% הנחה השבוע\n/);
+  });
+
   it("does not let another business read or change this business's WhatsApp data", async () => {
     const theirs = await t.http.get('/api/notifications/whatsapp/templates').set(other.auth).expect(200);
     assert.equal(theirs.body.meta.total, 0);
