@@ -74,7 +74,16 @@ export class RecipientsService {
       );
     const sub = await this.subscribers.contactByAddress(businessId, addressOf(channel, address));
     if (sub) return this.fromSubscriber(channel, sub, address, null);
-    return { address, customerId: null, subscriberId: null, locale: null, firstName: null, lastName: null, marketingConsent: false, unsubscribeUrl: null };
+    return {
+      address,
+      customerId: null,
+      subscriberId: null,
+      locale: null,
+      firstName: null,
+      lastName: null,
+      marketingConsent: false,
+      unsubscribeUrl: null,
+    };
   }
 
   private fromCustomer(
