@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { expectProblem as problemOf, newBusiness, type TestBusiness } from '../support/factories';
+import { expectProblem as problemOf, newBusiness, newMember, type TestBusiness } from '../support/factories';
 import { waitForMessage, type MessageView } from '../support/messages';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { startWhatsAppFake, type WhatsAppFake } from '../support/whatsapp-fake';
@@ -524,6 +524,22 @@ describe('whatsapp', () => {
     assert.equal(text.length, 1);
     assert.equal(text[0].body.to, digits(people[0].phone));
     assert.match((text[0].body.text as { body: string }).body, /^שלום נועה, 20% הנחה השבוע\n/);
+  });
+
+  it('keeps the WhatsApp settings to the owner; an admin may sync and map templates, staff may not', async () => {
+    const admin = await newMember(t.http, owner, 'admin');
+    const staff = await newMember(t.http, owner, 'staff');
+    expectProblem(await t.http.get('/api/business/whatsapp-settings').set(admin.auth), 403);
+    expectProblem(
+      await t.http
+        .put('/api/business/whatsapp-settings')
+        .set(admin.auth)
+        .send({ phoneNumberId: PHONE_NUMBER_ID, businessAccountId: WABA_ID, accessToken: TOKEN }),
+      403,
+    );
+    assert.equal((await t.http.post('/api/notifications/whatsapp/templates/sync').set(admin.auth)).status, 200);
+    expectProblem(await t.http.post('/api/notifications/whatsapp/templates/sync').set(staff.auth), 403);
+    assert.equal((await t.http.get('/api/notifications/whatsapp/templates').set(staff.auth)).status, 200);
   });
 
   it("does not let another business read or change this business's WhatsApp data", async () => {
