@@ -10,6 +10,7 @@ import { DocumentStreamModule } from './infra/document-stream/document-stream.mo
 import { MailModule } from './infra/mail/mail.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { SmsModule } from './infra/sms/sms.module';
+import { WhatsAppClientModule } from './infra/whatsapp/whatsapp.module';
 import { StorageModule } from './infra/storage/storage.module';
 import { ThrottleModule } from './infra/throttle/throttle.module';
 import { ActivityModule } from './modules/activity/activity.module';
@@ -79,6 +80,7 @@ export class AppModule {
         DomainEventsModule,
         MailModule,
         SmsModule,
+        WhatsAppClientModule,
         StorageModule,
         AllocationModule,
         AiModule,

@@ -199,7 +199,7 @@ describe('campaigns', () => {
     expectProblem(bad, 400);
     assert.deepEqual(fieldsOf(bad.body), ['body']);
     expectProblem(await create({ name: 'x', channel: 'email', subject: '{% if %}', body: 'ok' }), 400);
-    expectProblem(await create({ name: 'x', channel: 'whatsapp', body: 'ok' }), 400);
+    expectProblem(await create({ name: 'x', channel: 'telegram', body: 'ok' }), 400);
 
     const draft = await create({ name: 'בלי קהל', channel: 'email', body: 'שלום' });
     assert.equal(draft.status, 201);

@@ -558,5 +558,14 @@ describe('delivery webhooks without their secrets', () => {
       .set('X-Twilio-Email-Event-Webhook-Timestamp', nowSeconds())
       .send([{ event: 'delivered' }]);
     assert.equal(expectProblem(events, 404).code, 'webhook.not_configured');
+    const whatsapp = await t.http
+      .post('/api/webhooks/whatsapp')
+      .set('X-Hub-Signature-256', `sha256=${'0'.repeat(64)}`)
+      .send({ object: 'whatsapp_business_account', entry: [] });
+    assert.equal(expectProblem(whatsapp, 404).code, 'webhook.not_configured');
+    const handshake = await t.http
+      .get('/api/webhooks/whatsapp')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'anything', 'hub.challenge': '1' });
+    assert.equal(expectProblem(handshake, 404).code, 'webhook.not_configured');
   });
 });

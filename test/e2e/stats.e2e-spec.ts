@@ -219,7 +219,7 @@ describe('provider stats', () => {
     });
     assert.deepEqual(s.bookingsByStatus, { pending: 1, confirmed: 1, completed: 1, no_show: 1, cancelled: 1 });
     assert.deepEqual(s.registrationsByStatus, { confirmed: 1, waitlisted: 1, cancelled: 1 });
-    assert.deepEqual(s.messagesByStatus, { queued: 0, sending: 0, sent: 2, delivered: 1, failed: 1, bounced: 0, suppressed: 0 });
+    assert.deepEqual(s.messagesByStatus, { queued: 0, sending: 0, sent: 2, delivered: 1, read: 0, failed: 1, bounced: 0, suppressed: 0 });
     // Ronit's payment was refunded in full: a net of 0 is no spend.
     assert.deepEqual(s.topCustomers, [
       { customerId: ids.dana, firstName: 'דנה', lastName: 'כהן', revenueAgorot: 40_000, payments: 2 },

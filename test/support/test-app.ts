@@ -63,6 +63,7 @@ async function boot(
     TRANZILA_API_URL: 'http://127.0.0.1:9',
     TRANZILA_REPORTS_URL: 'http://127.0.0.1:9',
     TRANZILA_PAGE_URL: 'http://127.0.0.1:9',
+    WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9',
     ...env,
   });
   const app = await createApp(config, { logs: options.logs ?? false });

@@ -169,7 +169,7 @@ export interface SubscriberEventPayload {
   /** The address the consent or refusal came from. */
   ip: string | null;
   /** How a refusal arrived when not by a link: a reply to an SMS (STOP, הסר), or the email provider (an unsubscribe or spam report there). */
-  via?: 'sms_reply' | 'email_provider';
+  via?: 'sms_reply' | 'whatsapp_reply' | 'email_provider';
 }
 
 /** Times are ISO 8601 UTC; `by` is absent for the public booking pages and the system. */

@@ -333,6 +333,37 @@ export class EnvironmentVariables {
   @Min(1)
   SMS_MAX_PER_SECOND = 10;
 
+  /** At most this many WhatsApp messages a second leave (Meta allows a number 80 a second by default). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WHATSAPP_MAX_PER_SECOND = 20;
+
+  /** Meta's Graph API, where WhatsApp Cloud API calls go (tests: a local fake). */
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'WHATSAPP_GRAPH_URL must be an http(s) URL' },
+  )
+  WHATSAPP_GRAPH_URL = 'https://graph.facebook.com';
+
+  /** The Graph API version in every WhatsApp call's path. */
+  @Matches(/^v\d{1,3}\.\d{1,2}$/, { message: 'WHATSAPP_API_VERSION must be a Graph API version such as v21.0' })
+  WHATSAPP_API_VERSION = 'v21.0';
+
+  /** The Meta app's secret: verifies X-Hub-Signature-256 on the WhatsApp webhook; unset, the webhook answers 404. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'WHATSAPP_APP_SECRET must be the app secret from the Meta app dashboard' })
+  WHATSAPP_APP_SECRET?: string;
+
+  /** The verify token typed into the Meta app's webhook settings (the GET handshake); unset, the handshake answers 404. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'WHATSAPP_VERIFY_TOKEN must be at least 8 characters' })
+  WHATSAPP_VERIFY_TOKEN?: string;
+
   /**
    * Outbound webhooks may go to http:// URLs and to loopback, private and link-local addresses
    * (tests, local development). Refused in production, where endpoints must be https and public.

@@ -6,6 +6,7 @@ export enum QueueName {
   /** One queue per channel, so each has its own rate limit (provider accounts) and a slow channel cannot hold up the other. */
   email = 'email',
   sms = 'sms',
+  whatsapp = 'whatsapp',
   /** Verifying gateway notifications and the paid → document → email pipeline. */
   payments = 'payments',
   /** Automation rules: matching events to rules and running their steps. */
@@ -25,6 +26,7 @@ export enum JobName {
   PurgeIdempotencyKeys = 'appointment.purge-idempotency-keys',
   SendEmail = 'message.send-email',
   SendSms = 'message.send-sms',
+  SendWhatsApp = 'message.send-whatsapp',
   VerifyPaymentNotification = 'payment.verify-notification',
   CheckPayment = 'payment.check',
   IssuePaymentDocument = 'payment.issue-document',
@@ -66,6 +68,7 @@ export interface JobPayloads {
   /** The message (its id is the job id) lives in the message log. */
   [JobName.SendEmail]: { businessId: string; messageId: string };
   [JobName.SendSms]: { businessId: string; messageId: string };
+  [JobName.SendWhatsApp]: { businessId: string; messageId: string };
   /** The notification (filed in the inbox) to verify by asking the gateway. */
   [JobName.VerifyPaymentNotification]: { businessId: string; notificationId: string };
   /** Poll a pending payment, expire it, or resume a paid one's pipeline. */
@@ -100,6 +103,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeIdempotencyKeys]: QueueName.reminders,
   [JobName.SendEmail]: QueueName.email,
   [JobName.SendSms]: QueueName.sms,
+  [JobName.SendWhatsApp]: QueueName.whatsapp,
   [JobName.VerifyPaymentNotification]: QueueName.payments,
   [JobName.CheckPayment]: QueueName.payments,
   [JobName.IssuePaymentDocument]: QueueName.payments,

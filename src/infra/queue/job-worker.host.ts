@@ -87,6 +87,11 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
       };
     if (queue === QueueName.sms)
       return { concurrency: SMS_CONCURRENCY, limiter: { max: this.config.get('SMS_MAX_PER_SECOND', { infer: true }), duration: 1_000 } };
+    if (queue === QueueName.whatsapp)
+      return {
+        concurrency: SMS_CONCURRENCY,
+        limiter: { max: this.config.get('WHATSAPP_MAX_PER_SECOND', { infer: true }), duration: 1_000 },
+      };
     // Payment jobs mostly wait on a gateway's answer.
     if (queue === QueueName.payments) return { concurrency: 8 };
     if (queue === QueueName.webhooks) return { concurrency: WEBHOOK_CONCURRENCY };

@@ -31,6 +31,13 @@ const SEND_CONCURRENCY = 32;
 /** A delayed start job may wake a moment early. */
 const EARLY_MS = 1_000;
 const SWEEP_LIMIT = 100;
+/** What a WhatsApp send refuses for every recipient alike, or for this one's data: the recipient fails with the reason. */
+const WHATSAPP_REFUSALS = new Set([
+  'message.channel_not_configured',
+  'whatsapp.template_unknown',
+  'whatsapp.template_parameters',
+  'message.whatsapp_parameter_empty',
+]);
 export const CANCELLED_BEFORE_SENDING = 'campaign cancelled before sending';
 
 const FROM_MESSAGE: Record<MessageStatus, RecipientStatus> = {
@@ -38,6 +45,8 @@ const FROM_MESSAGE: Record<MessageStatus, RecipientStatus> = {
   [MessageStatus.sending]: RecipientStatus.queued,
   [MessageStatus.sent]: RecipientStatus.sent,
   [MessageStatus.delivered]: RecipientStatus.delivered,
+  // WhatsApp's read receipt: delivered, as far as a campaign's recipients go.
+  [MessageStatus.read]: RecipientStatus.delivered,
   [MessageStatus.failed]: RecipientStatus.failed,
   [MessageStatus.bounced]: RecipientStatus.bounced,
   [MessageStatus.suppressed]: RecipientStatus.suppressed,
@@ -234,6 +243,7 @@ export class CampaignFanOutService {
           kind: MessageKind.marketing,
           ...(member === 'customer' ? { customerId: memberId } : { subscriberId: memberId }),
           source: campaignSource(c),
+          whatsappTemplate: c.channel === Channel.whatsapp ? (c.whatsappTemplate ?? undefined) : undefined,
           locale: c.locale ?? undefined,
           key: this.keyOf(c, member, memberId),
           decorate: track.opens || track.clicks ? (m) => this.links.decorate(m, messageId, track) : undefined,
@@ -247,6 +257,11 @@ export class CampaignFanOutService {
       if (err instanceof AppException && (err.code === 'message.no_address' || err instanceof NotFoundAppException))
         return { memberId, status: RecipientStatus.skipped, error: err.message.slice(0, 300) };
       if (err instanceof TemplateRenderError || err instanceof TemplateSyntaxError)
+        return { memberId, status: RecipientStatus.failed, error: err.message.slice(0, 300) };
+      // WhatsApp: free text to someone outside the 24-hour window is not sent; a number, template or parameter that does not work fails.
+      if (err instanceof AppException && err.code === 'message.whatsapp_window_closed')
+        return { memberId, status: RecipientStatus.skipped, error: err.message.slice(0, 300) };
+      if (err instanceof AppException && WHATSAPP_REFUSALS.has(err.code))
         return { memberId, status: RecipientStatus.failed, error: err.message.slice(0, 300) };
       throw err;
     }

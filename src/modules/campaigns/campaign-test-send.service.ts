@@ -32,6 +32,7 @@ export class CampaignTestSendService {
       kind: MessageKind.transactional,
       to: dto.to,
       source: campaignSource(c),
+      whatsappTemplate: c.channel === Channel.whatsapp ? (c.whatsappTemplate ?? undefined) : undefined,
       locale: c.locale ?? undefined,
     });
     return { messageId: message.id, to: message.to, status: message.status };

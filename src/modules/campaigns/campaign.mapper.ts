@@ -14,6 +14,7 @@ export const toCampaignDto = (c: Campaign, timeZone: string): CampaignDto => ({
   subject: c.subject,
   body: c.body,
   html: c.html,
+  whatsappTemplate: c.whatsappTemplate,
   locale: c.locale,
   status: c.status,
   scheduledAt: c.scheduledAt,

@@ -5,6 +5,8 @@ import { BusinessDirectory } from '../business/business-directory.service';
 import { SegmentsService } from '../segments/segments.service';
 import { CampaignStatus } from './campaign.types';
 import { campaignContentErrors, campaignSource } from './campaign-content';
+import type { WhatsAppTemplateRef } from '../notifications/message.types';
+import { Channel } from '../notifications/notification.types';
 import { toCampaignDto, toStatsDto } from './campaign.mapper';
 import { CampaignRecipientsRepository } from './campaign-recipients.repository';
 import { CampaignsRepository } from './campaigns.repository';
@@ -37,6 +39,7 @@ export class CampaignsService {
       subject: dto.subject ?? null,
       body: dto.body,
       html: dto.html ?? null,
+      whatsappTemplate: dto.whatsappTemplate ?? null,
       locale: dto.locale ?? null,
       trackOpens: dto.trackOpens ?? false,
       trackClicks: dto.trackClicks ?? false,
@@ -73,6 +76,7 @@ export class CampaignsService {
       if (dto.subject !== undefined) campaign.subject = dto.subject;
       if (dto.body !== undefined) campaign.body = dto.body;
       if (dto.html !== undefined) campaign.html = dto.html;
+      if (dto.whatsappTemplate !== undefined) campaign.whatsappTemplate = dto.whatsappTemplate;
       if (dto.locale !== undefined) campaign.locale = dto.locale;
       if (dto.trackOpens !== undefined) campaign.trackOpens = dto.trackOpens;
       if (dto.trackClicks !== undefined) campaign.trackClicks = dto.trackClicks;
@@ -109,10 +113,22 @@ export class CampaignsService {
       throw new CampaignContentException([{ field: 'subscriberList', message: 'send to a segment or to a subscribers list, not both' }]);
   }
 
-  private checkContent(c: Pick<Campaign, 'channel' | 'body'> & { subject?: string | null; html?: string | null }): void {
+  private checkContent(
+    c: Pick<Campaign, 'channel' | 'body'> & {
+      subject?: string | null;
+      html?: string | null;
+      whatsappTemplate?: WhatsAppTemplateRef | null;
+    },
+  ): void {
     const errors = campaignContentErrors(
       campaignSource({ channel: c.channel, body: c.body, subject: c.subject ?? null, html: c.html ?? null }),
     );
+    if (c.whatsappTemplate && c.channel !== Channel.whatsapp)
+      errors.push({ field: 'whatsappTemplate', message: 'whatsappTemplate is for the whatsapp channel only' });
+    c.whatsappTemplate?.parameters.forEach((parameter, i) => {
+      for (const e of campaignContentErrors({ subject: null, body: parameter, html: null }))
+        errors.push({ field: `whatsappTemplate.parameters.${i}`, message: e.message });
+    });
     if (errors.length) throw new CampaignContentException(errors);
   }
 }

@@ -6,9 +6,11 @@ import { PermanentDeliveryError } from '../../common/delivery/delivery-errors';
 import { MAIL_TRANSPORT, type MailAttachment, type MailTransport } from '../../infra/mail/mail.port';
 import { FILE_STORAGE, type FileStorage } from '../../infra/storage/file-storage.port';
 import { SMS_TRANSPORT, type SmsTransport } from '../../infra/sms/sms.port';
+import { WHATSAPP_CLIENT, type WhatsAppClient } from '../../infra/whatsapp/whatsapp.port';
 import type { MessageRecord } from './message.types';
 import { Channel } from './notification.types';
-import { twilioStatusCallbackUrl } from './webhooks/webhook-urls';
+import { twilioStatusCallbackUrl, whatsappReference } from './webhooks/webhook-urls';
+import { WhatsAppSettingsService } from './whatsapp/whatsapp-settings.service';
 
 export interface Dispatched {
   provider: string;
@@ -18,8 +20,9 @@ export interface Dispatched {
 
 /**
  * Hands a logged message to its channel's driver (chosen at boot: EMAIL_DRIVER,
- * SMS_DRIVER). A new channel (WhatsApp) is one more case here and one more
- * port; the callers of the notifications service do not change.
+ * SMS_DRIVER; WhatsApp through the business's own Cloud API account). A new
+ * channel is one more case here and one more port; the callers of the
+ * notifications service do not change.
  */
 @Injectable()
 export class ChannelDispatcher {
@@ -29,6 +32,8 @@ export class ChannelDispatcher {
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
     @Inject(SMS_TRANSPORT) private readonly sms: SmsTransport,
     @Inject(FILE_STORAGE) private readonly files: FileStorage,
+    @Inject(WHATSAPP_CLIENT) private readonly whatsapp: WhatsAppClient,
+    private readonly whatsappSettings: WhatsAppSettingsService,
     @Inject(ConfigService) config: AppConfig,
   ) {
     this.publicUrl = config.get('PUBLIC_URL', { infer: true });
@@ -60,6 +65,17 @@ export class ChannelDispatcher {
           statusCallback: twilioStatusCallbackUrl(this.publicUrl, reference),
         });
         return { provider: sent.provider, providerMessageId: sent.messageId, segments: sent.segments };
+      }
+      case Channel.whatsapp: {
+        // The number may have been disconnected since the message was written: nothing to send it with.
+        const account = await this.whatsappSettings.account(m.businessId);
+        if (!account) throw new PermanentDeliveryError('WhatsApp is no longer configured for this business');
+        // Meta echoes the reference in the status notifications, so they find the message (and attempt) even before `sent` is recorded.
+        const ref = whatsappReference(reference);
+        const sent = m.whatsappTemplate
+          ? await this.whatsapp.sendTemplate(account, { to: m.to, template: m.whatsappTemplate, reference: ref })
+          : await this.whatsapp.sendText(account, { to: m.to, text: m.text, reference: ref });
+        return { provider: sent.provider, providerMessageId: sent.messageId, segments: null };
       }
     }
   }

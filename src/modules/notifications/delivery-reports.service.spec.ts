@@ -54,9 +54,15 @@ describe('delivery reports', () => {
   });
 
   const report = (
-    outcome: MessageStatus.delivered | MessageStatus.failed | MessageStatus.bounced | MessageStatus.suppressed,
+    outcome: MessageStatus.delivered | MessageStatus.read | MessageStatus.failed | MessageStatus.bounced | MessageStatus.suppressed,
     attempt: number | null = 1,
-  ) => reports.apply(BUSINESS, { messageId: ID, attempt, outcome, error: outcome === MessageStatus.delivered ? undefined : 'why' });
+  ) =>
+    reports.apply(BUSINESS, {
+      messageId: ID,
+      attempt,
+      outcome,
+      error: outcome === MessageStatus.delivered || outcome === MessageStatus.read ? undefined : 'why',
+    });
 
   it('moves a message only forward: sending/sent → delivered → failed | bounced | suppressed', async () => {
     const cases: [MessageStatus, MessageStatus, 'changed' | 'unchanged'][] = [
@@ -99,6 +105,41 @@ describe('delivery reports', () => {
     assert.equal(await report(MessageStatus.delivered, null), 'changed');
     log.message = null;
     assert.equal(await report(MessageStatus.delivered), 'unknown');
+    assert.deepEqual(emitted, ['message.delivered']);
+  });
+
+  it('puts read after delivered (WhatsApp): in order, out of order and repeated, it ends read', async () => {
+    const cases: [MessageStatus, MessageStatus, 'changed' | 'unchanged'][] = [
+      [MessageStatus.sent, MessageStatus.read, 'changed'],
+      [MessageStatus.sending, MessageStatus.read, 'changed'],
+      [MessageStatus.delivered, MessageStatus.read, 'changed'],
+      [MessageStatus.read, MessageStatus.read, 'unchanged'],
+      [MessageStatus.read, MessageStatus.delivered, 'unchanged'],
+      [MessageStatus.read, MessageStatus.failed, 'unchanged'],
+      [MessageStatus.failed, MessageStatus.read, 'unchanged'],
+      [MessageStatus.queued, MessageStatus.read, 'unchanged'],
+    ];
+    for (const [from, outcome, expected] of cases) {
+      log.message = messageIn(from);
+      assert.equal(await report(outcome as never), expected, `${from} + ${outcome}`);
+      assert.equal(log.message.status, expected === 'changed' ? outcome : from, `${from} + ${outcome}`);
+    }
+  });
+
+  it('stamps readAt, and deliveredAt when read overtook delivered; the timeline gets one delivery either way', async () => {
+    log.message = messageIn(MessageStatus.sent);
+    await report(MessageStatus.read);
+    assert.ok(log.message.readAt instanceof Date);
+    assert.ok(log.message.deliveredAt instanceof Date, 'read implies delivered');
+    await report(MessageStatus.delivered);
+    assert.deepEqual(emitted, ['message.delivered']);
+
+    emitted = [];
+    log.message = messageIn(MessageStatus.sent);
+    await report(MessageStatus.delivered);
+    const deliveredAt = log.message.deliveredAt;
+    await report(MessageStatus.read);
+    assert.equal(log.message.deliveredAt, deliveredAt, 'the delivery time stays');
     assert.deepEqual(emitted, ['message.delivered']);
   });
 

@@ -6,7 +6,8 @@ import type { MessageRecord } from './message.types';
 import { MessageStatus } from './notification.types';
 
 /** What a provider can report of a message it took. */
-export type DeliveryOutcome = MessageStatus.delivered | MessageStatus.failed | MessageStatus.bounced | MessageStatus.suppressed;
+export type DeliveryOutcome =
+  MessageStatus.delivered | MessageStatus.read | MessageStatus.failed | MessageStatus.bounced | MessageStatus.suppressed;
 
 export interface DeliveryReport {
   messageId: string;
@@ -26,14 +27,16 @@ export type DeliveryReportResult = 'changed' | 'unchanged' | 'stale' | 'unknown'
 
 /**
  * The statuses each outcome may move a message from. Reports only move a
- * message forward (sending / sent → delivered → failed | bounced |
+ * message forward (sending / sent → delivered → read, or → failed | bounced |
  * suppressed), so they may arrive in any order and any number of times: a
- * `delivered` after a bounce, or a repeated report, changes nothing. A
+ * `delivered` after a bounce or after `read`, or a repeated report, changes
+ * nothing (a `read` that overtakes its `delivered` also stamps deliveredAt). A
  * report may come before the sending job recorded `sent` (the provider was
  * quick), hence `sending`; a queued message is not with any provider.
  */
 const MOVES_FROM: Record<DeliveryOutcome, ReadonlySet<MessageStatus>> = {
   [MessageStatus.delivered]: new Set([MessageStatus.sending, MessageStatus.sent]),
+  [MessageStatus.read]: new Set([MessageStatus.sending, MessageStatus.sent, MessageStatus.delivered]),
   [MessageStatus.failed]: new Set([MessageStatus.sending, MessageStatus.sent, MessageStatus.delivered]),
   [MessageStatus.bounced]: new Set([MessageStatus.sending, MessageStatus.sent, MessageStatus.delivered]),
   [MessageStatus.suppressed]: new Set([MessageStatus.sending, MessageStatus.sent, MessageStatus.delivered]),
@@ -61,16 +64,16 @@ export class DeliveryReportsService {
       if (!current) return 'unknown';
       if (report.attempt !== null && report.attempt !== current.attempts) return 'stale';
       if (!MOVES_FROM[report.outcome].has(current.status)) return 'unchanged';
-      const moved = await this.log.transition(businessId, current.id, current.status, changeFor(report));
+      const moved = await this.log.transition(businessId, current.id, current.status, changeFor(report, current));
       if (moved) {
-        this.emit(moved, report);
+        this.emit(moved, report, current.status === MessageStatus.delivered);
         return 'changed';
       }
     }
     return 'unchanged';
   }
 
-  private emit(m: MessageRecord, report: DeliveryReport): void {
+  private emit(m: MessageRecord, report: DeliveryReport, wasDelivered: boolean): void {
     const payload: MessageEventPayload = {
       businessId: m.businessId,
       messageId: m.id,
@@ -83,6 +86,10 @@ export class DeliveryReportsService {
     switch (report.outcome) {
       case MessageStatus.delivered:
         return this.events.emit('message.delivered', payload);
+      case MessageStatus.read:
+        // Read implies delivered: the timeline shows a delivery once, whichever report came first.
+        if (!wasDelivered) this.events.emit('message.delivered', payload);
+        return;
       case MessageStatus.failed:
         return this.events.emit('message.failed', { ...payload, error });
       case MessageStatus.bounced:
@@ -93,8 +100,9 @@ export class DeliveryReportsService {
   }
 }
 
-function changeFor(report: DeliveryReport): MessageChange {
+function changeFor(report: DeliveryReport, current: MessageRecord): MessageChange {
   const at = report.at ?? new Date();
   if (report.outcome === MessageStatus.delivered) return { status: report.outcome, deliveredAt: at };
+  if (report.outcome === MessageStatus.read) return { status: report.outcome, readAt: at, deliveredAt: current.deliveredAt ?? at };
   return { status: report.outcome, failedAt: at, lastError: (report.error ?? report.outcome).slice(0, 500) };
 }

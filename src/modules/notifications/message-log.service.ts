@@ -35,6 +35,7 @@ function toRecord(doc: StreamDocument): MessageRecord {
     fromName: str(f.fromName),
     replyTo: str(f.replyTo),
     smsSender: str(f.smsSender),
+    whatsappTemplate: f.whatsappTemplate ? (JSON.parse(String(f.whatsappTemplate)) as MessageRecord['whatsappTemplate']) : null,
     segments: typeof f.segments === 'number' ? f.segments : null,
     provider: str(f.provider),
     providerMessageId: str(f.providerMessageId),
@@ -43,6 +44,7 @@ function toRecord(doc: StreamDocument): MessageRecord {
     sendAt: date(f.sendAt) ?? doc.at,
     sentAt: date(f.sentAt),
     deliveredAt: date(f.deliveredAt),
+    readAt: date(f.readAt),
     failedAt: date(f.failedAt),
     requestHash: str(f.requestHash),
   };
@@ -52,7 +54,17 @@ function toRecord(doc: StreamDocument): MessageRecord {
 export type MessageChange = Partial<
   Pick<
     MessageRecord,
-    'status' | 'provider' | 'providerMessageId' | 'attempts' | 'lastError' | 'segments' | 'sentAt' | 'deliveredAt' | 'failedAt' | 'sendAt'
+    | 'status'
+    | 'provider'
+    | 'providerMessageId'
+    | 'attempts'
+    | 'lastError'
+    | 'segments'
+    | 'sentAt'
+    | 'deliveredAt'
+    | 'readAt'
+    | 'failedAt'
+    | 'sendAt'
   >
 >;
 
@@ -80,9 +92,10 @@ export class MessageLogService {
     message: NewMessage,
     now = new Date(),
   ): Promise<{ message: MessageRecord; created: boolean }> {
-    const { headers, attachments, sendAt, ...rest } = message;
+    const { headers, attachments, sendAt, whatsappTemplate, ...rest } = message;
     const fields: StreamFields = {
       ...(rest as StreamFields),
+      whatsappTemplate: whatsappTemplate ? JSON.stringify(whatsappTemplate) : null,
       headers: JSON.stringify(headers),
       attachments: attachments.length ? JSON.stringify(attachments) : null,
       sendAt: sendAt.toISOString(),
@@ -124,6 +137,12 @@ export class MessageLogService {
       { status: [MessageStatus.queued, MessageStatus.sending] },
     );
     return doc ? toRecord(doc) : null;
+  }
+
+  /** The message a provider knows by its own id (WhatsApp's wamid), in one business. */
+  async findByProviderId(businessId: string, providerMessageId: string): Promise<MessageRecord | null> {
+    const { items } = await this.store.find(STREAM, businessId, { match: { providerMessageId }, offset: 0, limit: 1 });
+    return items[0] ? toRecord(items[0]) : null;
   }
 
   async list(

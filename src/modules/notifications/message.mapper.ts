@@ -31,6 +31,8 @@ export const toMessageDto = (m: MessageRecord): MessageDto => {
     sendAt: m.sendAt,
     sentAt: m.sentAt,
     deliveredAt: m.deliveredAt,
+    readAt: m.readAt,
     failedAt: m.failedAt,
+    whatsappTemplate: m.whatsappTemplate,
   };
 };

@@ -8,6 +8,13 @@ export interface MessageAttachment {
   contentType: string;
 }
 
+/** An approved WhatsApp template and the values of its body parameters, in order. */
+export interface WhatsAppTemplateRef {
+  name: string;
+  language: string;
+  parameters: string[];
+}
+
 /** One message of the message log: what was sent, to whom, and what became of it. */
 export interface MessageRecord {
   id: string;
@@ -33,6 +40,8 @@ export interface MessageRecord {
   fromName: string | null;
   replyTo: string | null;
   smsSender: string | null;
+  /** WhatsApp: the approved template it goes as (with its body parameters); null for free text and other channels. */
+  whatsappTemplate: WhatsAppTemplateRef | null;
   /** Billable SMS segments (70 / 67 characters for Hebrew). */
   segments: number | null;
   provider: string | null;
@@ -43,6 +52,8 @@ export interface MessageRecord {
   sendAt: Date;
   sentAt: Date | null;
   deliveredAt: Date | null;
+  /** WhatsApp's read receipt. */
+  readAt: Date | null;
   failedAt: Date | null;
   /** A hash of the API request that created it under an Idempotency-Key (a reuse with another body is refused). */
   requestHash: string | null;
@@ -66,6 +77,7 @@ export type NewMessage = Pick<
   | 'fromName'
   | 'replyTo'
   | 'smsSender'
+  | 'whatsappTemplate'
   | 'segments'
   | 'sendAt'
   | 'requestHash'

@@ -1,7 +1,8 @@
-/** The ways a message reaches a person. WhatsApp joins through the same port later. */
+/** The ways a message reaches a person. WhatsApp goes through Meta's Cloud API with each business's own number. */
 export enum Channel {
   email = 'email',
   sms = 'sms',
+  whatsapp = 'whatsapp',
 }
 
 /** The languages templates exist in. */
@@ -16,12 +17,14 @@ export enum MessageKind {
   marketing = 'marketing',
 }
 
-/** queued → sending → sent → delivered | failed | bounced; suppressed when it must not be sent. */
+/** queued → sending → sent → delivered → read (WhatsApp) | failed | bounced; suppressed when it must not be sent. */
 export enum MessageStatus {
   queued = 'queued',
   sending = 'sending',
   sent = 'sent',
   delivered = 'delivered',
+  /** The recipient opened it (WhatsApp's read receipt); after delivered. */
+  read = 'read',
   failed = 'failed',
   bounced = 'bounced',
   suppressed = 'suppressed',
@@ -82,6 +85,13 @@ export interface TemplateRenderer {
     locale: MessageLocale,
     variables: TemplateVariables,
   ): Promise<RenderedMessage>;
+
+  /**
+   * Renders short text templates (a WhatsApp template's body parameters,
+   * `{{ customer.firstName }}`) with the same variables, in the business's
+   * zone and the locale's formats; each result is one line.
+   */
+  renderLines(businessId: string, locale: MessageLocale, variables: TemplateVariables, sources: string[]): Promise<string[]>;
 }
 
 export const TEMPLATE_RENDERER = Symbol('TEMPLATE_RENDERER');

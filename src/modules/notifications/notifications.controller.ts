@@ -43,7 +43,8 @@ export class NotificationsController {
   @ApiAcceptedResponse({ type: MessageDto })
   @ApiUnprocessableEntityResponse({
     type: ProblemDetails,
-    description: 'Marketing without consent for the channel (nothing sent), or no address',
+    description:
+      'Marketing without consent for the channel (nothing sent), or no address; WhatsApp: not configured, free text outside the 24-hour window (message.whatsapp_window_closed), a template not synced or a parameter that renders empty',
   })
   async send(
     @CurrentBusiness() businessId: string,

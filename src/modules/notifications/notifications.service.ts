@@ -26,6 +26,9 @@ import { IdempotencyKeyReusedException } from '../idempotency/idempotency.servic
 import { afterQuietHours } from './quiet-hours';
 import { type Recipient, type RecipientRequest, RecipientsService } from './recipients.service';
 import { NotificationSettingsService } from './settings/notification-settings.service';
+import { type MappedTemplate, WhatsAppTemplatesService } from './whatsapp/whatsapp-templates.service';
+import { WhatsAppSettingsService } from './whatsapp/whatsapp-settings.service';
+import { WhatsAppWindowService } from './whatsapp/whatsapp-window.service';
 import type { TemplateSource } from './templates/built-ins/built-in-template';
 import { businessVariables } from './templates/business-variables';
 import { messageFormatFor } from './templates/locale-format';
@@ -51,6 +54,11 @@ export interface SendRequest extends RecipientRequest {
   html?: string;
   locale?: MessageLocale;
   sendAt?: Date;
+  /**
+   * WhatsApp only: send this approved (synced) template, its body parameters as text templates
+   * rendered like a template's (instead of `template` or `body`; allowed outside the 24-hour window).
+   */
+  whatsappTemplate?: MappedTemplate;
   /** Email only: files to attach, by their FILE_STORAGE keys (an invoice's PDF). */
   attachments?: MessageAttachment[];
   /** Makes the message id deterministic: the same key is one message, however often it is sent. */
@@ -58,6 +66,8 @@ export interface SendRequest extends RecipientRequest {
   /** With `key` from an Idempotency-Key: the request's hash; the same key with another request is refused. */
   requestHash?: string;
 }
+
+const JOB_OF = { [Channel.email]: JobName.SendEmail, [Channel.sms]: JobName.SendSms, [Channel.whatsapp]: JobName.SendWhatsApp } as const;
 
 const OPT_OUT = { he: 'להסרה השב הסר', en: 'Reply STOP to opt out' } as const;
 
@@ -78,6 +88,9 @@ export class NotificationsService {
     private readonly settings: NotificationSettingsService,
     private readonly businesses: BusinessDirectory,
     private readonly jobs: JobQueueService,
+    private readonly whatsappSettings: WhatsAppSettingsService,
+    private readonly whatsappTemplates: WhatsAppTemplatesService,
+    private readonly whatsappWindow: WhatsAppWindowService,
     @Inject(TEMPLATE_RENDERER) private readonly templates: TemplateRenderer,
     @Inject(ConfigService) config: AppConfig,
   ) {
@@ -109,15 +122,45 @@ export class NotificationsService {
         `${recipient.address} has not consented to marketing by ${req.channel}: nothing was sent`,
       );
     }
+    if (req.whatsappTemplate && req.channel !== Channel.whatsapp)
+      throw new AppException(HttpStatus.BAD_REQUEST, 'validation_failed', 'whatsappTemplate is for the whatsapp channel', [
+        { field: 'whatsappTemplate', message: 'whatsappTemplate is for the whatsapp channel only' },
+      ]);
+    const route = req.channel === Channel.whatsapp ? await this.whatsappRoute(businessId, req, recipient.address, now) : null;
+    const mapped = route?.template ?? null;
     const locale = req.locale ?? recipient.locale ?? (business.locale as unknown as MessageLocale);
     const rendered = await this.render(businessId, req, locale, recipient, business);
+    const whatsappTemplate = mapped
+      ? {
+          name: mapped.name,
+          language: mapped.language,
+          parameters: await this.templates.renderLines(
+            businessId,
+            locale,
+            this.variablesFor(req, recipient, business.name),
+            mapped.parameters,
+          ),
+        }
+      : null;
+    const empty = whatsappTemplate ? whatsappTemplate.parameters.findIndex((p) => p === '') : -1;
+    if (whatsappTemplate && empty >= 0)
+      // WhatsApp refuses a template whose parameter is empty: say which one now, rather than fail later.
+      throw new AppException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'message.whatsapp_parameter_empty',
+        `Parameter {{${empty + 1}}} of the WhatsApp template ${whatsappTemplate.name} renders empty for this message: give its value in variables, or map the key differently`,
+      );
+    // An explicit template is logged as its own text, its placeholders filled in.
+    if (whatsappTemplate && route?.body)
+      rendered.text = route.body.replace(/\{\{\s*(\d{1,2})\s*\}\}/g, (_, n: string) => whatsappTemplate.parameters[Number(n) - 1] ?? '');
     const decorated = req.decorate ? req.decorate(rendered) : rendered;
     // Marketing carries its opt-out; so does any mail to a list subscriber (the double opt-in request too).
     const listMail = req.kind === MessageKind.marketing || (req.subscriberId !== undefined && req.channel === Channel.email);
     const content =
       listMail && recipient.unsubscribeUrl ? withOptOut(req.channel, decorated, recipient, locale) : { ...decorated, headers: {} };
     const due = req.sendAt && req.sendAt > now ? req.sendAt : now;
-    const sendAt = req.kind === MessageKind.marketing && req.channel === Channel.sms ? afterQuietHours(due, business.timezone, rules) : due;
+    const quiet = req.kind === MessageKind.marketing && (req.channel === Channel.sms || req.channel === Channel.whatsapp);
+    const sendAt = quiet ? afterQuietHours(due, business.timezone, rules) : due;
     const { message, created } = await this.log.create(
       businessId,
       id,
@@ -137,6 +180,7 @@ export class NotificationsService {
         fromName: req.channel === Channel.email ? (rules.senderName ?? business.name) : null,
         replyTo: req.channel === Channel.email ? rules.replyTo : null,
         smsSender: req.channel === Channel.sms ? rules.smsSender : null,
+        whatsappTemplate,
         segments: req.channel === Channel.sms ? countSmsSegments(content.text) : null,
         sendAt,
         requestHash: req.requestHash ?? null,
@@ -165,13 +209,39 @@ export class NotificationsService {
     return queued;
   }
 
+  /**
+   * WhatsApp goes through the business's own number (422 `message.channel_not_configured` without one).
+   * A template key mapped to an approved WhatsApp template goes as that template, at any time; anything
+   * else is free text, which WhatsApp takes only within 24 hours of the person's last message (422
+   * `message.whatsapp_window_closed` outside it).
+   */
+  private async whatsappRoute(
+    businessId: string,
+    req: SendRequest,
+    phone: string,
+    now: Date,
+  ): Promise<{ template: MappedTemplate | null; body: string | null }> {
+    await this.whatsappSettings.requireAccount(businessId);
+    if (req.whatsappTemplate) {
+      const synced = await this.whatsappTemplates.requireSynced(businessId, req.whatsappTemplate, 'whatsappTemplate.parameters');
+      return { template: req.whatsappTemplate, body: synced.body };
+    }
+    const mapped = req.template ? await this.whatsappTemplates.mappingFor(businessId, req.template) : null;
+    if (!mapped) await this.whatsappWindow.requireOpen(businessId, phone, now);
+    return { template: mapped, body: null };
+  }
+
   private enqueue(message: MessageRecord, delayMs: number, jobId: string) {
-    const name = message.channel === Channel.email ? JobName.SendEmail : JobName.SendSms;
+    const name = JOB_OF[message.channel];
     return this.jobs.enqueue(
       name,
       { businessId: message.businessId, messageId: message.id },
       { jobId, delayMs: Math.max(0, delayMs), attempts: this.attempts, retryDelayMs: this.retryDelayMs },
     );
+  }
+
+  private variablesFor(req: SendRequest, recipient: Recipient, businessName: string): TemplateVariables {
+    return present({ business: { name: businessName }, 'customer.firstName': recipient.firstName, ...req.variables });
   }
 
   private async render(
@@ -186,10 +256,8 @@ export class NotificationsService {
       const scope = toScope(businessVariables(business), present(customer), present(req.variables ?? {}));
       return renderMessage(req.source, req.channel, scope, messageFormatFor(business, locale));
     }
-    if (req.template) {
-      const variables = { business: { name: business.name }, 'customer.firstName': recipient.firstName, ...req.variables };
-      return this.templates.render(businessId, req.template, req.channel, locale, present(variables));
-    }
+    if (req.template)
+      return this.templates.render(businessId, req.template, req.channel, locale, this.variablesFor(req, recipient, business.name));
     return { subject: req.subject, text: req.body ?? '', html: req.html };
   }
 }
@@ -199,14 +267,14 @@ function present(variables: TemplateVariables): TemplateVariables {
   return Object.fromEntries(Object.entries(variables).filter(([, v]) => v !== null && v !== undefined && v !== ''));
 }
 
-/** Marketing carries its opt-out: List-Unsubscribe headers and a footer by email, a reply keyword by SMS. */
+/** Marketing carries its opt-out: List-Unsubscribe headers and a footer by email, a reply keyword by SMS and WhatsApp. */
 function withOptOut(
   channel: Channel,
   m: RenderedMessage,
   recipient: Recipient,
   locale: MessageLocale,
 ): RenderedMessage & { headers: Record<string, string> } {
-  if (channel === Channel.sms) return { ...m, text: `${m.text}\n${OPT_OUT[locale]}`, headers: {} };
+  if (channel !== Channel.email) return { ...m, text: `${m.text}\n${OPT_OUT[locale]}`, headers: {} };
   const url = recipient.unsubscribeUrl!;
   const footer = locale === MessageLocale.he ? 'להסרה מרשימת הדיוור' : 'Unsubscribe';
   return {

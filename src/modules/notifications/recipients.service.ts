@@ -74,7 +74,16 @@ export class RecipientsService {
       );
     const sub = await this.subscribers.contactByAddress(businessId, addressOf(channel, address));
     if (sub) return this.fromSubscriber(channel, sub, address, null);
-    return { address, customerId: null, subscriberId: null, locale: null, firstName: null, lastName: null, marketingConsent: false, unsubscribeUrl: null };
+    return {
+      address,
+      customerId: null,
+      subscriberId: null,
+      locale: null,
+      firstName: null,
+      lastName: null,
+      marketingConsent: false,
+      unsubscribeUrl: null,
+    };
   }
 
   private fromCustomer(
@@ -95,8 +104,8 @@ export class RecipientsService {
       lastName: c.lastName,
       marketingConsent: consent,
       unsubscribeUrl:
-        (subscribed && sub ? sub.unsubscribeUrl[channel] : null) ??
-        this.subscribers.customerUnsubscribeUrl(businessId, c.id, channel as unknown as SubscriberChannel, address),
+        (subscribed && sub ? sub.unsubscribeUrl[listChannel(channel)] : null) ??
+        this.subscribers.customerUnsubscribeUrl(businessId, c.id, listChannel(channel), address),
     };
   }
 
@@ -109,10 +118,17 @@ export class RecipientsService {
       firstName: customer?.firstName ?? sub.name,
       lastName: customer?.lastName ?? null,
       marketingConsent: subscribedOn(sub, channel),
-      unsubscribeUrl: sub.unsubscribeUrl[channel],
+      unsubscribeUrl: sub.unsubscribeUrl[listChannel(channel)],
     };
   }
 }
+
+/**
+ * The consent a channel uses: email's, or the phone's for SMS and WhatsApp. One marketing consent
+ * per phone number: a refusal by SMS or by WhatsApp (STOP, הסר) stops marketing on both.
+ */
+export const listChannel = (channel: Channel): SubscriberChannel =>
+  channel === Channel.email ? SubscriberChannel.email : SubscriberChannel.sms;
 
 const subscribedOn = (sub: SubscriberContact, channel: Channel) => (channel === Channel.email ? sub.emailSubscribed : sub.smsSubscribed);
 const addressOf = (channel: Channel, address: string) => (channel === Channel.email ? { email: address } : { phone: address });

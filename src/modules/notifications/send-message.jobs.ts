@@ -28,3 +28,14 @@ export class SendSmsJob implements JobHandlerContract<JobName.SendSms> {
     return this.sender.deliver(payload.businessId, payload.messageId, attemptOf(job));
   }
 }
+
+/** Sends one queued WhatsApp message of the message log. */
+@Injectable()
+@JobHandler(JobName.SendWhatsApp)
+export class SendWhatsAppJob implements JobHandlerContract<JobName.SendWhatsApp> {
+  constructor(private readonly sender: MessageSender) {}
+
+  handle(payload: SendPayload, job: Job<SendPayload>): Promise<SendOutcome> {
+    return this.sender.deliver(payload.businessId, payload.messageId, attemptOf(job));
+  }
+}

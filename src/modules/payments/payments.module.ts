@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Keyring } from '../../common/crypto/keyring';
+import { keyringProvider } from '../../common/crypto/keyring.provider';
 import type { AppConfig } from '../../infra/config/app-config';
 import { PaymentProvider } from '../../infra/config/env.schema';
 import { ActivityModule } from '../activity/activity.module';
@@ -63,12 +63,7 @@ import { PaymentSettingsService } from './settings/payment-settings.service';
   ],
   controllers: [PaymentSettingsController, PaymentReturnController, PaymentsController, PaymentWebhookController, SandboxPageController],
   providers: [
-    {
-      provide: Keyring,
-      useFactory: (config: AppConfig) =>
-        Keyring.fromConfig(config.get('ENCRYPTION_KEY', { infer: true })!, config.get('ENCRYPTION_KEYS_RETIRED', { infer: true })),
-      inject: [ConfigService],
-    },
+    keyringProvider,
     PaymentSettingsRepository,
     PaymentsRepository,
     PaymentEventsRepository,

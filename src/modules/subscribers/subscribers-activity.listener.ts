@@ -15,7 +15,14 @@ export class SubscribersActivityListener {
 
   @OnDomainEvent('subscriber.unsubscribed')
   onUnsubscribed(e: SubscriberEventPayload): Promise<void> {
-    const via = e.via === 'sms_reply' ? ' by an SMS reply' : e.via === 'email_provider' ? ' at the email provider' : '';
+    const via =
+      e.via === 'sms_reply'
+        ? ' by an SMS reply'
+        : e.via === 'whatsapp_reply'
+          ? ' by a WhatsApp reply'
+          : e.via === 'email_provider'
+            ? ' at the email provider'
+            : '';
     return this.record('subscriber.unsubscribed', e, `Unsubscribed from marketing (${e.channel})${via}`);
   }
 

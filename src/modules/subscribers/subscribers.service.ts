@@ -161,7 +161,7 @@ export class SubscribersService {
     businessId: string,
     channel: SubscriberChannel,
     address: string,
-    via: 'sms_reply' | 'email_provider',
+    via: 'sms_reply' | 'whatsapp_reply' | 'email_provider',
   ): Promise<boolean> {
     const normalized = channel === SubscriberChannel.email ? normalizeEmail(address) : toE164(address);
     if (!normalized) return false;

@@ -58,7 +58,11 @@ export class SendMessageActionDto {
   @ApiProperty({ enum: ['send_message'] })
   type: 'send_message';
 
-  @ApiProperty({ enum: Channel })
+  @ApiProperty({
+    enum: Channel,
+    description:
+      "whatsapp: the business's own number; a template key mapped to an approved WhatsApp template goes at any time, anything else only within 24 hours of the customer's last WhatsApp message (else the step is skipped)",
+  })
   channel: Channel;
 
   @ApiProperty({ enum: MessageKind, description: 'marketing needs the customer’s consent on the channel (else the step is skipped)' })

@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import { IsZonedDateTime } from '../../../common/time/zoned-time';
 import { PatchType } from '../../../common/validation/patch-type';
 import { Trim } from '../../../common/validation/transforms';
+import { WhatsAppTemplateRefDto } from '../../notifications/dto/message.dto';
+import { WhatsAppTemplateInputDto } from '../../notifications/dto/send-message.dto';
 import { Channel, MessageLocale } from '../../notifications/notification.types';
 import { CampaignStatus } from '../campaign.types';
 
@@ -34,6 +37,13 @@ export class CampaignDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'Email HTML content (placed in the email layout); null: made from the body' })
   html: string | null;
+
+  @ApiProperty({
+    type: WhatsAppTemplateRefDto,
+    nullable: true,
+    description: 'WhatsApp: the approved template it goes as (parameters are Liquid); null: the body as free text',
+  })
+  whatsappTemplate: WhatsAppTemplateRefDto | null;
 
   @ApiProperty({ enum: MessageLocale, nullable: true, description: "Null: each recipient's language" })
   locale: MessageLocale | null;
@@ -138,6 +148,17 @@ export class CreateCampaignDto {
   @IsString()
   @MaxLength(100_000)
   html?: string | null;
+
+  @ApiPropertyOptional({
+    type: WhatsAppTemplateInputDto,
+    nullable: true,
+    description: `WhatsApp only: send this approved template (synced), its body parameters as Liquid per recipient, so it reaches people outside the 24-hour window; null: the body as free text, sent only to those who wrote in the last 24 hours (the others are skipped). ${VARIABLES}`,
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => WhatsAppTemplateInputDto)
+  whatsappTemplate?: WhatsAppTemplateInputDto | null;
 
   @ApiPropertyOptional({ enum: MessageLocale, nullable: true, description: "Null: each recipient's language" })
   @IsOptional()

@@ -1,6 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { TenantEntity } from '../../../common/tenancy/tenant.entity';
 import type { AudienceRule } from '../../customers/audience/audience-rule';
+import type { WhatsAppTemplateRef } from '../../notifications/message.types';
 import type { MessageLocale } from '../../notifications/notification.types';
 import { CampaignStatus, type CampaignChannel } from '../campaign.types';
 
@@ -39,6 +40,13 @@ export class Campaign extends TenantEntity {
 
   @Column('text', { nullable: true })
   html: string | null;
+
+  /**
+   * WhatsApp: the approved template it goes as (parameters are Liquid, per recipient), so it may reach
+   * people outside the 24-hour window; null: the body as free text (only those inside the window).
+   */
+  @Column('jsonb', { nullable: true })
+  whatsappTemplate: WhatsAppTemplateRef | null;
 
   /** Null: each recipient's language (else the business's). */
   @Column('varchar', { length: 2, nullable: true })

@@ -1,6 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Channel, MessageKind, MessageLocale, MessageStatus } from '../notification.types';
 
+export class WhatsAppTemplateRefDto {
+  @ApiProperty({ example: 'appointment_reminder' })
+  name: string;
+
+  @ApiProperty({ example: 'he' })
+  language: string;
+
+  @ApiProperty({ type: String, isArray: true, example: ['דנה', '10:30'] })
+  parameters: string[];
+}
+
 export class MessageDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -68,8 +79,18 @@ export class MessageDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   deliveredAt: Date | null;
 
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "WhatsApp's read receipt" })
+  readAt: Date | null;
+
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   failedAt: Date | null;
+
+  @ApiProperty({
+    type: WhatsAppTemplateRefDto,
+    nullable: true,
+    description: 'WhatsApp: the approved template it goes as, with its parameters; null for free text and other channels',
+  })
+  whatsappTemplate: WhatsAppTemplateRefDto | null;
 }
 
 export class ProviderStatusDto {

@@ -20,10 +20,10 @@ import type { PreviewTemplateDto, TemplatePreviewDto } from './dto/template-prev
 import type { SaveTemplateDto, TemplateDto } from './dto/template.dto';
 import type { NotificationTemplate } from './entities/notification-template.entity';
 import { messageFormatFor } from './locale-format';
-import { renderMessage } from './message-renderer';
+import { oneLine, renderMessage } from './message-renderer';
 import { NotificationTemplatesRepository, type TemplateSlot } from './notification-templates.repository';
 import { countSmsSegments } from './sms-segments';
-import { TemplateRenderError, TemplateSyntaxError } from './template-engine';
+import { parseTemplate, renderTemplate, TemplateRenderError, TemplateSyntaxError } from './template-engine';
 import { templateErrors } from './template-validation';
 import { sampleOf, sampleScope, toScope } from './template-variables';
 
@@ -61,6 +61,11 @@ export class TemplatesService implements TemplateRenderer {
     locale: MessageLocale,
     variables: TemplateVariables,
   ): Promise<RenderedMessage> {
+    if (channel === Channel.whatsapp) {
+      // A WhatsApp message of a key with no approved template mapped is that key's text (SMS's, else the email's plain text).
+      const via = builtInSource(key, Channel.sms, locale) ? Channel.sms : Channel.email;
+      return { text: (await this.render(businessId, key, via, locale, variables)).text };
+    }
     const slot = { key, channel, locale };
     const builtIn = this.requireBuiltIn(slot);
     const business = await this.businesses.require(businessId);
@@ -76,6 +81,13 @@ export class TemplatesService implements TemplateRenderer {
       }
     }
     return renderMessage(builtIn, channel, scope, format);
+  }
+
+  async renderLines(businessId: string, locale: MessageLocale, variables: TemplateVariables, sources: string[]): Promise<string[]> {
+    const business = await this.businesses.require(businessId);
+    const scope = toScope(businessVariables(business), variables);
+    const format = messageFormatFor(business, locale);
+    return sources.map((source) => oneLine(renderTemplate(parseTemplate(source, 'text'), scope, 'text', format)));
   }
 
   /** Every key with its channels, locales and variables, and which of its templates the business overrides. */

@@ -3,7 +3,7 @@ import { CustomersService } from '../../customers/customers.service';
 import { SubscriberChannel } from '../../subscribers/entities/subscriber.entity';
 import { SubscribersService } from '../../subscribers/subscribers.service';
 
-type Via = 'sms_reply' | 'email_provider';
+type Via = 'sms_reply' | 'whatsapp_reply' | 'email_provider';
 
 const addressOn = (channel: SubscriberChannel, address: string) =>
   channel === SubscriberChannel.email ? { email: address } : { phone: address };

@@ -8,15 +8,18 @@ import { SendGridWebhooksService } from './sendgrid-webhooks.service';
 import { TwilioWebhooksController } from './twilio-webhooks.controller';
 import { TwilioWebhooksService } from './twilio-webhooks.service';
 import { WebhookEventLog } from './webhook-event-log';
+import { WhatsAppWebhooksController } from './whatsapp-webhooks.controller';
+import { WhatsAppWebhooksService } from './whatsapp-webhooks.service';
+import { ActivityModule } from '../../activity/activity.module';
 
 /**
  * What the providers tell us after a send, verified by their signatures:
  * Twilio's status callbacks and incoming SMS (STOP, הסר), SendGrid's signed
- * events. Each route is off (404) until its provider's secret is configured.
+ * events, Meta's signed WhatsApp notifications (statuses, inbound messages). Each route is off (404) until its provider's secret is configured.
  */
 @Module({
-  imports: [NotificationsModule, CustomersModule, SubscribersModule],
-  controllers: [TwilioWebhooksController, SendGridWebhooksController],
-  providers: [TwilioWebhooksService, SendGridWebhooksService, ContactRefusalsService, WebhookEventLog],
+  imports: [NotificationsModule, CustomersModule, SubscribersModule, ActivityModule],
+  controllers: [TwilioWebhooksController, SendGridWebhooksController, WhatsAppWebhooksController],
+  providers: [TwilioWebhooksService, SendGridWebhooksService, WhatsAppWebhooksService, ContactRefusalsService, WebhookEventLog],
 })
 export class DeliveryWebhooksModule {}

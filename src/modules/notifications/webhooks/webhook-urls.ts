@@ -7,6 +7,7 @@ export const WEBHOOK_ROUTES = {
   twilioInbound: 'inbound',
   sendgrid: 'webhooks/sendgrid',
   sendgridEvents: 'events',
+  whatsapp: 'webhooks/whatsapp',
 } as const;
 
 /** The query parameters of a status callback URL: the business, the message and the attempt (covered by Twilio's signature). */
@@ -31,4 +32,18 @@ export function twilioStatusCallbackUrl(publicUrl: string, ref: DeliveryReferenc
 /** The URL a provider called, as it signed it: PUBLIC_URL, then the path and query exactly as they came. */
 export function publicUrlOf(publicUrl: string, originalUrl: string): string {
   return `${base(publicUrl)}${originalUrl}`;
+}
+
+/**
+ * The `biz_opaque_callback_data` a WhatsApp message is sent with, `<message id>:<attempt>`:
+ * Meta returns it in the message's status notifications (signed with the app secret).
+ */
+export const whatsappReference = (ref: DeliveryReference): string => `${ref.messageId}:${ref.attempt}`;
+
+const REFERENCE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):([1-9]\d{0,5})$/i;
+
+/** The message and attempt a WhatsApp status names through its `biz_opaque_callback_data`, or null. */
+export function parseWhatsAppReference(value: unknown): { messageId: string; attempt: number } | null {
+  const m = typeof value === 'string' ? REFERENCE.exec(value) : null;
+  return m ? { messageId: m[1].toLowerCase(), attempt: Number(m[2]) } : null;
 }

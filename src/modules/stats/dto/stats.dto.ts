@@ -67,6 +67,7 @@ export class MessagesByStatusDto {
   @ApiProperty(INT) sending: number;
   @ApiProperty(INT) sent: number;
   @ApiProperty(INT) delivered: number;
+  @ApiProperty({ ...INT, description: 'WhatsApp messages the recipient read (read receipts)' }) read: number;
   @ApiProperty(INT) failed: number;
   @ApiProperty(INT) bounced: number;
   @ApiProperty(INT) suppressed: number;
