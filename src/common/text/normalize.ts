@@ -15,4 +15,14 @@ export function slugify(name: string): string {
 }
 
 /** Words that public URLs use after /api/public/, so no business may take them as its slug. */
-export const RESERVED_SLUGS = new Set(['appointments', 'campaigns', 'subscriptions', 'unsubscribe', 'public', 'api', 'admin', 'docs', 'health']);
+export const RESERVED_SLUGS = new Set([
+  'appointments',
+  'campaigns',
+  'subscriptions',
+  'unsubscribe',
+  'public',
+  'api',
+  'admin',
+  'docs',
+  'health',
+]);

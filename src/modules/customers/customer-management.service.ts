@@ -72,8 +72,10 @@ export class CustomerManagementService {
   /** One event per tag put on or taken off (automations trigger on them). */
   private emitTagChanges(businessId: string, customerId: string, before: string[], after: string[], by: DomainEventActor | null): void {
     const at = new Date().toISOString();
-    for (const tag of after.filter((t) => !before.includes(t))) this.events.emit('customer.tag_added', { businessId, customerId, tag, at, by });
-    for (const tag of before.filter((t) => !after.includes(t))) this.events.emit('customer.tag_removed', { businessId, customerId, tag, at, by });
+    for (const tag of after.filter((t) => !before.includes(t)))
+      this.events.emit('customer.tag_added', { businessId, customerId, tag, at, by });
+    for (const tag of before.filter((t) => !after.includes(t)))
+      this.events.emit('customer.tag_removed', { businessId, customerId, tag, at, by });
   }
 
   /** DELETE archives: customers referenced by invoices or appointments are never removed. Idempotent: one archive, one event. */

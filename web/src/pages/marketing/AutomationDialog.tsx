@@ -301,6 +301,7 @@ function ActionRow(props: {
               options={[
                 { value: 'sms', label: t('automations.channel.sms') },
                 { value: 'email', label: t('automations.channel.email') },
+                { value: 'whatsapp', label: t('notifications.channel.whatsapp') },
               ]}
               error={e.channel}
             />
