@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { newBusiness, type TestBusiness } from '../support/factories';
 import { localTime, newBookable, newCustomer } from '../support/scheduling';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { WEBHOOK_EVENT_TYPES } from '../../src/modules/outbound-webhooks/webhook-events';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
@@ -44,6 +45,54 @@ async function created(res: { status: number; body: Json }): Promise<Json> {
  * below until it is added here.
  */
 const PATCH_ROUTES: Record<string, PatchRoute> = {
+  'PATCH /api/segments/{id}': {
+    async create(t, owner) {
+      const rule = { match: 'all', rules: [{ field: 'tags', operator: 'contains', value: 'VIP' }] };
+      const s = await created(await t.http.post('/api/segments').set(owner.auth).send({ name: 'VIP', rule }));
+      return { patch: `/api/segments/${s.id}`, get: `/api/segments/${s.id}` };
+    },
+    fields: { name: text('קהל'), description: text('תיאור') },
+  },
+  'PATCH /api/automations/{id}': {
+    async create(t, owner) {
+      const a = await created(
+        await t.http
+          .post('/api/automations')
+          .set(owner.auth)
+          .send({ name: 'ברוכים הבאים', trigger: { type: 'customer.created' }, actions: [{ type: 'add_tag', tag: 'חדש' }] }),
+      );
+      return { patch: `/api/automations/${a.id}`, get: `/api/automations/${a.id}` };
+    },
+    fields: { name: text('אוטומציה'), enabled: { value: (round) => round % 2 === 1 } },
+  },
+  'PATCH /api/campaigns/{id}': {
+    async create(t, owner) {
+      const c = await created(
+        await t.http
+          .post('/api/campaigns')
+          .set(owner.auth)
+          .send({ name: 'מבצע', channel: 'email', subject: 'שלום', body: 'שלום {{ customer.firstName }}' }),
+      );
+      return { patch: `/api/campaigns/${c.id}`, get: `/api/campaigns/${c.id}` };
+    },
+    fields: { name: text('מבצע'), subject: text('נושא') },
+  },
+  'PATCH /api/webhooks/endpoints/{id}': {
+    async create(t, owner) {
+      const e = await created(
+        await t.http
+          .post('/api/webhooks/endpoints')
+          .set(owner.auth)
+          .send({ url: 'http://127.0.0.1:9/hooks', eventTypes: ['customer.created'] }),
+      );
+      return { patch: `/api/webhooks/endpoints/${e.id}`, get: `/api/webhooks/endpoints/${e.id}` };
+    },
+    fields: {
+      description: text('מערכת CRM'),
+      // One event type per request, distinct across requests and rounds.
+      eventTypes: { value: (round, i) => [WEBHOOK_EVENT_TYPES[round * 5 + i]] },
+    },
+  },
   'PATCH /api/business': {
     async create() {
       return { patch: '/api/business', get: '/api/business' };
@@ -155,7 +204,8 @@ const time = (iso: unknown) => {
 describe('no lost updates on any PATCH route', () => {
   let t: TestApp;
   before(async () => {
-    t = await startTestApp();
+    // Endpoints at a local address (the SSRF guard is lifted for tests).
+    t = await startTestApp({ WEBHOOK_ALLOW_PRIVATE_URLS: 'true' });
   });
   after(() => t.close());
 

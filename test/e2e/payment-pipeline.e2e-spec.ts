@@ -89,7 +89,10 @@ describe('payments: sandbox notification → paid → document → email', () =>
 
   const settled = async (id: string) => {
     try {
-      return await until(`payment ${id} to finish its pipeline`, async () => ((p) => (p.receiptMessageId ? p : null))(await get(id)));
+      // The receipt's message id is stored a moment before its `receipt_sent` event: wait for both.
+      const done = (p: Awaited<ReturnType<typeof get>>) =>
+        p.receiptMessageId && p.events.some((e: { type: string }) => e.type === 'receipt_sent' || e.type === 'receipt_not_sent') ? p : null;
+      return await until(`payment ${id} to finish its pipeline`, async () => done(await get(id)));
     } catch (err) {
       const jobs = await db
         .query(`SELECT name, failed_reason FROM bullmq_jobs WHERE failed_reason IS NOT NULL LIMIT 3`)

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '../../common/database/pg-errors';
 import { AppException, ConflictAppException, NotFoundAppException } from '../../common/problem/app.exception';
+import { TransactionRunner } from '../../infra/database/transaction.runner';
 import { BusinessDirectory } from '../business/business-directory.service';
 import type { AudienceRule } from '../customers/audience/audience-rule';
 import { requireAudienceRule } from '../customers/audience/audience-rule.schema';
@@ -29,6 +30,7 @@ export class SegmentsService {
     private readonly audience: CustomerAudienceService,
     private readonly text: SegmentTextService,
     private readonly directory: BusinessDirectory,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async create(businessId: string, dto: CreateSegmentDto): Promise<SegmentDto> {
@@ -47,12 +49,21 @@ export class SegmentsService {
     return { ...toSegmentDto(segment), count: await this.audience.count(businessId, segment.rule) };
   }
 
+  /** Changes only the fields sent, on the row locked for the transaction (concurrent PATCHes of other fields are kept). */
   async update(businessId: string, id: string, dto: UpdateSegmentDto): Promise<SegmentDto> {
-    const segment = await this.require(businessId, id);
-    if (dto.rule !== undefined) segment.rule = requireAudienceRule(dto.rule);
-    if (dto.name !== undefined) segment.name = dto.name;
-    if (dto.description !== undefined) segment.description = dto.description;
-    return toSegmentDto(await this.unique(() => this.segments.save(businessId, segment)));
+    const rule = dto.rule !== undefined ? requireAudienceRule(dto.rule) : undefined;
+    const saved = await this.unique(() =>
+      this.tx.run(async (em) => {
+        const segments = this.segments.withManager(em);
+        const segment = await segments.lockById(businessId, id);
+        if (!segment) throw new NotFoundAppException('segment', id);
+        if (rule !== undefined) segment.rule = rule;
+        if (dto.name !== undefined) segment.name = dto.name;
+        if (dto.description !== undefined) segment.description = dto.description;
+        return segments.save(businessId, segment);
+      }),
+    );
+    return toSegmentDto(saved);
   }
 
   async remove(businessId: string, id: string): Promise<void> {
