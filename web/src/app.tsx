@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, logout as endSession, onSessionExpired, SessionEndedError, type Schemas } from './api/client';
 import { loadSession } from './api/session';
 import { Dialog } from './components/Dialog';
@@ -45,7 +45,8 @@ export function App() {
   const { pathname, search } = useLocation();
   const route = routeOf(pathname);
 
-  useEffect(() => applyLang(lang), [lang]);
+  // Before the browser paints (and before anything reads the page): <html lang dir> changes with the text.
+  useLayoutEffect(() => applyLang(lang), [lang]);
   const t = useMemo(() => translator(lang), [lang]);
   const fmt = useMemo(() => formats(lang, profile?.business.timeZone, profile?.business.currency), [lang, profile]);
 
