@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { EntityManager, ObjectLiteral, Repository } from 'typeorm';
+import { rowHydrator } from './row-hydrator';
 
 /**
  * Base of every repository: `withManager(manager)` gives the same repository
@@ -33,13 +34,6 @@ export abstract class ManagerBoundRepository<T extends ObjectLiteral> {
    * without running the entity's constructor, as TypeORM's own loading does.
    */
   protected hydrate(rows: Record<string, unknown>[]): T[] {
-    const { metadata, manager } = this.repo;
-    const driver = manager.connection.driver;
-    const prototype = (metadata.target as { prototype: object }).prototype;
-    return rows.map((row) => {
-      const entity = Object.create(prototype) as T;
-      for (const column of metadata.columns) column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
-      return entity;
-    });
+    return rows.map(rowHydrator<T>(this.repo.metadata, this.repo.manager.connection.driver));
   }
 }
