@@ -2,6 +2,7 @@ import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@
 import { AppException } from '../problem/app.exception';
 import type { FieldError } from '../problem/problem-details';
 import { nullFieldErrors } from './null-fields';
+import { cacheValidationRules } from './validation-rules-cache';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
@@ -42,6 +43,7 @@ class ProblemValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationRules();
   return new ProblemValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
