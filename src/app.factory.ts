@@ -3,11 +3,11 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { bindActivityRecording } from './modules/activity/activity-routes';
 import { noStoreMiddleware } from './common/http/no-store.middleware';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
+import { securityHeaders } from './common/http/security-headers';
 import { bodyErrorProblem } from './common/problem/body-errors';
 import { sendProblem } from './common/problem/send-problem';
 import { inputGuardMiddleware } from './common/http/input-guard.middleware';
@@ -69,7 +69,7 @@ export async function createApp(env: EnvironmentVariables, options: { logs?: boo
   app.use(requestIdMiddleware);
   app.use(['/api', '/provider'], noStoreMiddleware);
   app.use(httpLoggerMiddleware);
-  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(securityHeaders({ contentSecurityPolicy: false }));
   const origins = env.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
