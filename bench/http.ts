@@ -20,7 +20,13 @@ import { cpuSeconds, freePort, stopProcess } from './processes';
  */
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+/**
+ * Each party is warmed up with the same load before it is measured, long
+ * enough for V8 to have compiled the hot path (at this machine's rates the
+ * app's CPU per request was still falling 10 s in: a measurement after 3 s
+ * timed the JIT, not the requests). Both servers get the same warm-up.
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 12);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf('--rounds') + 1] || 1) || 1;
