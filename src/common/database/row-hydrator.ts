@@ -9,7 +9,20 @@ export type RowHydrator<T> = (row: Record<string, unknown>) => T;
  * (`PostgresDriver.prepareHydratedValue` changes none of them; a transformer,
  * if any, still runs).
  */
-const AS_DELIVERED = new Set(['uuid', 'varchar', 'character varying', 'text', 'integer', 'int', 'int4', 'smallint', 'bigint', 'boolean', 'jsonb', 'json']);
+const AS_DELIVERED = new Set([
+  'uuid',
+  'varchar',
+  'character varying',
+  'text',
+  'integer',
+  'int',
+  'int4',
+  'smallint',
+  'bigint',
+  'boolean',
+  'jsonb',
+  'json',
+]);
 /** Timestamps: `pg` gives a Date; TypeORM turns a string into one (`DateUtils.normalizeHydratedDate`). */
 const TIMESTAMPS = new Set(['timestamptz', 'timestamp with time zone', 'timestamp', 'timestamp without time zone']);
 
@@ -43,7 +56,12 @@ export function rowHydrator<T extends ObjectLiteral>(metadata: EntityMetadata, d
     const i = columns.push(column) - 1;
     return `columns[${i}].setEntityValue(e, driver.prepareHydratedValue(${value}, columns[${i}]));`;
   });
-  const compile = new Function('prototype', 'columns', 'driver', `return function hydrate(row) {\n  const e = Object.create(prototype);\n  let v;\n  ${lines.join('\n  ')}\n  return e;\n};`);
+  const compile = new Function(
+    'prototype',
+    'columns',
+    'driver',
+    `return function hydrate(row) {\n  const e = Object.create(prototype);\n  let v;\n  ${lines.join('\n  ')}\n  return e;\n};`,
+  );
   const hydrator = compile((metadata.target as { prototype: object }).prototype, columns, driver) as RowHydrator<T>;
   cache.set(metadata, hydrator);
   return hydrator;

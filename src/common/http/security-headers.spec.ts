@@ -10,7 +10,9 @@ async function headersOf(handler: RequestListener): Promise<Record<string, strin
   const server = createServer(handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
-    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/x`, { headers: { origin: 'https://evil.example' } });
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/x`, {
+      headers: { origin: 'https://evil.example' },
+    });
     const headers = Object.fromEntries(res.headers);
     delete headers.date;
     return headers;

@@ -81,6 +81,9 @@ describe('cacheValidationRules', () => {
       propertyName: 'count',
       validator: { validate: (v: unknown) => typeof v === 'number' && v % 2 === 0 },
     });
-    assert.deepEqual((await messages(Object.assign(new Late(), { name: 'x'.repeat(5), count: 3 }))).sort(), ['count:isEven', 'name:maxLength']);
+    assert.deepEqual((await messages(Object.assign(new Late(), { name: 'x'.repeat(5), count: 3 }))).sort(), [
+      'count:isEven',
+      'name:maxLength',
+    ]);
   });
 });
