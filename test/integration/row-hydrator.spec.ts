@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DataSource, type EntityMetadata } from 'typeorm';
 import { rowHydrator } from '../../src/common/database/row-hydrator';
-import { dataSourceOptions } from '../../src/infra/database/data-source-options';
 import { Customer } from '../../src/modules/customers/entities/customer.entity';
-import { createTestDatabase } from '../support/database';
+import { useTestDataSource } from '../support/database';
 import { insertBusiness } from '../support/sql';
 
 /** What TypeORM's own loading makes of a row: every column through the driver and `setEntityValue`. */
@@ -28,19 +27,10 @@ function sample(type: string, isArray: boolean, variant: number): unknown {
 }
 
 describe('rowHydrator', () => {
-  let ds: DataSource;
-  let drop: () => Promise<void>;
-  before(async () => {
-    const db = await createTestDatabase();
-    drop = db.drop;
-    ds = await new DataSource(dataSourceOptions(db.url)).initialize();
-  });
-  after(async () => {
-    await ds.destroy();
-    await drop();
-  });
+  const dataSource = useTestDataSource();
 
   it('makes what TypeORM makes of a row, for every entity, column type and null', () => {
+    const ds = dataSource();
     assert.ok(ds.entityMetadatas.length > 20);
     for (const metadata of ds.entityMetadatas) {
       const hydrate = rowHydrator(metadata, ds.driver);
@@ -58,6 +48,7 @@ describe('rowHydrator', () => {
   });
 
   it('reads real rows as the repository reads them (bigint as a number, dates, arrays, jsonb, a calendar date)', async () => {
+    const ds = dataSource();
     const businessId = await insertBusiness(ds, 'עסק');
     await ds.query(
       `INSERT INTO customers (business_id, first_name, phone, tags, birthday, custom_fields, total_spend_agorot, email_consent_at, search_text)

@@ -1,24 +1,14 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/infra/database/data-source-options';
-import { createTestDatabase } from '../support/database';
+import { useTestDataSource } from '../support/database';
 
 describe('migrations and entities', () => {
-  let ds: DataSource;
-  let drop: () => Promise<void>;
-  before(async () => {
-    const db = await createTestDatabase();
-    drop = db.drop;
-    ds = await new DataSource(dataSourceOptions(db.url)).initialize();
-  });
-  after(async () => {
-    await ds.destroy();
-    await drop();
-  });
+  const dataSource = useTestDataSource();
 
   it('describe the same schema: TypeORM finds nothing to change after the migrations ran', async () => {
+    const ds = dataSource();
     const pending = await ds.driver.createSchemaBuilder().log();
     assert.deepEqual(
       pending.upQueries.map((q) => q.query),
@@ -27,6 +17,7 @@ describe('migrations and entities', () => {
   });
 
   it('stamp updated_at in the database on every table that has one', async () => {
+    const ds = dataSource();
     const missing: { table_name: string }[] = await ds.query(`
       SELECT c.table_name FROM information_schema.columns c
       WHERE c.table_schema = 'public' AND c.column_name = 'updated_at'
@@ -39,10 +30,12 @@ describe('migrations and entities', () => {
   });
 
   it('have nothing left to run', async () => {
+    const ds = dataSource();
     assert.equal(await ds.showMigrations(), false);
   });
 
   it('can be reverted one by one and applied again', async () => {
+    const ds = dataSource();
     const count = ds.migrations.length;
     for (let i = 0; i < count; i++) await ds.undoLastMigration({ transaction: 'each' });
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM schema_migrations`);

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { after, before } from 'node:test';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/infra/database/data-source-options';
 
 const adminUrl = () => process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -33,5 +36,29 @@ export async function createTestDatabase(): Promise<{ url: string; name: string;
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
     },
+  };
+}
+
+/**
+ * For a test file that talks to the database through TypeORM: a fresh
+ * migrated database and a DataSource on it, opened before the file's tests
+ * and closed and dropped after them. Call inside `describe`; the returned
+ * function gives the DataSource once the tests run.
+ */
+export function useTestDataSource(): () => DataSource {
+  let ds: DataSource | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  before(async () => {
+    const db = await createTestDatabase();
+    drop = db.drop;
+    ds = await new DataSource(dataSourceOptions(db.url)).initialize();
+  });
+  after(async () => {
+    await ds?.destroy();
+    await drop?.();
+  });
+  return () => {
+    if (!ds) throw new Error('the test DataSource is opened in before(): use it inside a test');
+    return ds;
   };
 }
