@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DataSource } from 'typeorm';
 import { useTestDataSource } from '../support/database';
 
 describe('migrations and entities', () => {
