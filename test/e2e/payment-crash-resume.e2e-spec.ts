@@ -237,12 +237,17 @@ describe('payments: a worker killed mid-pipeline, then restarted → one documen
       const ready = Date.now();
 
       await t.http.post(new URL(created.body.pageUrl).pathname).type('form').send({ cardNumber: APPROVE }).expect(303);
+      // pg_stat_activity copies each session's query text once per read but reads its wait live, so a
+      // session that has just gone from its previous statement into the held INSERT can show the
+      // previous text beside PgSleep for one read: wait until every held session shows the INSERT
+      // (a statement held anywhere else never does, and the wait fails).
+      const insert = new RegExp(`INSERT INTO "?${point.table}"?`, 'i');
       const held = await waitFor(
         'the worker to be held inside the step',
-        async () => ((rows) => rows.length > 0 && rows)(await heldInserts()),
+        async () => ((rows) => rows.length > 0 && rows.every((h) => insert.test(h.query)) && rows)(await heldInserts()),
         30_000,
       );
-      for (const h of held) assert.match(h.query, new RegExp(`INSERT INTO "?${point.table}"?`, 'i'));
+      for (const h of held) assert.match(h.query, insert);
       const heldAt = Date.now();
       const before = await get(paymentId);
       assert.ok(point.heldAt(before), `held at the wrong place: ${JSON.stringify(before)}`);
