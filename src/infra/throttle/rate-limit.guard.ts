@@ -51,7 +51,8 @@ export class RateLimitGuard extends ThrottlerGuard {
     const http = context.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
-    const tracker = await this.trackerOf(req);
+    const found = this.trackerOf(req);
+    const tracker = typeof found === 'string' ? found : await found;
     for (const route of limits) {
       const key = `${route.keyPrefix}-${tracker}`;
       const hit = await this.storageService.increment(key, route.ttl, route.limit, route.blockDuration, route.name);

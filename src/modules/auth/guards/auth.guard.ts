@@ -8,7 +8,7 @@ import { isUuid } from '../../../common/validation/uuid';
 import { ApiKeysService } from '../../api-keys/api-keys.service';
 import { MembershipDirectory } from '../../business/membership-directory.service';
 import { InvalidTokenException, NotAMemberException } from '../auth.exception';
-import { TokenService } from '../token.service';
+import { TokenService, type AccessClaims } from '../token.service';
 
 /**
  * Resolves the actor of every non-public request, once: a bearer JWT (user)
@@ -43,9 +43,12 @@ export class AuthGuard implements CanActivate {
     const [scheme, token] = (req.header('authorization') ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token)
       throw new InvalidTokenException('auth.missing_credentials', 'Send a bearer token or an x-api-key');
-    const claims = await this.tokens.verifyAccess(token).catch(() => {
+    let claims: AccessClaims;
+    try {
+      claims = this.tokens.verifyAccess(token);
+    } catch {
       throw new InvalidTokenException();
-    });
+    }
     if (claims.typ !== 'access' || !isUuid(claims.sub) || !isUuid(claims.bid)) throw new InvalidTokenException();
     const requested = req.header(BUSINESS_HEADER);
     if (requested !== undefined && !isUuid(requested)) throw new NotAMemberException();
