@@ -271,7 +271,9 @@ describe('campaigns', () => {
       return st.queued === 0 && st.pending === 0 && st.sent === final ? st : null;
     });
     assert.equal(s.sent + s.cancelled + (60 - s.recipients), 60, JSON.stringify(s));
-    assert.ok(s.cancelled > 0, JSON.stringify(s));
+    // Stopped either way: recipients already fanned out are marked cancelled, and a cancel that lands
+    // between two fan-out batches leaves the rest of the segment never fanned out.
+    assert.ok(s.cancelled + (60 - s.recipients) > 0, JSON.stringify(s));
     assert.equal(await statusOf(c.body.id), 'cancelled');
   });
 

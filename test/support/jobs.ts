@@ -8,10 +8,11 @@ export async function waitForJob(
 ): Promise<{ state: string; returnvalue: unknown; failedReason?: string }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const job = await queue.getJob(jobId);
-    const state = job ? await job.getState() : 'missing';
-    if (job && (state === 'completed' || state === 'failed'))
-      return { state, returnvalue: job.returnvalue, failedReason: job.failedReason };
+    // The state first, then the job: a job read before its state would be the snapshot of a job
+    // still running when the state then says it has finished (its return value still null).
+    const state = await queue.getJobState(jobId);
+    const job = state === 'completed' || state === 'failed' ? await queue.getJob(jobId) : undefined;
+    if (job) return { state, returnvalue: job.returnvalue, failedReason: job.failedReason };
     if (Date.now() > deadline) throw new Error(`Job ${jobId} still ${state} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
