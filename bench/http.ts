@@ -166,15 +166,17 @@ async function main(): Promise<void> {
         await loadOnce(`${bareUrl}${route.path}`, accessToken, WARMUP);
         base.push(await measure(bare, `${bareUrl}${route.path}`, accessToken, SECONDS));
       }
-      const a = median(ours);
-      const b = median(base);
+      // Each round pairs the two servers measured back to back; the round with the median ratio
+      // is reported, so a drift of the machine between rounds does not pair a fast round of one
+      // server with a slow round of the other.
+      const { a, b } = medianPair(ours, base);
       rows.push({ label: `app  ${route.label}`, ...a }, { label: `bare ${route.label}`, ...b });
       ratios.push(
         `${route.label.padEnd(40)} throughput ${(a.rps / b.rps).toFixed(2)}x   p99 ${(a.p99 / Math.max(b.p99, 1)).toFixed(2)}x of bare   server CPU per request ${a.cpuUs.toFixed(0)} µs vs ${b.cpuUs.toFixed(0)} µs`,
       );
     }
     process.stdout.write(
-      `\n${SECONDS}s per target after ${WARMUP}s warm-up, ${CONNECTIONS} connections, median of ${ROUNDS} round(s); app, bare server and load generator in separate processes\n`,
+      `\n${SECONDS}s per target after ${WARMUP}s warm-up, ${CONNECTIONS} connections, the round of median ratio of ${ROUNDS}; app, bare server and load generator in separate processes\n`,
     );
     printTable(rows);
     process.stdout.write(`\n${ratios.join('\n')}\n`);
@@ -185,9 +187,10 @@ async function main(): Promise<void> {
   }
 }
 
-/** The round with the median throughput. */
-function median(results: Measured[]): Measured {
-  return [...results].sort((x, y) => x.rps - y.rps)[Math.floor(results.length / 2)];
+/** The round whose app/bare throughput ratio is the median of the rounds'. */
+function medianPair(ours: Measured[], base: Measured[]): { a: Measured; b: Measured } {
+  const pairs = ours.map((a, i) => ({ a, b: base[i] })).sort((x, y) => x.a.rps / x.b.rps - y.a.rps / y.b.rps);
+  return pairs[Math.floor(pairs.length / 2)];
 }
 
 main().catch((err: Error) => {
