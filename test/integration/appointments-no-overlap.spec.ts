@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/infra/database/data-source-options';
-import { createTestDatabase } from '../support/database';
+import { useTestDataSource } from '../support/database';
 import { insertBusiness } from '../support/sql';
 import { AppointmentsRepository } from '../../src/modules/appointments/appointments.repository';
 import { Appointment } from '../../src/modules/appointments/entities/appointment.entity';
@@ -11,13 +10,11 @@ import { Appointment } from '../../src/modules/appointments/entities/appointment
 /** The guarantee itself, below the application: PostgreSQL refuses overlapping bookings of one calendar. */
 describe('ex_appointments_no_overlap', () => {
   let ds: DataSource;
-  let drop: () => Promise<void>;
   let ids: { businessId: string; serviceId: string; calendarId: string; otherCalendarId: string; customerId: string };
 
+  const dataSource = useTestDataSource();
   before(async () => {
-    const db = await createTestDatabase();
-    drop = db.drop;
-    ds = await new DataSource(dataSourceOptions(db.url)).initialize();
+    ds = dataSource();
     const businessId = await insertBusiness(ds, 'מרפאה');
     const one = async (sql: string, params: unknown[]) => ((await ds.query(sql, params)) as { id: string }[])[0].id;
     ids = {
@@ -34,10 +31,6 @@ describe('ex_appointments_no_overlap', () => {
         businessId,
       ]),
     };
-  });
-  after(async () => {
-    await ds.destroy();
-    await drop();
   });
 
   const insert = (from: string, to: string, opts: { status?: string; calendarId?: string } = {}) =>

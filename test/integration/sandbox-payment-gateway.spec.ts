@@ -1,22 +1,20 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/infra/database/data-source-options';
 import { PaymentProvider } from '../../src/infra/config/env.schema';
 import { createPaymentGateways } from '../../src/modules/payments/gateways/payment-gateways.factory';
 import { SANDBOX_CARDS } from '../../src/modules/payments/gateways/sandbox/sandbox-cards';
 import { SandboxLedgerRepository } from '../../src/modules/payments/gateways/sandbox/sandbox-ledger.repository';
 import { SandboxTransaction } from '../../src/modules/payments/gateways/sandbox/sandbox-transaction.entity';
 import { SandboxPaymentGateway } from '../../src/modules/payments/gateways/sandbox/sandbox.payment-gateway';
-import { createTestDatabase } from '../support/database';
+import { useTestDataSource } from '../support/database';
 import { insertBusiness } from '../support/sql';
 
 /** The sandbox driver against real PostgreSQL: create a page, pay or decline on it, verify by re-query. */
 describe('sandbox payment gateway', () => {
   let ds: DataSource;
-  let drop: () => Promise<void>;
   let gateway: SandboxPaymentGateway;
   let a: string;
   let b: string;
@@ -32,17 +30,12 @@ describe('sandbox payment gateway', () => {
     notifyUrl: 'https://app.example.co.il/api/webhooks/payments/sandbox/tok',
   });
 
+  const dataSource = useTestDataSource();
   before(async () => {
-    const db = await createTestDatabase();
-    drop = db.drop;
-    ds = await new DataSource(dataSourceOptions(db.url)).initialize();
+    ds = dataSource();
     gateway = new SandboxPaymentGateway(new SandboxLedgerRepository(ds.getRepository(SandboxTransaction)), 'https://app.example.co.il');
     a = await insertBusiness(ds, 'א');
     b = await insertBusiness(ds, 'ב');
-  });
-  after(async () => {
-    await ds.destroy();
-    await drop();
   });
 
   it('creates a hosted page served by the app; until a card is submitted the re-query says pending', async () => {

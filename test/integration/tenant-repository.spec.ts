@@ -1,32 +1,25 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/infra/database/data-source-options';
 import { ApiKeysRepository } from '../../src/modules/api-keys/api-keys.repository';
 import { ApiKey } from '../../src/modules/api-keys/entities/api-key.entity';
-import { createTestDatabase } from '../support/database';
+import { useTestDataSource } from '../support/database';
 import { insertBusiness } from '../support/sql';
 import { Role } from '../../src/common/auth/role';
 import { MissingTenantError } from '../../src/common/tenancy/tenant.repository';
 
 describe('TenantRepository', () => {
   let ds: DataSource;
-  let drop: () => Promise<void>;
   let repo: ApiKeysRepository;
   let a: string;
   let b: string;
+  const dataSource = useTestDataSource();
   before(async () => {
-    const db = await createTestDatabase();
-    drop = db.drop;
-    ds = await new DataSource(dataSourceOptions(db.url)).initialize();
+    ds = dataSource();
     repo = new ApiKeysRepository(ds.getRepository(ApiKey));
     a = await insertBusiness(ds, 'א');
     b = await insertBusiness(ds, 'ב');
-  });
-  after(async () => {
-    await ds.destroy();
-    await drop();
   });
 
   const key = (prefix: string) => ({
