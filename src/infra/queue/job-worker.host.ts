@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
@@ -23,7 +23,7 @@ export const WEBHOOK_CONCURRENCY = 32;
  * name. Shutdown closes the workers, which waits for running jobs to finish.
  */
 @Injectable()
-export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly handlers = new Map<JobName, JobHandlerContract<JobName>>();
   private readonly workers: Worker[] = [];
@@ -43,7 +43,13 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     this.logger.log(`Workers running on the ${this.connection.kind} backend: ${Object.values(QueueName).join(', ')}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Workers drain before the application's connections close (those close in
+   * `onApplicationShutdown`): a job still running must finish with its
+   * database and queue, not against closed pools ("Driver not Connected", a
+   * retry loop that keeps `close()` waiting).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.splice(0).map((w) => w.close()));
   }
 
